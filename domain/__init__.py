@@ -1,0 +1,1 @@
+"""Write side: the pilot group and learning cycle aggregates and the Application."""

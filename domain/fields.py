@@ -1,0 +1,42 @@
+"""Field limits and the one place text input is checked, shared by forms and aggregates."""
+
+from typing import Final
+
+from domain.errors import InvalidFieldError
+
+LIMITS: Final[dict[str, int]] = {
+    "name": 120,
+    "aim": 1000,
+    "objective": 300,
+    "plan_text": 5000,
+    "question": 300,
+    "prediction": 500,
+    "text": 5000,
+    "change": 1000,
+    "actor": 80,
+}
+
+LABELS: Final[dict[str, str]] = {
+    "name": "Name",
+    "aim": "Aim",
+    "objective": "Objective",
+    "plan_text": "Plan",
+    "question": "Question",
+    "prediction": "Prediction",
+    "text": "Text",
+    "change": "What changed and why",
+    "actor": "Your name",
+}
+
+
+def checked(field: str, value: str, *, required: bool = True) -> str:
+    """Return the value stripped, or raise InvalidFieldError if blank or too long."""
+    value = value.strip()
+    if required and not value:
+        raise InvalidFieldError(field, f"{LABELS[field]} cannot be blank.")
+    limit = LIMITS[field]
+    if len(value) > limit:
+        raise InvalidFieldError(
+            field, f"{LABELS[field]} must be at most {limit} characters (it has {len(value)})."
+        )
+    return value

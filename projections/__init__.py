@@ -1,0 +1,1 @@
+"""Read side: projections that turn stored events into SQL rows, and queries on them."""

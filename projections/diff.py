@@ -1,0 +1,35 @@
+"""A readable, word-level diff between two versions of a plan's text."""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text that was kept, added or removed."""
+
+    op: str  # "same", "added" or "removed"
+    text: str
+
+
+def word_diff(before: str, after: str) -> list[Segment]:
+    """The words of `after` against `before`, as kept, added and removed runs."""
+    old, new = _TOKENS.findall(before), _TOKENS.findall(after)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("delete", "replace"):
+            segments.append(Segment("removed", "".join(old[i1:i2])))
+        if tag in ("insert", "replace"):
+            segments.append(Segment("added", "".join(new[j1:j2])))
+        if tag == "equal":
+            segments.append(Segment("same", "".join(old[i1:i2])))
+    return segments
+
+
+def changed(segments: list[Segment]) -> bool:
+    """Whether any segment was added or removed."""
+    return any(s.op != "same" for s in segments)
