@@ -1,0 +1,27 @@
+"""The web layer: the only package that imports Flask."""
+
+from typing import Any
+
+from flask import Flask
+from flask_htmx import HTMX
+from flask_wtf.csrf import CSRFProtect
+
+from web import cycles, errors, groups, identity, revisions, security
+from web.services import KEY, build_services
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build a Learnloop web app: settings from LEARNLOOP_* and `config`, then services."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(MAX_FORM_MEMORY_SIZE=200_000, WTF_CSRF_TIME_LIMIT=None)
+    app.config.from_prefixed_env("LEARNLOOP")
+    if config:
+        app.config.from_mapping(config)
+    security.init_app(app)
+    CSRFProtect(app)
+    HTMX(app)
+    for module in (identity, groups, cycles, revisions):
+        app.register_blueprint(module.bp)
+    errors.init_app(app)
+    app.extensions[KEY] = build_services(app)
+    return app

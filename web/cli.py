@@ -1,0 +1,54 @@
+"""The `learnloop` command: serve the app and look after the projections."""
+
+import click
+
+from web import create_app
+from web.services import services
+
+
+@click.group()
+def main() -> None:
+    """Learnloop: record how plans change in the light of learning."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--debug", is_flag=True, help="Reload on code changes and show the debugger.")
+def serve(host: str, port: int, debug: bool) -> None:
+    """Serve Learnloop over HTTP (set LEARNLOOP_DATABASE_URL to choose the database)."""
+    app = create_app()
+    click.echo(f"Learnloop on http://{host}:{port}/ — storing in {app.config['STORAGE']}")
+    app.run(host=host, port=port, debug=debug, use_reloader=debug)
+
+
+@main.group()
+def projections() -> None:
+    """Look after the read-model projections."""
+
+
+@projections.command()
+def status() -> None:
+    """Each projection's position in the event log and how far it lags."""
+    with create_app().app_context():
+        for s in services().runner.status():
+            click.echo(f"{s.name:<20} at {s.position:>8} of {s.head:>8}  (lag {s.lag})")
+
+
+@projections.command()
+@click.argument("names", nargs=-1)
+def rebuild(names: tuple[str, ...]) -> None:
+    """Drop the projections' tables (all, or those NAMED) and replay the whole log."""
+    with create_app().app_context():
+        runner = services().runner
+        unknown = set(names) - {p.name for p in runner.projections}
+        if unknown:
+            raise click.BadParameter(
+                f"unknown projection {', '.join(sorted(unknown))}; "
+                f"choose from {', '.join(p.name for p in runner.projections)}"
+            )
+        chosen = [p for p in runner.projections if not names or p.name in names]
+        total = (runner.recorder.max_notification_id() or 0) * len(chosen)
+        with click.progressbar(length=total, label="Replaying events") as bar:
+            runner.rebuild(names, progress=bar.update)
+        click.echo(f"Rebuilt {', '.join(p.name for p in chosen)}.")

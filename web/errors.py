@@ -1,0 +1,42 @@
+"""Error pages: friendly words and the right status, never a stack trace."""
+
+import logging
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from domain.errors import NotFoundError
+
+log = logging.getLogger(__name__)
+
+
+def init_app(app: Flask) -> None:
+    """Register the error handlers."""
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(NotFoundError, _not_found)
+    app.register_error_handler(Exception, _unexpected)
+
+
+def _http_error(error: HTTPException) -> tuple[str, int]:
+    code = error.code or 500
+    return render_template("errors/error.html", code=code, title=error.name, message=""), code
+
+
+def _csrf_error(error: CSRFError) -> tuple[str, int]:
+    message = "Your form had expired or came from another site. Reload the page and try again."
+    return render_template(
+        "errors/error.html", code=400, title="Form expired", message=message
+    ), 400
+
+
+def _not_found(error: NotFoundError) -> tuple[str, int]:
+    message = "There is nothing here. It may have been a mistyped address."
+    return render_template("errors/error.html", code=404, title="Not found", message=message), 404
+
+
+def _unexpected(error: Exception) -> tuple[str, int]:
+    log.exception("Unexpected error")
+    message = "Something went wrong on our side and it has been logged. Please try again."
+    return render_template("errors/error.html", code=500, title="Sorry", message=message), 500

@@ -1,0 +1,44 @@
+"""Helpers every view uses: read connections, page-or-fragment rendering, redirects."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy as sa
+from flask import redirect, render_template, request
+from flask.typing import ResponseReturnValue
+from flask_htmx import make_response as htmx_response
+from werkzeug.exceptions import NotFound
+
+from web.services import services
+
+
+@contextmanager
+def reading() -> Iterator[sa.Connection]:
+    """A connection to the read model."""
+    with services().engine.connect() as conn:
+        yield conn
+
+
+def wants_fragment() -> bool:
+    """Whether htmx asked for part of a page (a boosted request wants the whole page)."""
+    return bool(request.headers.get("HX-Request")) and not request.headers.get("HX-Boosted")
+
+
+def render(page: str, fragment: str, status: int = 200, **context: Any) -> ResponseReturnValue:
+    """The fragment alone for htmx, the whole page otherwise."""
+    return render_template(fragment if wants_fragment() else page, **context), status
+
+
+def see_other(location: str) -> ResponseReturnValue:
+    """After a successful post: go to `location` (htmx follows a 303 just as a browser does)."""
+    if wants_fragment():
+        return htmx_response("", location=location)
+    return redirect(location, code=303)
+
+
+def found(value: Any) -> Any:
+    """The value, or a 404 if the read model has no such thing."""
+    if value is None:
+        raise NotFound()
+    return value

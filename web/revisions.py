@@ -1,0 +1,104 @@
+"""Plan revisions: revise a cycle's plan citing learning, and read its history."""
+
+from typing import Any
+from uuid import UUID
+
+from flask import Blueprint, url_for
+from flask.typing import ResponseReturnValue
+
+from domain.errors import DomainError, StalePlanError
+from projections import queries
+from web.forms import RevisionForm, attach
+from web.identity import current_actor, needs_actor
+from web.rendering import found, reading, render, see_other
+from web.services import services
+
+bp = Blueprint("revisions", __name__)
+
+
+@bp.get("/cycles/<uuid:cycle_id>/revise")
+def revise(cycle_id: UUID) -> ResponseReturnValue:
+    """The revision form, filled in with the current plan."""
+    context = _context(cycle_id)
+    plan = context["plan"]
+    form = RevisionForm(
+        formdata=None,
+        data={
+            "objective": plan.objective,
+            "plan_text": plan.plan_text,
+            "questions": plan.questions,
+            "based_on": plan.version,
+        },
+    )
+    return _form(form, context)
+
+
+@bp.post("/cycles/<uuid:cycle_id>/revisions")
+@needs_actor
+def submit(cycle_id: UUID) -> ResponseReturnValue:
+    """Revise the plan in the light of the cited learning."""
+    context = _context(cycle_id)
+    form = RevisionForm()
+    _offer(form, context)
+    if not form.validate():
+        return _form(form, context, 422)
+    try:
+        recorded = services().app.revise_plan(
+            cycle_id,
+            form.based_on.data or 0,
+            form.objective.data,
+            form.plan_text.data or "",
+            form.question_pairs(),
+            form.change.data,
+            [UUID(c) for c in form.cites.data],
+            current_actor(),
+        )
+    except StalePlanError as error:
+        # Keep everything they typed; base it on the newer plan, shown above the form.
+        form.form_errors.append(str(error))
+        form.based_on.data = context["plan"].version
+        return _form(form, context, 409)
+    except DomainError as error:
+        attach(form, error)
+        return _form(form, context, 422)
+    services().caught_up(recorded.notification_id)
+    return see_other(url_for("revisions.history", cycle_id=cycle_id))
+
+
+@bp.get("/cycles/<uuid:cycle_id>/history")
+def history(cycle_id: UUID) -> ResponseReturnValue:
+    """Every version of the plan, what changed, who changed it and in the light of what."""
+    with reading() as conn:
+        cycle = found(queries.get_cycle(conn, cycle_id))
+        group = queries.get_group(conn, cycle.group_id)
+        revisions = queries.revision_history(conn, cycle_id)
+    return render(
+        "revisions/history.html",
+        "revisions/_history.html",
+        cycle=cycle,
+        group=group,
+        revisions=revisions,
+    )
+
+
+def _context(cycle_id: UUID) -> dict[str, Any]:
+    with reading() as conn:
+        cycle = found(queries.get_cycle(conn, cycle_id))
+        return {
+            "cycle": cycle,
+            "group": queries.get_group(conn, cycle.group_id),
+            "plan": found(queries.current_plan(conn, cycle_id)),
+            "entries": queries.cycle_entries(conn, cycle_id),
+        }
+
+
+def _offer(form: RevisionForm, context: dict[str, Any]) -> None:
+    """The learning a revision can cite: this cycle's reflections and observations."""
+    form.cites.choices = [
+        (str(e.id), f"{e.kind.capitalize()} by {e.actor}: {e.text}") for e in context["entries"]
+    ]
+
+
+def _form(form: RevisionForm, context: dict[str, Any], status: int = 200) -> ResponseReturnValue:
+    _offer(form, context)
+    return render("revisions/revise.html", "revisions/_form.html", status, form=form, **context)

@@ -1,0 +1,60 @@
+"""Maps LEARNLOOP_DATABASE_URL onto the eventsourcing settings and a SQLAlchemy URL."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+@dataclass(frozen=True)
+class Storage:
+    """Where events and read-model tables live: one database for both."""
+
+    persistence_env: dict[str, str]
+    sqlalchemy_url: str
+    description: str
+
+
+def storage_for(url: str | None, instance_path: str) -> Storage:
+    """Settings for a database URL; None means a SQLite file in the instance folder."""
+    if not url:
+        Path(instance_path).mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{Path(instance_path) / 'learnloop.sqlite'}"
+    if url.startswith("sqlite:///"):
+        return _sqlite(url.removeprefix("sqlite:///"))
+    if url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+        return _postgres(url)
+    raise ValueError(
+        "LEARNLOOP_DATABASE_URL must start with sqlite:/// or postgresql:// "
+        f"(got {url.split(':', 1)[0]}:…)."
+    )
+
+
+def _sqlite(path: str) -> Storage:
+    return Storage(
+        persistence_env={
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": path,
+            "SQLITE_LOCK_TIMEOUT": "30",
+        },
+        sqlalchemy_url=f"sqlite:///{path}",
+        description=f"SQLite file {path}",
+    )
+
+
+def _postgres(url: str) -> Storage:
+    parts = urlsplit(url)
+    dbname = parts.path.lstrip("/")
+    if not dbname:
+        raise ValueError("LEARNLOOP_DATABASE_URL must name a database, e.g. …/learnloop.")
+    return Storage(
+        persistence_env={
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": unquote(dbname),
+            "POSTGRES_HOST": parts.hostname or "localhost",
+            "POSTGRES_PORT": str(parts.port or 5432),
+            "POSTGRES_USER": unquote(parts.username or "postgres"),
+            "POSTGRES_PASSWORD": unquote(parts.password or ""),
+        },
+        sqlalchemy_url="postgresql+psycopg://" + url.split("://", 1)[1],
+        description=f"PostgreSQL database {dbname} on {parts.hostname}",
+    )
