@@ -7,12 +7,13 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, Recording
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
 
 from domain.cycle import Cycle
 from domain.errors import NotFoundError
 from domain.group import PilotGroup
 from domain.plan import Plan
+from domain.transcodings import TRANSCODINGS
 
 A = TypeVar("A", bound=Aggregate)
 
@@ -35,6 +36,12 @@ class Learnloop(Application[UUID]):
     name = "Learnloop"
     snapshotting_intervals = {Cycle: 50}
 
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        """Teach the store the value types aggregates hold, so snapshots can be taken."""
+        super().register_transcodings(transcoder)
+        for transcoding in TRANSCODINGS:
+            transcoder.register(transcoding)
+
     def form_group(self, name: str, aim: str, actor: str) -> Recorded:
         """Form a pilot group."""
         group = PilotGroup.form(name=name, aim=aim, actor=actor)
@@ -55,7 +62,7 @@ class Learnloop(Application[UUID]):
             group = self._get(PilotGroup, group_id)
             cycle_id = Cycle.create_id()
             number = group.add_cycle(cycle_id, actor)
-            cycle = Cycle.open(group_id=group.id, number=number, plan=plan, actor=actor)
+            cycle = Cycle.open(cycle_id, group.id, number, plan, actor)
             return self._recorded(cycle.id, self.save(group, cycle))
 
         return self._retrying(command)

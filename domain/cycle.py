@@ -24,6 +24,7 @@ OBSERVATION, REFLECTION = "observation", "reflection"
 class Entry:
     """Something a member recorded in the cycle: an observation or a reflection."""
 
+    id: UUID
     kind: str
     text: str
     actor: str
@@ -70,12 +71,14 @@ class Cycle(Aggregate):
         self.plan = Plan.from_event_data(plan)
         self.plan_version = 1
         self.phase = PLAN
-        self.entries: dict[UUID, Entry] = {}
+        self.entries: list[Entry] = []
 
     @classmethod
-    def open(cls, group_id: UUID, number: int, plan: Plan, actor: str) -> "Cycle":
-        """Open a cycle with its first plan."""
-        return cls(
+    def open(cls, cycle_id: UUID, group_id: UUID, number: int, plan: Plan, actor: str) -> "Cycle":
+        """Open a cycle with its first plan, under the id its group already recorded."""
+        return cls._create(
+            cls.Opened,
+            id=cycle_id,
             group_id=group_id,
             number=number,
             plan=plan.as_event_data(),
@@ -96,12 +99,12 @@ class Cycle(Aggregate):
 
     @event(ObservationRecorded)
     def _observation_recorded(self, entry_id: UUID, text: str, actor: str) -> None:
-        self.entries[entry_id] = Entry(OBSERVATION, text, actor)
+        self.entries.append(Entry(entry_id, OBSERVATION, text, actor))
         self.phase = ACT
 
     def record_reflection(self, text: str, actor: str) -> UUID:
         """Record what was learned; needs something to have been done first."""
-        if not any(e.kind == OBSERVATION for e in self.entries.values()):
+        if not any(e.kind == OBSERVATION for e in self.entries):
             raise NothingToReflectOnError(
                 "Record at least one observation from acting before reflecting."
             )
@@ -113,7 +116,7 @@ class Cycle(Aggregate):
 
     @event(ReflectionRecorded)
     def _reflection_recorded(self, entry_id: UUID, text: str, actor: str) -> None:
-        self.entries[entry_id] = Entry(REFLECTION, text, actor)
+        self.entries.append(Entry(entry_id, REFLECTION, text, actor))
         self.phase = REFLECT
 
     def revise_plan(
@@ -129,7 +132,8 @@ class Cycle(Aggregate):
             raise RevisionCitesNoLearningError(
                 "Say which reflection or observation this revision is made in the light of."
             )
-        unknown = [c for c in cites if c not in self.entries]
+        known = {e.id for e in self.entries}
+        unknown = [c for c in cites if c not in known]
         if unknown:
             raise UnknownEntryError("A cited entry is not part of this cycle.")
         self._plan_revised(

@@ -1,0 +1,57 @@
+"""Events written by earlier versions still load: event names and paths are a stored schema."""
+
+import json
+from pathlib import Path
+from uuid import UUID
+
+from eventsourcing.persistence import StoredEvent
+
+from domain.application import Learnloop
+from domain.cycle import Cycle
+from domain.group import PilotGroup
+
+DATA = Path(__file__).parent / "data"
+
+
+def load_into(app: Learnloop, name: str) -> dict[str, object]:
+    recorded = json.loads((DATA / name).read_text())
+    stored = [
+        StoredEvent(
+            originator_id=UUID(e["originator_id"]),
+            originator_version=e["originator_version"],
+            topic=e["topic"],
+            state=json.dumps(e["state"]).encode(),
+        )
+        for e in recorded["events"]
+    ]
+    app.recorder.insert_events(stored)
+    return dict(recorded)
+
+
+def test_events_written_by_version_0_1_rebuild_the_same_group_and_cycle(
+    application: Learnloop,
+) -> None:
+    recorded = load_into(application, "events_v0_1.json")
+    group: PilotGroup = application.repository.get(UUID(str(recorded["group_id"])))
+    cycle: Cycle = application.repository.get(UUID(str(recorded["cycle_id"])))
+    assert group.name == "Ward 7"
+    assert group.cycle_ids == [cycle.id]
+    assert cycle.plan_version == 2
+    assert cycle.plan.objective == "Criteria-led discharge with TTOs ordered the day before"
+    assert [e.kind for e in cycle.entries] == ["observation", "reflection"]
+
+
+def test_every_stored_topic_still_names_an_event_class(application: Learnloop) -> None:
+    load_into(application, "events_v0_1.json")
+    events = [
+        application.mapper.to_domain_event(n)
+        for n in application.recorder.select_notifications(1, 100)
+    ]
+    assert [type(e).__qualname__ for e in events] == [
+        "PilotGroup.Formed",
+        "PilotGroup.CycleAdded",
+        "Cycle.Opened",
+        "Cycle.ObservationRecorded",
+        "Cycle.ReflectionRecorded",
+        "Cycle.PlanRevised",
+    ]

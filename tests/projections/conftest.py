@@ -1,0 +1,74 @@
+"""A store and read side on a real database (SQLite file or PostgreSQL)."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from uuid import UUID
+
+import pytest
+import sqlalchemy as sa
+
+from domain.application import Learnloop
+from domain.cycle import Cycle
+from projections.database import all_projections, make_engine
+from projections.runner import Runner
+from web.storage import storage_for
+
+QUESTIONS = [("Will nurses discharge by 11?", "Yes, one of two")]
+
+
+@dataclass
+class Store:
+    """The Application and the read-side engine on one database."""
+
+    app: Learnloop
+    engine: sa.Engine
+
+    def runner(self, batch: int = 500) -> Runner:
+        """A fresh runner, as a new process would make."""
+        return Runner(self.engine, self.app.recorder, self.app.mapper, all_projections(), batch)
+
+    def ramp(self, revisions: int = 2) -> UUID:
+        """A group with one cycle whose plan was revised `revisions` times."""
+        group = self.app.form_group("Ward 7", "80% of discharges before noon", "Ann")
+        cycle_id = self.app.open_cycle(
+            group.id, "Criteria-led discharge", "Bay B, Monday", QUESTIONS, "Ann"
+        ).id
+        for n in range(revisions):
+            self.app.record_observation(cycle_id, f"Observation {n}", "Bob")
+            cycle: Cycle = self.app.repository.get(cycle_id)
+            self.app.revise_plan(
+                cycle_id,
+                n + 1,
+                f"Criteria-led discharge, round {n + 2}",
+                f"Bay B, Monday, with change {n + 1}",
+                QUESTIONS,
+                f"Change {n + 1}",
+                [cycle.entries[-1].id],
+                "Ann",
+            )
+        self.app.record_observation(cycle_id, "Last", "Cat")
+        self.app.record_reflection(cycle_id, "Learned", "Cat")
+        return cycle_id
+
+
+@pytest.fixture
+def store(database_url: str, tmp_path: Path) -> Iterator[Store]:
+    """A store on each supported database in turn."""
+    storage = storage_for(database_url, str(tmp_path))
+    app = Learnloop(env=storage.persistence_env)
+    engine = make_engine(storage.sqlalchemy_url)
+    yield Store(app, engine)
+    engine.dispose()
+    app.close()
+
+
+def dump(engine: sa.Engine) -> dict[str, list[tuple[object, ...]]]:
+    """Every read-model row, sorted, table by table."""
+    from projections.tables import metadata
+
+    with engine.connect() as conn:
+        return {
+            t.name: sorted((tuple(map(repr, row)) for row in conn.execute(sa.select(t))), key=repr)
+            for t in metadata.sorted_tables
+        }
