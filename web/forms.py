@@ -14,7 +14,7 @@ from wtforms import (
     TextAreaField,
     widgets,
 )
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from domain.errors import DomainError
 from domain.fields import LIMITS
@@ -25,7 +25,7 @@ QUESTION_SLOTS = 3
 def _text(label: str, field: str, required: bool = True, area: bool = False) -> Any:
     """A text field with the domain's length limit for `field`."""
     checks = [Length(max=LIMITS[field], message=f"At most {LIMITS[field]} characters.")]
-    first = InputRequired(message=f"{label} cannot be blank.") if required else Optional()
+    first = DataRequired(message=f"{label} cannot be blank.") if required else Optional()
     kind = TextAreaField if area else StringField
     return kind(label, validators=[first, *checks], filters=[_strip])
 
@@ -99,17 +99,31 @@ class ReflectionForm(FlaskForm):
     text = _text("Reflection", "text", area=True)
 
 
+class CitesField(SelectMultipleField):
+    """Ticked entries; a value that is not one of this cycle's entries is refused plainly."""
+
+    def pre_validate(self, form: Any) -> None:
+        """Every ticked value must be one of the offered entries."""
+        offered = {str(value) for value, _ in self.choices or []}
+        if any(value not in offered for value in self.data or []):
+            raise ValidationError("One of the ticked entries is not part of this cycle.")
+
+
 class RevisionForm(PlanForm):
     """A revised plan, what changed and the learning it was revised in the light of."""
 
     based_on = IntegerField(widget=widgets.HiddenInput())
     change = _text("What changed, and why", "change", area=True)
-    cites = SelectMultipleField(
+    cites = CitesField(
         "Revised in the light of",
         option_widget=widgets.CheckboxInput(),
         widget=widgets.ListWidget(prefix_label=False),
-        validate_choice=True,
     )
+
+    def rebase(self, version: int) -> None:
+        """Base the unsaved revision on a newer plan version, keeping all the typed text."""
+        self.based_on.data = version
+        self.based_on.raw_data = [str(version)]
 
     def validate(self, extra_validators: Any = None) -> bool:
         """A revision cites at least one piece of learning."""

@@ -26,15 +26,21 @@ def needs_actor(view: Callable[..., ResponseReturnValue]) -> Callable[..., Respo
     def wrapped(*args: Any, **kwargs: Any) -> ResponseReturnValue:
         if "actor" in session:
             return view(*args, **kwargs)
-        target = url_for(
-            "identity.who", next=request.headers.get("HX-Current-URL") or request.path
-        )
+        target = url_for("identity.who", next=_here())
         if request.headers.get("HX-Request"):
             # A name form swapped into a fragment would be confusing: go to the page.
             return htmx_response("", redirect=target)
         return redirect(target, code=303)
 
     return wrapped
+
+
+def _here() -> str:
+    # htmx tells us the page the user is on; a plain post came from its own path.
+    current = urlsplit(request.headers.get("HX-Current-URL", ""))
+    if current.path:
+        return current.path + (f"?{current.query}" if current.query else "")
+    return request.path
 
 
 @bp.route("/who", methods=["GET", "POST"])
@@ -56,6 +62,6 @@ def _safe_next(target: str | None) -> str:
         return url_for("groups.index")
     parts = urlsplit(target)
     path = parts.path or "/"
-    if not path.startswith("/") or path.startswith("//"):
+    if parts.scheme or parts.netloc or not path.startswith("/") or path.startswith("//"):
         return url_for("groups.index")
     return path + (f"?{parts.query}" if parts.query else "")

@@ -56,7 +56,7 @@ def submit(cycle_id: UUID) -> ResponseReturnValue:
     except StalePlanError as error:
         # Keep everything they typed; base it on the newer plan, shown above the form.
         form.form_errors.append(str(error))
-        form.based_on.data = context["plan"].version
+        form.rebase(context["plan"].version)
         return _form(form, context, 409)
     except DomainError as error:
         attach(form, error)

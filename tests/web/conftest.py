@@ -1,0 +1,62 @@
+"""Helpers for web tests: make a group and a cycle through the Application directly."""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+import pytest
+from flask import Flask
+
+from domain.cycle import Cycle
+from web.services import Services
+
+HX = {"HX-Request": "true"}
+
+
+@dataclass
+class Made:
+    """Ids of what a test set up."""
+
+    group_id: UUID
+    cycle_id: UUID
+
+    def entry_ids(self, app: Flask) -> list[UUID]:
+        """The cycle's entry ids, oldest first."""
+        cycle: Cycle = services_of(app).app.repository.get(self.cycle_id)
+        return [e.id for e in cycle.entries]
+
+
+def services_of(app: Flask) -> Services:
+    """The app's services."""
+    found: Services = app.extensions["learnloop"]
+    return found
+
+
+def events_in(app: Flask) -> int:
+    """How many events the app has stored."""
+    return services_of(app).app.recorder.max_notification_id() or 0
+
+
+@pytest.fixture
+def acting(app: Flask) -> Made:
+    """A group with a cycle in its act phase: one observation, no reflection yet."""
+    s = services_of(app)
+    group = s.app.form_group("Ward 9", "Fewer falls at night", "Ann")
+    cycle = s.app.open_cycle(
+        group.id, "Night-time rounding", "", [("Fewer falls?", "Half as many")], "Ann"
+    )
+    s.caught_up(s.app.record_observation(cycle.id, "Two rounds missed", "Bob").notification_id)
+    return Made(group.id, cycle.id)
+
+
+@pytest.fixture
+def made(app: Flask) -> Made:
+    """A group with one cycle that has an observation and a reflection, read model caught up."""
+    s = services_of(app)
+    group = s.app.form_group("Ward 7", "80% of discharges before noon", "Ann")
+    cycle = s.app.open_cycle(
+        group.id, "Criteria-led discharge", "Bay B", [("Home by 11?", "One of two")], "Ann"
+    )
+    s.app.record_observation(cycle.id, "Pharmacy held one patient", "Bob")
+    last = s.app.record_reflection(cycle.id, "Order drugs the day before", "Bob")
+    s.caught_up(last.notification_id)
+    return Made(group.id, cycle.id)
