@@ -14,7 +14,13 @@ from wtforms import (
     TextAreaField,
     widgets,
 )
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    Length,
+    Optional,
+    StopValidation,
+    ValidationError,
+)
 
 from domain.errors import DomainError
 from domain.fields import LIMITS
@@ -24,10 +30,25 @@ QUESTION_SLOTS = 3
 
 def _text(label: str, field: str, required: bool = True, area: bool = False) -> Any:
     """A text field with the domain's length limit for `field`."""
-    checks = [Length(max=LIMITS[field], message=f"At most {LIMITS[field]} characters.")]
     first = DataRequired(message=f"{label} cannot be blank.") if required else Optional()
     kind = TextAreaField if area else StringField
+    # Length renders maxlength in the browser; Within words the message if it gets past.
+    checks = [Within(label, LIMITS[field]), Length(max=LIMITS[field])]
     return kind(label, validators=[first, *checks], filters=[_strip])
+
+
+class Within:
+    """Refuse text over `limit` characters, saying how long it is."""
+
+    def __init__(self, label: str, limit: int) -> None:
+        self.label, self.limit = label, limit
+
+    def __call__(self, form: Any, field: Field) -> None:
+        length = len(field.data or "")
+        if length > self.limit:
+            raise StopValidation(
+                f"{self.label} must be at most {self.limit} characters (it has {length})."
+            )
 
 
 def _strip(value: Any) -> Any:

@@ -48,7 +48,8 @@ def test_an_over_long_field_is_refused_with_its_limit(
         data={"objective": "x" * 301, "questions-0-question": "Q", "questions-0-prediction": "P"},
     )
     assert posted.status_code == 422
-    assert "At most 300 characters." in error_for(posted.text, "objective")
+    message = "Objective of this cycle must be at most 300 characters (it has 301)."
+    assert message in error_for(posted.text, "objective")
     assert events_in(app) == before
 
 
