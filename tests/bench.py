@@ -20,7 +20,7 @@ from projections.database import all_projections, make_engine
 from projections.runner import Runner
 from web.storage import storage_for
 
-WORDS = "patient ward discharge pharmacy porter bed nurse round drugs noon checklist".split()
+WORDS = ["patient", "ward", "discharge", "pharmacy", "porter", "bed", "nurse", "round", "drugs"]
 
 
 def sentence(rng: random.Random, n: int = 12) -> str:
@@ -29,7 +29,7 @@ def sentence(rng: random.Random, n: int = 12) -> str:
 
 def generate(app: Learnloop, groups: int, cycles: int, steps: int, seed: int = 7) -> int:
     """Realistic mixed history: groups, cycles, observations, reflections, revisions."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
     for g in range(groups):
         group = app.form_group(f"Group {g}", sentence(rng), "Ann")
         for _ in range(cycles):

@@ -68,6 +68,7 @@ def reflect(cycle_id: UUID) -> ResponseReturnValue:
 def _entry(cycle_id: UUID, form_class: type[FlaskForm], command: Any) -> ResponseReturnValue:
     form_name = _FORM_NAMES[form_class]
     form = form_class(prefix=form_name)
+    drafts = _drafts(form_name)
     if form.validate():
         try:
             recorded = command(cycle_id, form.text.data, current_actor())
@@ -77,10 +78,20 @@ def _entry(cycle_id: UUID, form_class: type[FlaskForm], command: Any) -> Respons
             services().caught_up(recorded.notification_id)
             if not wants_fragment():
                 return see_other(url_for("cycles.show", cycle_id=cycle_id) + "#journal")
-            return render("cycles/show.html", "cycles/_journal.html", **_journal(cycle_id))
+            return render(
+                "cycles/show.html", "cycles/_journal.html", **_journal(cycle_id, **drafts)
+            )
     return render(
-        "cycles/show.html", "cycles/_journal.html", 422, **_journal(cycle_id, **{form_name: form})
+        "cycles/show.html",
+        "cycles/_journal.html",
+        422,
+        **_journal(cycle_id, **drafts, **{form_name: form}),
     )
+
+
+def _drafts(submitted: str) -> dict[str, FlaskForm]:
+    """The journal's other forms as the user left them (htmx sends them via hx-include)."""
+    return {name: cls(prefix=name) for cls, name in _FORM_NAMES.items() if name != submitted}
 
 
 _FORM_NAMES: dict[type[FlaskForm], str] = {

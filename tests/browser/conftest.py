@@ -1,0 +1,92 @@
+"""Fixtures for the browser tests: the app served over HTTP, and Chromium driving it."""
+
+import shutil
+import threading
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Error, Page, sync_playwright
+from werkzeug.serving import make_server
+
+from tests.conftest import make_app, unavailable
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """The system Chromium (Playwright cannot download its own browsers here)."""
+    path = shutil.which("chromium")
+    if path is None:
+        unavailable(
+            "Chromium",
+            "no chromium on PATH (apt-get install chromium)",
+            "LEARNLOOP_REQUIRE_BROWSER",
+        )
+    assert path is not None
+    return path
+
+
+@pytest.fixture
+def live_server(sqlite_url: str) -> Iterator[str]:
+    """The app with real CSRF protection, served on a free local port; yields its base URL."""
+    app = make_app(sqlite_url, WTF_CSRF_ENABLED=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+        app.extensions["learnloop"].close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[Browser]:
+    """One headless Chromium for the whole run."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def console_errors() -> list[str]:
+    """Console errors and uncaught exceptions seen by `page`; a test asserts it stays empty."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, console_errors: list[str]) -> Iterator[Page]:
+    """A fresh tab in a fresh context (its own cookies), reporting errors to `console_errors`."""
+    context = browser.new_context(viewport={"width": 1024, "height": 900})
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            console_errors.append(f"console: {message.text} at {message.location}")
+
+    def on_page_error(error: Error) -> None:
+        console_errors.append(f"pageerror: {error.message}")
+
+    tab.on("console", on_console)
+    tab.on("pageerror", on_page_error)
+    try:
+        yield tab
+    finally:
+        context.close()
