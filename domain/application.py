@@ -10,12 +10,19 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
 
 from domain.cycle import Cycle
-from domain.errors import NotFoundError
+from domain.entries import ADAPT
+from domain.errors import CycleClosedError, InvalidChoiceError, NotFoundError
 from domain.group import PilotGroup
+from domain.help import HelpRequest
 from domain.plan import Plan
 from domain.transcodings import TRANSCODINGS
 
 A = TypeVar("A", bound=Aggregate)
+
+# Plain data for a plan: the keyword arguments of Plan.checked (objective, plan_text,
+# questions as (question, prediction[, reason]) tuples, who, where, when, data,
+# measures, tasks as (text, owner, due[, id]) tuples).
+PlanInput = dict[str, Any]
 
 # Appending an entry commutes with a concurrent append, so a lost race is
 # simply retried against the newer state; the command re-checks every rule.
@@ -42,61 +49,152 @@ class Learnloop(Application[UUID]):
         for transcoding in TRANSCODINGS:
             transcoder.register(transcoding)
 
+    # Groups
+
     def form_group(self, name: str, aim: str, actor: str) -> Recorded:
         """Form a pilot group."""
         group = PilotGroup.form(name=name, aim=aim, actor=actor)
         return self._recorded(group.id, self.save(group))
 
-    def open_cycle(
-        self,
-        group_id: UUID,
-        objective: str,
-        plan_text: str,
-        questions: list[tuple[str, str]],
-        actor: str,
-    ) -> Recorded:
-        """Open the group's next learning cycle with its first plan."""
-        plan = Plan.checked(objective, plan_text, questions)
+    def revise_aim(self, group_id: UUID, aim: str, reason: str, actor: str) -> Recorded:
+        """Change a group's aim, saying why."""
+        return self._on(PilotGroup, group_id, lambda g: g.revise_aim(aim, reason, actor))
+
+    def add_member(self, group_id: UUID, member: str, actor: str) -> Recorded:
+        """Add someone to a group."""
+        return self._on(PilotGroup, group_id, lambda g: g.add_member(member, actor))
+
+    # Cycles
+
+    def open_cycle(self, group_id: UUID, plan: PlanInput, actor: str) -> Recorded:
+        """Open the first cycle of a new ramp with its plan."""
+        checked = Plan.checked(**plan)
 
         def command() -> Recorded:
             group = self._get(PilotGroup, group_id)
             cycle_id = Cycle.create_id()
             number = group.add_cycle(cycle_id, actor)
-            cycle = Cycle.open(cycle_id, group.id, number, plan, actor)
+            cycle = Cycle.open(cycle_id, group.id, number, checked, actor)
             return self._recorded(cycle.id, self.save(group, cycle))
 
         return self._retrying(command)
+
+    def record_act_entry(
+        self, cycle_id: UUID, kind: str, text: str, question: str, actor: str
+    ) -> Recorded:
+        """Record an action, observation, problem or surprise."""
+        return self._on_cycle(cycle_id, lambda c: c.record_act_entry(kind, text, question, actor))
 
     def record_observation(self, cycle_id: UUID, text: str, actor: str) -> Recorded:
         """Record an observation made while acting."""
         return self._on_cycle(cycle_id, lambda c: c.record_observation(text, actor))
 
+    def compare_prediction(
+        self, cycle_id: UUID, question: str, outcome: str, text: str, actor: str
+    ) -> Recorded:
+        """Say whether a prediction came true."""
+        return self._on_cycle(
+            cycle_id, lambda c: c.compare_prediction(question, outcome, text, actor)
+        )
+
     def record_reflection(self, cycle_id: UUID, text: str, actor: str) -> Recorded:
         """Record a reflection on what was learned."""
         return self._on_cycle(cycle_id, lambda c: c.record_reflection(text, actor))
 
+    def own_mistake(self, cycle_id: UUID, text: str, actor: str) -> Recorded:
+        """Record a mistake as learning."""
+        return self._on_cycle(cycle_id, lambda c: c.own_mistake(text, actor))
+
     def revise_plan(
-        self,
-        cycle_id: UUID,
-        based_on: int,
-        objective: str,
-        plan_text: str,
-        questions: list[tuple[str, str]],
-        change: str,
-        cites: list[UUID],
+        self, cycle_id: UUID, based_on: int, plan: PlanInput, change: str, cites: list[UUID],
         actor: str,
     ) -> Recorded:
         """Revise a cycle's plan, citing the learning it was revised in the light of."""
-        plan = Plan.checked(objective, plan_text, questions)
+        checked = Plan.checked(**plan)
         return self._on_cycle(
-            cycle_id, lambda c: c.revise_plan(based_on, plan, change, cites, actor)
+            cycle_id, lambda c: c.revise_plan(based_on, checked, change, cites, actor)
         )
 
-    def _on_cycle(self, cycle_id: UUID, change: Callable[[Cycle], Any]) -> Recorded:
+    def decide(
+        self, cycle_id: UUID, decision: str, reason: str, actor: str,
+        next_plan: PlanInput | None = None, change: str = "", cites: list[UUID] | None = None,
+    ) -> Recorded:
+        """Adopt, adapt or abandon. Adapt opens the next cycle; its id is returned."""
+        if decision == ADAPT and next_plan is None:
+            raise InvalidChoiceError("Adapting needs the revised plan for the next cycle.")
+        checked = Plan.checked(**next_plan) if decision == ADAPT and next_plan else None
+
         def command() -> Recorded:
             cycle = self._get(Cycle, cycle_id)
-            change(cycle)
-            return self._recorded(cycle.id, self.save(cycle))
+            if checked is None:
+                cycle.decide(decision, reason, None, actor)
+                return self._recorded(cycle.id, self.save(cycle))
+            group = self._get(PilotGroup, cycle.group_id)
+            next_id = Cycle.create_id()
+            number = group.add_cycle(next_id, actor)
+            following = Cycle.continue_from(
+                next_id, cycle, number, checked, change, cites or [], actor
+            )
+            cycle.decide(decision, reason, next_id, actor)
+            return self._recorded(next_id, self.save(group, cycle, following))
+
+        return self._retrying(command)
+
+    def complete_task(self, cycle_id: UUID, task_id: str, actor: str) -> Recorded:
+        """Mark a set-up task done."""
+        return self._on_cycle(cycle_id, lambda c: c.complete_task(task_id, actor))
+
+    def amend_entry(
+        self, cycle_id: UUID, entry_id: UUID, based_on: int, text: str, reason: str, actor: str
+    ) -> Recorded:
+        """Correct an entry; the original stays in the record."""
+        return self._on_cycle(
+            cycle_id, lambda c: c.amend_entry(entry_id, based_on, text, reason, actor)
+        )
+
+    def withdraw_entry(
+        self, cycle_id: UUID, entry_id: UUID, based_on: int, reason: str, actor: str
+    ) -> Recorded:
+        """Withdraw an entry; it stays visible, marked withdrawn."""
+        return self._on_cycle(
+            cycle_id, lambda c: c.withdraw_entry(entry_id, based_on, reason, actor)
+        )
+
+    def comment(self, cycle_id: UUID, on: str, text: str, actor: str) -> Recorded:
+        """Comment on a cycle's plan, decision or one of its entries."""
+        return self._on_cycle(cycle_id, lambda c: c.comment(on, text, actor))
+
+    # Help
+
+    def ask_for_help(self, cycle_id: UUID, text: str, actor: str) -> Recorded:
+        """Ask for help on a cycle that is still open."""
+        cycle = self._get(Cycle, cycle_id)
+        if cycle.decision is not None:
+            raise CycleClosedError("This cycle is closed; ask for help on the next one.")
+        request = HelpRequest.ask(cycle.group_id, cycle.id, text, actor)
+        return self._recorded(request.id, self.save(request))
+
+    def answer_help(self, request_id: UUID, text: str, actor: str) -> Recorded:
+        """Answer a help request."""
+        return self._on(HelpRequest, request_id, lambda r: r.answer(text, actor))
+
+    def close_help(self, request_id: UUID, actor: str) -> Recorded:
+        """Close a help request (its asker only)."""
+        return self._on(HelpRequest, request_id, lambda r: r.close(actor))
+
+    # Plumbing
+
+    def _on_cycle(self, cycle_id: UUID, change: Callable[[Cycle], Any]) -> Recorded:
+        return self._on(Cycle, cycle_id, change)
+
+    def _on(self, cls: type[A], aggregate_id: UUID, change: Callable[[A], Any]) -> Recorded:
+        def command() -> Recorded:
+            aggregate = self._get(cls, aggregate_id)
+            change(aggregate)
+            recordings = self.save(aggregate)
+            if not recordings:  # nothing changed (e.g. closing a closed request)
+                return Recorded(aggregate.id, self.recorder.max_notification_id() or 0)
+            return self._recorded(aggregate.id, recordings)
 
         return self._retrying(command)
 

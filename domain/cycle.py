@@ -1,37 +1,47 @@
-"""The learning cycle: plan, act, reflect, revise."""
+"""The learning cycle: plan, act, reflect, revise — and the rules that keep them in order."""
 
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID, uuid4
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.entries import (
+    ACT,
+    ACT_KINDS,
+    ADAPT,
+    COMPARISON,
+    DECIDED,
+    DECISIONS,
+    MISTAKE,
+    OBSERVATION,
+    OUTCOMES,
+    PLAN,
+    REFLECT,
+    REFLECTION,
+    Decision,
+    Entry,
+)
 from domain.errors import (
+    AlreadyDecidedError,
+    CycleClosedError,
     CycleMovedOnError,
+    InvalidChoiceError,
+    NothingLearnedError,
     NothingToReflectOnError,
+    PlanHasNoQuestionError,
     RevisionCitesNoLearningError,
+    StaleEntryError,
     StalePlanError,
     UnknownEntryError,
 )
 from domain.fields import checked
 from domain.plan import Plan
 
-PLAN, ACT, REFLECT = "plan", "act", "reflect"
-OBSERVATION, REFLECTION = "observation", "reflection"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """Something a member recorded in the cycle: an observation or a reflection."""
-
-    id: UUID
-    kind: str
-    text: str
-    actor: str
+__all__ = ["ACT", "DECIDED", "OBSERVATION", "PLAN", "REFLECT", "REFLECTION", "Cycle", "Entry"]
 
 
 class Cycle(Aggregate):
-    """One learning cycle of a pilot group, from its plan to its revisions."""
+    """One learning cycle of a pilot group, from its plan to its decision."""
 
     class Opened(Aggregate.Created):
         """A group opened a learning cycle with its first plan."""
@@ -41,10 +51,43 @@ class Cycle(Aggregate):
         plan: dict[str, Any]
         actor: str
 
+    class Continued(Aggregate.Created):
+        """An adapt decision opened this cycle with a plan revised from the last one."""
+
+        group_id: UUID
+        number: int
+        plan: dict[str, Any]
+        previous_cycle_id: UUID
+        change: str
+        cites: list[UUID]
+        actor: str
+
+        def apply(self, aggregate: "Cycle") -> None:
+            """Link the new cycle to the one it continues (the ramp)."""
+            aggregate.previous_cycle_id = self.previous_cycle_id
+
     class ObservationRecorded(Aggregate.Event):
-        """A member recorded what they saw while acting."""
+        """A member recorded what they saw while acting (v0.1; now ActEntryRecorded)."""
 
         entry_id: UUID
+        text: str
+        actor: str
+
+    class ActEntryRecorded(Aggregate.Event):
+        """A member recorded an action, observation, problem or surprise while acting."""
+
+        entry_id: UUID
+        kind: str
+        text: str
+        question: str
+        actor: str
+
+    class PredictionCompared(Aggregate.Event):
+        """A member compared what happened with one question's prediction."""
+
+        entry_id: UUID
+        question: str
+        outcome: str
         text: str
         actor: str
 
@@ -55,8 +98,15 @@ class Cycle(Aggregate):
         text: str
         actor: str
 
+    class MistakeOwned(Aggregate.Event):
+        """A member owned a mistake — recorded without blame, as learning."""
+
+        entry_id: UUID
+        text: str
+        actor: str
+
     class PlanRevised(Aggregate.Event):
-        """The plan changed, in the light of the cited observations or reflections."""
+        """The plan changed, in the light of the cited entries."""
 
         version: int
         plan: dict[str, Any]
@@ -64,50 +114,140 @@ class Cycle(Aggregate):
         cites: list[UUID]
         actor: str
 
+    class SetupTaskCompleted(Aggregate.Event):
+        """A set-up task of the plan was done."""
+
+        task_id: str
+        actor: str
+
+    class EntryAmended(Aggregate.Event):
+        """An entry was corrected; the original stays in the record."""
+
+        entry_id: UUID
+        text: str
+        reason: str
+        actor: str
+
+    class EntryWithdrawn(Aggregate.Event):
+        """An entry was withdrawn; it stays in the record, marked as withdrawn."""
+
+        entry_id: UUID
+        reason: str
+        actor: str
+
+    class CommentAdded(Aggregate.Event):
+        """Someone commented on the plan, an entry or the decision."""
+
+        comment_id: UUID
+        on: str
+        text: str
+        actor: str
+
+    class DecisionMade(Aggregate.Event):
+        """The group decided to adopt, adapt or abandon the change."""
+
+        decision: str
+        reason: str
+        next_cycle_id: UUID | None
+        actor: str
+
     @event(Opened)
     def __init__(self, group_id: UUID, number: int, plan: dict[str, Any], actor: str) -> None:
+        self._start(group_id, number, plan)
+
+    def _start(self, group_id: UUID, number: int, plan: dict[str, Any]) -> None:
         self.group_id = group_id
         self.number = number
         self.plan = Plan.from_event_data(plan)
         self.plan_version = 1
         self.phase = PLAN
         self.entries: list[Entry] = []
+        self.tasks_done: list[str] = []
+        self.decision: Decision | None = None
+        self.previous_cycle_id: UUID | None = None
 
     @classmethod
-    def open(cls, cycle_id: UUID, group_id: UUID, number: int, plan: Plan, actor: str) -> "Cycle":
-        """Open a cycle with its first plan, under the id its group already recorded."""
+    def open(
+        cls, cycle_id: UUID, group_id: UUID, number: int, plan: Plan, actor: str
+    ) -> "Cycle":
+        """Open a ramp's first cycle, under the id its group already recorded."""
         return cls._create(
-            cls.Opened,
-            id=cycle_id,
-            group_id=group_id,
-            number=number,
-            plan=plan.as_event_data(),
+            cls.Opened, id=cycle_id, group_id=group_id, number=number,
+            plan=plan.as_event_data(), actor=checked("actor", actor),
+        )
+
+    @classmethod
+    def continue_from(
+        cls, cycle_id: UUID, previous: "Cycle", number: int, plan: Plan, change: str,
+        cites: list[UUID], actor: str,
+    ) -> "Cycle":
+        """Open the next cycle of a ramp, with a plan revised in the light of cited learning."""
+        previous.check_cites(cites)
+        return cls._create(
+            cls.Continued, id=cycle_id, group_id=previous.group_id, number=number,
+            plan=plan.as_event_data(), previous_cycle_id=previous.id,
+            change=checked("change", change), cites=list(dict.fromkeys(cites)),
             actor=checked("actor", actor),
         )
 
-    def record_observation(self, text: str, actor: str) -> UUID:
-        """Record what was seen while acting; moves the cycle into its act phase."""
-        if self.phase == REFLECT:
-            raise CycleMovedOnError(
-                "This cycle has moved on to reflecting; record what you saw as a reflection."
-            )
+    # Act
+
+    def record_act_entry(self, kind: str, text: str, question: str, actor: str) -> UUID:
+        """Record what was done or seen; moves the cycle into its act phase."""
+        self._open_for(ACT)
+        if kind not in ACT_KINDS:
+            raise InvalidChoiceError(f"An act entry is one of: {', '.join(ACT_KINDS)}.")
+        if not self.plan.questions:
+            raise PlanHasNoQuestionError("Give the plan a question before acting on it.")
         entry_id = uuid4()
-        self._observation_recorded(
-            entry_id=entry_id, text=checked("text", text), actor=checked("actor", actor)
+        self._act_entry_recorded(
+            entry_id=entry_id, kind=kind, text=checked("text", text),
+            question=self._question(question), actor=checked("actor", actor),
         )
         return entry_id
+
+    def record_observation(self, text: str, actor: str) -> UUID:
+        """Record what was seen while acting."""
+        return self.record_act_entry(OBSERVATION, text, "", actor)
+
+    @event(ActEntryRecorded)
+    def _act_entry_recorded(
+        self, entry_id: UUID, kind: str, text: str, question: str, actor: str
+    ) -> None:
+        self.entries.append(Entry(entry_id, kind, text, actor, question=question))
+        self.phase = ACT
 
     @event(ObservationRecorded)
     def _observation_recorded(self, entry_id: UUID, text: str, actor: str) -> None:
         self.entries.append(Entry(entry_id, OBSERVATION, text, actor))
         self.phase = ACT
 
+    # Reflect
+
+    def compare_prediction(self, question: str, outcome: str, text: str, actor: str) -> UUID:
+        """Say whether a question's prediction came true, and how."""
+        self._ready_to_reflect()
+        if outcome not in OUTCOMES:
+            raise InvalidChoiceError("Say whether the prediction was confirmed, partly, or not.")
+        if not question:
+            raise UnknownEntryError("Choose the question whose prediction you are comparing.")
+        entry_id = uuid4()
+        self._prediction_compared(
+            entry_id=entry_id, question=self._question(question), outcome=outcome,
+            text=checked("text", text), actor=checked("actor", actor),
+        )
+        return entry_id
+
+    @event(PredictionCompared)
+    def _prediction_compared(
+        self, entry_id: UUID, question: str, outcome: str, text: str, actor: str
+    ) -> None:
+        self.entries.append(Entry(entry_id, COMPARISON, text, actor, question, outcome))
+        self.phase = REFLECT
+
     def record_reflection(self, text: str, actor: str) -> UUID:
         """Record what was learned; needs something to have been done first."""
-        if not any(e.kind == OBSERVATION for e in self.entries):
-            raise NothingToReflectOnError(
-                "Record at least one observation from acting before reflecting."
-            )
+        self._ready_to_reflect()
         entry_id = uuid4()
         self._reflection_recorded(
             entry_id=entry_id, text=checked("text", text), actor=checked("actor", actor)
@@ -119,40 +259,184 @@ class Cycle(Aggregate):
         self.entries.append(Entry(entry_id, REFLECTION, text, actor))
         self.phase = REFLECT
 
+    def own_mistake(self, text: str, actor: str) -> UUID:
+        """Record a mistake as learning, without blame."""
+        self._ready_to_reflect()
+        entry_id = uuid4()
+        self._mistake_owned(
+            entry_id=entry_id, text=checked("text", text), actor=checked("actor", actor)
+        )
+        return entry_id
+
+    @event(MistakeOwned)
+    def _mistake_owned(self, entry_id: UUID, text: str, actor: str) -> None:
+        self.entries.append(Entry(entry_id, MISTAKE, text, actor))
+        self.phase = REFLECT
+
+    # Revise
+
     def revise_plan(
         self, based_on: int, plan: Plan, change: str, cites: list[UUID], actor: str
     ) -> int:
         """Revise the plan in the light of cited learning; return the new version."""
+        self._not_closed()
         if based_on != self.plan_version:
             raise StalePlanError(
                 f"The plan was revised (now version {self.plan_version}) while you were "
                 "editing. Your text is kept below: check the newer plan, then save again."
             )
-        if not cites:
-            raise RevisionCitesNoLearningError(
-                "Say which reflection or observation this revision is made in the light of."
-            )
-        known = {e.id for e in self.entries}
-        unknown = [c for c in cites if c not in known]
-        if unknown:
-            raise UnknownEntryError("A cited entry is not part of this cycle.")
+        self.check_cites(cites)
         self._plan_revised(
-            version=self.plan_version + 1,
-            plan=plan.as_event_data(),
-            change=checked("change", change),
-            cites=list(dict.fromkeys(cites)),
+            version=self.plan_version + 1, plan=plan.as_event_data(),
+            change=checked("change", change), cites=list(dict.fromkeys(cites)),
             actor=checked("actor", actor),
         )
         return self.plan_version
 
     @event(PlanRevised)
     def _plan_revised(
-        self,
-        version: int,
-        plan: dict[str, Any],
-        change: str,
-        cites: list[UUID],
-        actor: str,
+        self, version: int, plan: dict[str, Any], change: str, cites: list[UUID], actor: str
     ) -> None:
         self.plan = Plan.from_event_data(plan)
         self.plan_version = version
+
+    def decide(self, decision: str, reason: str, next_cycle_id: UUID | None, actor: str) -> None:
+        """Adopt, adapt or abandon; closes the cycle. Adapt names the cycle that follows."""
+        if self.decision is not None:
+            raise AlreadyDecidedError(
+                f"{self.decision.actor} already decided to {self.decision.decision} this cycle."
+            )
+        if decision not in DECISIONS:
+            raise InvalidChoiceError("Decide to adopt, adapt or abandon.")
+        if not any(e.kind in (REFLECTION, COMPARISON) and not e.withdrawn for e in self.entries):
+            raise NothingLearnedError(
+                "Reflect on what happened against your predictions before deciding."
+            )
+        if (decision == ADAPT) != (next_cycle_id is not None):
+            raise InvalidChoiceError("Adapting opens the next cycle with a revised plan.")
+        self._decision_made(
+            decision=decision, reason=checked("decision_reason", reason),
+            next_cycle_id=next_cycle_id, actor=checked("actor", actor),
+        )
+
+    @event(DecisionMade)
+    def _decision_made(
+        self, decision: str, reason: str, next_cycle_id: UUID | None, actor: str
+    ) -> None:
+        self.decision = Decision(decision, reason, actor, next_cycle_id)
+        self.phase = DECIDED
+
+    # Set-up tasks, corrections and comments
+
+    def complete_task(self, task_id: str, actor: str) -> None:
+        """Mark one of the plan's set-up tasks done."""
+        self._not_closed()
+        if task_id not in {t.id for t in self.plan.tasks}:
+            raise UnknownEntryError("That task is not part of the current plan.")
+        if task_id not in self.tasks_done:
+            self._task_completed(task_id=task_id, actor=checked("actor", actor))
+
+    @event(SetupTaskCompleted)
+    def _task_completed(self, task_id: str, actor: str) -> None:
+        self.tasks_done.append(task_id)
+
+    def amend_entry(
+        self, entry_id: UUID, based_on: int, text: str, reason: str, actor: str
+    ) -> None:
+        """Correct an entry by a new event; the original stays visible."""
+        self._current(entry_id, based_on)
+        self._entry_amended(
+            entry_id=entry_id, text=checked("text", text),
+            reason=checked("decision_reason", reason), actor=checked("actor", actor),
+        )
+
+    @event(EntryAmended)
+    def _entry_amended(self, entry_id: UUID, text: str, reason: str, actor: str) -> None:
+        self._replace(entry_id, lambda e: e.amended(text))
+
+    def withdraw_entry(self, entry_id: UUID, based_on: int, reason: str, actor: str) -> None:
+        """Withdraw an entry; it stays visible, marked withdrawn."""
+        self._current(entry_id, based_on)
+        self._entry_withdrawn(
+            entry_id=entry_id, reason=checked("decision_reason", reason),
+            actor=checked("actor", actor),
+        )
+
+    @event(EntryWithdrawn)
+    def _entry_withdrawn(self, entry_id: UUID, reason: str, actor: str) -> None:
+        self._replace(entry_id, lambda e: e.withdrawn_now())
+
+    def comment(self, on: str, text: str, actor: str) -> UUID:
+        """Comment on the plan ("plan"), the decision ("decision") or an entry (its id)."""
+        targets = {"plan", "decision", *(e.id.hex for e in self.entries)}
+        if on not in targets or (on == "decision" and self.decision is None):
+            raise UnknownEntryError("There is nothing here to comment on.")
+        comment_id = uuid4()
+        self._comment_added(
+            comment_id=comment_id, on=on, text=checked("comment", text),
+            actor=checked("actor", actor),
+        )
+        return comment_id
+
+    @event(CommentAdded)
+    def _comment_added(self, comment_id: UUID, on: str, text: str, actor: str) -> None:
+        pass  # Comments are dialogue, shown by the read side; they change no rule.
+
+    # Rules shared by the commands above
+
+    def check_cites(self, cites: list[UUID]) -> None:
+        """A revision cites at least one entry of this cycle, none withdrawn."""
+        if not cites:
+            raise RevisionCitesNoLearningError(
+                "Say which reflection or observation this revision is made in the light of."
+            )
+        citable = {e.id for e in self.entries if not e.withdrawn}
+        if any(c not in citable for c in cites):
+            raise UnknownEntryError("A cited entry is not part of this cycle, or was withdrawn.")
+
+    def entry(self, entry_id: UUID) -> Entry:
+        """One of this cycle's entries."""
+        for e in self.entries:
+            if e.id == entry_id:
+                return e
+        raise UnknownEntryError("That entry is not part of this cycle.")
+
+    def _current(self, entry_id: UUID, based_on: int) -> Entry:
+        found = self.entry(entry_id)
+        if found.withdrawn:
+            raise StaleEntryError("That entry has been withdrawn; it can no longer be changed.")
+        if found.revision != based_on:
+            raise StaleEntryError(
+                "Someone corrected this entry while you were editing. Your text is kept: "
+                "check the newer version, then save again."
+            )
+        return found
+
+    def _replace(self, entry_id: UUID, change: Any) -> None:
+        self.entries = [change(e) if e.id == entry_id else e for e in self.entries]
+
+    def _question(self, question: str) -> str:
+        if question and question not in {q.text for q in self.plan.questions}:
+            raise UnknownEntryError("That question is not part of the current plan.")
+        return question
+
+    def _not_closed(self) -> None:
+        if self.decision is not None:
+            raise CycleClosedError(
+                f"This cycle is closed: {self.decision.actor} decided to "
+                f"{self.decision.decision} it. Nothing more can be recorded in it."
+            )
+
+    def _open_for(self, phase: str) -> None:
+        self._not_closed()
+        if phase == ACT and self.phase == REFLECT:
+            raise CycleMovedOnError(
+                "This cycle has moved on to reflecting; record what you saw as a reflection."
+            )
+
+    def _ready_to_reflect(self) -> None:
+        self._not_closed()
+        if not any(e.kind in ACT_KINDS for e in self.entries):
+            raise NothingToReflectOnError(
+                "Record at least one observation from acting before reflecting."
+            )

@@ -7,8 +7,12 @@ class DomainError(Exception):
     field: str | None = None
 
 
+class ConflictError(DomainError):
+    """Someone else changed the cycle first; the user should see their change, then retry."""
+
+
 class InvalidFieldError(DomainError):
-    """A field was blank where it is required, or longer than its limit."""
+    """A field was blank where it is required, longer than its limit, or malformed."""
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
@@ -22,11 +26,31 @@ class PlanHasNoQuestionError(DomainError):
 
 
 class NothingToReflectOnError(DomainError):
-    """A reflection needs at least one observation from acting."""
+    """A reflection needs something to have been done first."""
 
 
-class CycleMovedOnError(DomainError):
+class NothingLearnedError(DomainError):
+    """A decision needs at least one reflection on what was learned."""
+
+
+class CycleMovedOnError(ConflictError):
     """The cycle has moved past the phase this entry belongs to."""
+
+
+class CycleClosedError(ConflictError):
+    """A decision closed the cycle; it takes no more entries."""
+
+
+class AlreadyDecidedError(ConflictError):
+    """The cycle already has its decision."""
+
+
+class StalePlanError(ConflictError):
+    """The plan was revised by someone else since this revision was started."""
+
+
+class StaleEntryError(ConflictError):
+    """The entry was amended or withdrawn by someone else since this correction began."""
 
 
 class RevisionCitesNoLearningError(DomainError):
@@ -36,13 +60,17 @@ class RevisionCitesNoLearningError(DomainError):
 
 
 class UnknownEntryError(DomainError):
-    """A revision cited an entry that is not part of this cycle."""
+    """An entry, help request, task or question named is not part of this cycle."""
 
     field = "cites"
 
 
-class StalePlanError(DomainError):
-    """The plan was revised by someone else since this revision was started."""
+class InvalidChoiceError(DomainError):
+    """A choice (kind, outcome, decision) is not one of those offered."""
+
+
+class HelpRequestClosedError(DomainError):
+    """The help request has been closed."""
 
 
 class NotFoundError(DomainError):

@@ -14,6 +14,17 @@ LIMITS: Final[dict[str, int]] = {
     "text": 5000,
     "change": 1000,
     "actor": 80,
+    "reason": 500,
+    "who": 300,
+    "where": 300,
+    "when": 300,
+    "data": 2000,
+    "measures": 2000,
+    "task": 300,
+    "owner": 80,
+    "decision_reason": 2000,
+    "comment": 2000,
+    "member": 80,
 }
 
 LABELS: Final[dict[str, str]] = {
@@ -26,6 +37,17 @@ LABELS: Final[dict[str, str]] = {
     "text": "Text",
     "change": "What changed and why",
     "actor": "Your name",
+    "reason": "Why you predict this",
+    "who": "Who",
+    "where": "Where",
+    "when": "When",
+    "data": "Data to collect",
+    "measures": "Measures",
+    "task": "Task",
+    "owner": "Owner",
+    "decision_reason": "Reason",
+    "comment": "Comment",
+    "member": "Member's name",
 }
 
 

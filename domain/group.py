@@ -4,11 +4,12 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.errors import InvalidFieldError
 from domain.fields import checked
 
 
 class PilotGroup(Aggregate):
-    """A pilot group, its aim and the cycles it has opened."""
+    """A pilot group, its aim, its members and the cycles it has opened."""
 
     class Formed(Aggregate.Created):
         """A team formed a pilot group with an aim."""
@@ -24,12 +25,26 @@ class PilotGroup(Aggregate):
         number: int
         actor: str
 
+    class AimRevised(Aggregate.Event):
+        """The group changed what it is trying to improve, and said why."""
+
+        aim: str
+        reason: str
+        actor: str
+
+    class MemberAdded(Aggregate.Event):
+        """Someone joined the group."""
+
+        member: str
+        actor: str
+
     @event(Formed)
     def __init__(self, name: str, aim: str, actor: str) -> None:
         self.name = name
         self.aim = aim
         self.formed_by = actor
         self.cycle_ids: list[UUID] = []
+        self.members: list[str] = [actor]
 
     @classmethod
     def form(cls, name: str, aim: str, actor: str) -> "PilotGroup":
@@ -52,3 +67,27 @@ class PilotGroup(Aggregate):
     @event(CycleAdded)
     def _cycle_added(self, cycle_id: UUID, number: int, actor: str) -> None:
         self.cycle_ids.append(cycle_id)
+
+    def revise_aim(self, aim: str, reason: str, actor: str) -> None:
+        """Change the aim, saying why; the old aim stays in the record."""
+        aim = checked("aim", aim)
+        if aim == self.aim:
+            raise InvalidFieldError("aim", "The aim is unchanged: edit it, or cancel.")
+        self._aim_revised(
+            aim=aim, reason=checked("decision_reason", reason), actor=checked("actor", actor)
+        )
+
+    @event(AimRevised)
+    def _aim_revised(self, aim: str, reason: str, actor: str) -> None:
+        self.aim = aim
+
+    def add_member(self, member: str, actor: str) -> None:
+        """Add someone to the group by name."""
+        member = checked("member", member)
+        if member.casefold() in {m.casefold() for m in self.members}:
+            raise InvalidFieldError("member", f"{member} is already a member.")
+        self._member_added(member=member, actor=checked("actor", actor))
+
+    @event(MemberAdded)
+    def _member_added(self, member: str, actor: str) -> None:
+        self.members.append(member)

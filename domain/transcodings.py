@@ -1,10 +1,11 @@
 """How the value objects aggregates hold are stored in snapshots."""
 
+from dataclasses import fields
 from typing import Any
 
 from eventsourcing.persistence import Transcoding
 
-from domain.cycle import Entry
+from domain.entries import Decision, Entry
 from domain.plan import Plan
 
 
@@ -21,17 +22,22 @@ class PlanAsDict(Transcoding):
         return Plan.from_event_data(data)
 
 
-class EntryAsDict(Transcoding):
-    """An observation or reflection held by a cycle."""
+class DataclassAsDict(Transcoding):
+    """A flat frozen dataclass, stored field by field."""
 
-    type = Entry
-    name = "learnloop_entry"
+    def __init__(self, cls: type, name: str) -> None:
+        self.type = cls
+        self.name = name
 
-    def encode(self, obj: Entry) -> dict[str, Any]:
-        return {"id": obj.id, "kind": obj.kind, "text": obj.text, "actor": obj.actor}
+    def encode(self, obj: Any) -> dict[str, Any]:
+        return {f.name: getattr(obj, f.name) for f in fields(obj)}
 
-    def decode(self, data: dict[str, Any]) -> Entry:
-        return Entry(**data)
+    def decode(self, data: dict[str, Any]) -> Any:
+        return self.type(**data)
 
 
-TRANSCODINGS: tuple[Transcoding, ...] = (PlanAsDict(), EntryAsDict())
+TRANSCODINGS: tuple[Transcoding, ...] = (
+    PlanAsDict(),
+    DataclassAsDict(Entry, "learnloop_entry"),
+    DataclassAsDict(Decision, "learnloop_decision"),
+)

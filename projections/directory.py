@@ -1,18 +1,22 @@
-"""The group directory: groups and their cycles, with each cycle's phase."""
+"""The group directory: groups, their aims and members, and their cycles' phases."""
+
+from typing import Any
 
 import sqlalchemy as sa
 
-from domain.cycle import ACT, PLAN, REFLECT, Cycle
+from domain.cycle import Cycle
+from domain.entries import ACT, DECIDED, PLAN, REFLECT
 from domain.group import PilotGroup
 from projections.projection import Projection, handles
-from projections.tables import cycles, groups
+from projections.tables import cycles, group_aims, groups, members
 
 
 class GroupDirectory(Projection):
-    """Lists groups and the cycles each has opened."""
+    """Lists groups, the history of each aim, members, and the cycles of each ramp."""
 
     name = "group_directory"
-    tables = (groups, cycles)
+    version = 2
+    tables = (groups, group_aims, members, cycles)
 
     @handles(PilotGroup.Formed)
     def formed(self, conn: sa.Connection, e: PilotGroup.Formed) -> None:
@@ -24,8 +28,20 @@ class GroupDirectory(Projection):
                 formed_by=e.actor,
                 formed_at=e.timestamp,
                 cycle_count=0,
+                aim_version=1,
             )
         )
+        conn.execute(
+            group_aims.insert().values(
+                group_id=e.originator_id,
+                version=1,
+                aim=e.aim,
+                reason=None,
+                actor=e.actor,
+                at=e.timestamp,
+            )
+        )
+        self._member(conn, e.originator_id, e.actor, e.actor, e)
 
     @handles(PilotGroup.CycleAdded)
     def cycle_added(self, conn: sa.Connection, e: PilotGroup.CycleAdded) -> None:
@@ -33,37 +49,105 @@ class GroupDirectory(Projection):
             groups.update().where(groups.c.id == e.originator_id).values(cycle_count=e.number)
         )
 
-    @handles(Cycle.Opened)
-    def opened(self, conn: sa.Connection, e: Cycle.Opened) -> None:
+    @handles(PilotGroup.AimRevised)
+    def aim_revised(self, conn: sa.Connection, e: PilotGroup.AimRevised) -> None:
+        version = e.originator_version  # rising; only order matters
         conn.execute(
-            cycles.insert().values(
-                id=e.originator_id,
-                group_id=e.group_id,
-                number=e.number,
-                objective=e.plan["objective"],
-                phase=PLAN,
-                plan_version=1,
-                opened_by=e.actor,
-                opened_at=e.timestamp,
-                last_activity_at=e.timestamp,
+            groups.update()
+            .where(groups.c.id == e.originator_id)
+            .values(aim=e.aim, aim_version=groups.c.aim_version + 1)
+        )
+        conn.execute(
+            group_aims.insert().values(
+                group_id=e.originator_id,
+                version=version,
+                aim=e.aim,
+                reason=e.reason,
+                actor=e.actor,
+                at=e.timestamp,
             )
         )
 
+    @handles(PilotGroup.MemberAdded)
+    def member_added(self, conn: sa.Connection, e: PilotGroup.MemberAdded) -> None:
+        self._member(conn, e.originator_id, e.member, e.actor, e)
+
+    @handles(Cycle.Opened)
+    def opened(self, conn: sa.Connection, e: Cycle.Opened) -> None:
+        self._cycle(conn, e, e.group_id, e.number, e.plan, e.actor, None)
+
+    @handles(Cycle.Continued)
+    def continued(self, conn: sa.Connection, e: Cycle.Continued) -> None:
+        self._cycle(conn, e, e.group_id, e.number, e.plan, e.actor, e.previous_cycle_id)
+
     @handles(Cycle.ObservationRecorded)
     def observed(self, conn: sa.Connection, e: Cycle.ObservationRecorded) -> None:
+        self._touch(conn, e, phase=ACT)
+
+    @handles(Cycle.ActEntryRecorded)
+    def acted(self, conn: sa.Connection, e: Cycle.ActEntryRecorded) -> None:
         self._touch(conn, e, phase=ACT)
 
     @handles(Cycle.ReflectionRecorded)
     def reflected(self, conn: sa.Connection, e: Cycle.ReflectionRecorded) -> None:
         self._touch(conn, e, phase=REFLECT)
 
+    @handles(Cycle.PredictionCompared)
+    def compared(self, conn: sa.Connection, e: Cycle.PredictionCompared) -> None:
+        self._touch(conn, e, phase=REFLECT)
+
+    @handles(Cycle.MistakeOwned)
+    def mistake(self, conn: sa.Connection, e: Cycle.MistakeOwned) -> None:
+        self._touch(conn, e, phase=REFLECT)
+
     @handles(Cycle.PlanRevised)
     def revised(self, conn: sa.Connection, e: Cycle.PlanRevised) -> None:
+        self._touch(conn, e, objective=e.plan["objective"], plan_version=e.version)
+
+    @handles(Cycle.DecisionMade)
+    def decided(self, conn: sa.Connection, e: Cycle.DecisionMade) -> None:
         self._touch(
             conn,
             e,
-            objective=e.plan["objective"],
-            plan_version=e.version,
+            phase=DECIDED,
+            decision=e.decision,
+            decision_reason=e.reason,
+            decided_by=e.actor,
+            decided_at=e.timestamp,
+            next_cycle_id=e.next_cycle_id,
+        )
+
+    @staticmethod
+    def _cycle(
+        conn: sa.Connection,
+        e: Cycle.Event,
+        group_id: Any,
+        number: int,
+        plan: dict[str, Any],
+        actor: str,
+        previous: Any,
+    ) -> None:
+        conn.execute(
+            cycles.insert().values(
+                id=e.originator_id,
+                group_id=group_id,
+                number=number,
+                objective=plan["objective"],
+                phase=PLAN,
+                plan_version=1,
+                opened_by=actor,
+                opened_at=e.timestamp,
+                last_activity_at=e.timestamp,
+                previous_cycle_id=previous,
+            )
+        )
+
+    @staticmethod
+    def _member(conn: sa.Connection, group_id: Any, name: str, actor: str, e: Any) -> None:
+        conn.execute(
+            members.insert().values(
+                group_id=group_id, name=name, added_by=actor, added_at=e.timestamp
+            )
         )
 
     @staticmethod

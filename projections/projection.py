@@ -24,6 +24,8 @@ class Projection:
     """Turns events into rows; knows nothing of the Application or aggregates."""
 
     name: ClassVar[str]
+    # Raise when the tables' layout or meaning changes: the runner then rebuilds it.
+    version: ClassVar[int] = 1
     tables: ClassVar[tuple[sa.Table, ...]]
     _handlers: ClassVar[dict[type, Handler]]
 

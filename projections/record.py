@@ -1,63 +1,143 @@
-"""The cycle record: every entry of a cycle and every version of its plan."""
+"""The cycle record: entries and their corrections, plan versions, tasks and comments."""
+
+from typing import Any
+from uuid import UUID
 
 import sqlalchemy as sa
 
-from domain.cycle import OBSERVATION, REFLECTION, Cycle
+from domain.cycle import Cycle
+from domain.entries import MISTAKE, OBSERVATION, REFLECTION
 from projections.projection import Projection, handles
-from projections.tables import entries, plan_citations, plan_versions
+from projections.tables import (
+    comments,
+    corrections,
+    entries,
+    plan_citations,
+    plan_versions,
+    tasks_done,
+)
 
 
 class CycleRecord(Projection):
-    """Entries in the order they were made, and the plan's versions with what they cite."""
+    """Everything recorded in a cycle, in order, with every correction kept."""
 
     name = "cycle_record"
-    tables = (entries, plan_versions, plan_citations)
+    version = 2
+    tables = (entries, corrections, plan_versions, plan_citations, tasks_done, comments)
 
     @handles(Cycle.Opened)
     def opened(self, conn: sa.Connection, e: Cycle.Opened) -> None:
-        conn.execute(
-            plan_versions.insert().values(
-                cycle_id=e.originator_id,
-                version=1,
-                change=None,
-                actor=e.actor,
-                at=e.timestamp,
-                **_plan_columns(e.plan),
-            )
-        )
+        self._version(conn, e, 1, e.plan, None, [], e.actor)
 
-    @handles(Cycle.ObservationRecorded)
-    def observed(self, conn: sa.Connection, e: Cycle.ObservationRecorded) -> None:
-        self._entry(conn, e, OBSERVATION, e.entry_id, e.text, e.actor)
-
-    @handles(Cycle.ReflectionRecorded)
-    def reflected(self, conn: sa.Connection, e: Cycle.ReflectionRecorded) -> None:
-        self._entry(conn, e, REFLECTION, e.entry_id, e.text, e.actor)
+    @handles(Cycle.Continued)
+    def continued(self, conn: sa.Connection, e: Cycle.Continued) -> None:
+        self._version(conn, e, 1, e.plan, e.change, e.cites, e.actor)
 
     @handles(Cycle.PlanRevised)
     def revised(self, conn: sa.Connection, e: Cycle.PlanRevised) -> None:
+        self._version(conn, e, e.version, e.plan, e.change, e.cites, e.actor)
+
+    @handles(Cycle.ObservationRecorded)
+    def observed(self, conn: sa.Connection, e: Cycle.ObservationRecorded) -> None:
+        self._entry(conn, e, e.entry_id, OBSERVATION, e.text, e.actor)
+
+    @handles(Cycle.ActEntryRecorded)
+    def acted(self, conn: sa.Connection, e: Cycle.ActEntryRecorded) -> None:
+        self._entry(conn, e, e.entry_id, e.kind, e.text, e.actor, question=e.question)
+
+    @handles(Cycle.PredictionCompared)
+    def compared(self, conn: sa.Connection, e: Cycle.PredictionCompared) -> None:
+        self._entry(
+            conn,
+            e,
+            e.entry_id,
+            "comparison",
+            e.text,
+            e.actor,
+            question=e.question,
+            outcome=e.outcome,
+        )
+
+    @handles(Cycle.ReflectionRecorded)
+    def reflected(self, conn: sa.Connection, e: Cycle.ReflectionRecorded) -> None:
+        self._entry(conn, e, e.entry_id, REFLECTION, e.text, e.actor)
+
+    @handles(Cycle.MistakeOwned)
+    def mistake(self, conn: sa.Connection, e: Cycle.MistakeOwned) -> None:
+        self._entry(conn, e, e.entry_id, MISTAKE, e.text, e.actor)
+
+    @handles(Cycle.EntryAmended)
+    def amended(self, conn: sa.Connection, e: Cycle.EntryAmended) -> None:
+        self._correct(conn, e, e.entry_id, "amended", e.text, e.reason, e.actor)
+
+    @handles(Cycle.EntryWithdrawn)
+    def withdrawn(self, conn: sa.Connection, e: Cycle.EntryWithdrawn) -> None:
+        self._correct(conn, e, e.entry_id, "withdrawn", "", e.reason, e.actor)
+
+    @handles(Cycle.SetupTaskCompleted)
+    def task_done(self, conn: sa.Connection, e: Cycle.SetupTaskCompleted) -> None:
+        conn.execute(
+            tasks_done.insert().values(
+                cycle_id=e.originator_id, task_id=e.task_id, actor=e.actor, at=e.timestamp
+            )
+        )
+
+    @handles(Cycle.CommentAdded)
+    def commented(self, conn: sa.Connection, e: Cycle.CommentAdded) -> None:
+        conn.execute(
+            comments.insert().values(
+                id=e.comment_id,
+                cycle_id=e.originator_id,
+                on=e.on,
+                text=e.text,
+                actor=e.actor,
+                at=e.timestamp,
+                seq=e.originator_version,
+            )
+        )
+
+    @staticmethod
+    def _version(
+        conn: sa.Connection,
+        e: Cycle.Event,
+        version: int,
+        plan: dict[str, Any],
+        change: str | None,
+        cites: list[UUID],
+        actor: str,
+    ) -> None:
+        details = {
+            k: v for k, v in plan.items() if k not in ("objective", "plan_text", "questions")
+        }
         conn.execute(
             plan_versions.insert().values(
                 cycle_id=e.originator_id,
-                version=e.version,
-                change=e.change,
-                actor=e.actor,
+                version=version,
+                objective=plan["objective"],
+                plan_text=plan["plan_text"],
+                questions=plan["questions"],
+                details=details,
+                change=change,
+                actor=actor,
                 at=e.timestamp,
-                **_plan_columns(e.plan),
             )
         )
-        if e.cites:
+        if cites:
             conn.execute(
                 plan_citations.insert(),
-                [
-                    {"cycle_id": e.originator_id, "version": e.version, "entry_id": c}
-                    for c in e.cites
-                ],
+                [{"cycle_id": e.originator_id, "version": version, "entry_id": c} for c in cites],
             )
 
     @staticmethod
     def _entry(
-        conn: sa.Connection, e: Cycle.Event, kind: str, entry_id: object, text: str, actor: str
+        conn: sa.Connection,
+        e: Cycle.Event,
+        entry_id: UUID,
+        kind: str,
+        text: str,
+        actor: str,
+        question: str = "",
+        outcome: str = "",
     ) -> None:
         conn.execute(
             entries.insert().values(
@@ -65,16 +145,54 @@ class CycleRecord(Projection):
                 cycle_id=e.originator_id,
                 kind=kind,
                 text=text,
+                question=question,
+                outcome=outcome,
                 actor=actor,
                 recorded_at=e.timestamp,
                 seq=e.originator_version,
+                revision=1,
+                withdrawn=False,
+            )
+        )
+        conn.execute(
+            corrections.insert().values(
+                entry_id=entry_id,
+                revision=1,
+                kind="original",
+                text=text,
+                reason="",
+                actor=actor,
+                at=e.timestamp,
             )
         )
 
-
-def _plan_columns(plan: dict[str, object]) -> dict[str, object]:
-    return {
-        "objective": plan["objective"],
-        "plan_text": plan["plan_text"],
-        "questions": plan["questions"],
-    }
+    @staticmethod
+    def _correct(
+        conn: sa.Connection,
+        e: Cycle.Event,
+        entry_id: UUID,
+        kind: str,
+        text: str,
+        reason: str,
+        actor: str,
+        **values: object,
+    ) -> None:
+        conn.execute(
+            entries.update()
+            .where(entries.c.id == entry_id)
+            .values(revision=entries.c.revision + 1, **values)
+        )
+        revision = conn.execute(
+            sa.select(entries.c.revision).where(entries.c.id == entry_id)
+        ).scalar_one()
+        conn.execute(
+            corrections.insert().values(
+                entry_id=entry_id,
+                revision=revision,
+                kind=kind,
+                text=text,
+                reason=reason,
+                actor=actor,
+                at=e.timestamp,
+            )
+        )

@@ -46,14 +46,28 @@ class Runner:
         self.batch = batch
 
     def setup(self) -> None:
-        """Create the read-model tables and a tracking row for each projection."""
+        """Create the tables and tracking rows; rebuild any projection whose layout changed."""
         metadata.create_all(self.engine)
         for projection in self.projections:
             try:
                 with self.engine.begin() as conn:
-                    conn.execute(tracking.insert().values(name=projection.name, position=0))
+                    conn.execute(
+                        tracking.insert().values(
+                            name=projection.name, position=0, version=projection.version
+                        )
+                    )
             except sa.exc.IntegrityError:
                 pass  # Another process, or an earlier run, made it.
+        stale = [p.name for p in self.projections if self._version(p.name) != p.version]
+        if stale:
+            self.rebuild(stale)
+
+    def _version(self, name: str) -> int:
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                sa.select(tracking.c.version).where(tracking.c.name == name)
+            ).scalar_one()
+        return int(found)
 
     def catch_up(self, until: int | None = None, progress: Progress | None = None) -> None:
         """Apply every event recorded so far (or at least up to `until`) to each projection."""
@@ -127,7 +141,9 @@ class Runner:
                 for table in projection.tables:
                     table.create(conn)
                 conn.execute(
-                    tracking.update().where(tracking.c.name == projection.name).values(position=0)
+                    tracking.update()
+                    .where(tracking.c.name == projection.name)
+                    .values(position=0, version=projection.version)
                 )
             while self._apply_batch(projection, None, progress):
                 pass

@@ -3,6 +3,7 @@
 import sqlalchemy as sa
 
 metadata = sa.MetaData()
+When = sa.DateTime(timezone=True)
 
 tracking = sa.Table(
     "projection_tracking",
@@ -10,6 +11,8 @@ tracking = sa.Table(
     sa.Column("name", sa.String(80), primary_key=True),
     # The last notification id applied; updated in the same transaction as the rows.
     sa.Column("position", sa.BigInteger, nullable=False),
+    # The projection's table layout; a projection whose layout changed is rebuilt.
+    sa.Column("version", sa.Integer, nullable=False, server_default="0"),
 )
 
 groups = sa.Table(
@@ -19,8 +22,29 @@ groups = sa.Table(
     sa.Column("name", sa.String(120), nullable=False),
     sa.Column("aim", sa.Text, nullable=False),
     sa.Column("formed_by", sa.String(80), nullable=False),
-    sa.Column("formed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("formed_at", When, nullable=False),
     sa.Column("cycle_count", sa.Integer, nullable=False),
+    sa.Column("aim_version", sa.Integer, nullable=False),
+)
+
+group_aims = sa.Table(
+    "rm_group_aims",
+    metadata,
+    sa.Column("group_id", sa.Uuid, primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("aim", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=True),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("at", When, nullable=False),
+)
+
+members = sa.Table(
+    "rm_members",
+    metadata,
+    sa.Column("group_id", sa.Uuid, primary_key=True),
+    sa.Column("name", sa.String(80), primary_key=True),
+    sa.Column("added_by", sa.String(80), nullable=False),
+    sa.Column("added_at", When, nullable=False),
 )
 
 cycles = sa.Table(
@@ -33,8 +57,14 @@ cycles = sa.Table(
     sa.Column("phase", sa.String(20), nullable=False),
     sa.Column("plan_version", sa.Integer, nullable=False),
     sa.Column("opened_by", sa.String(80), nullable=False),
-    sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("last_activity_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("opened_at", When, nullable=False),
+    sa.Column("last_activity_at", When, nullable=False),
+    sa.Column("previous_cycle_id", sa.Uuid, nullable=True),
+    sa.Column("next_cycle_id", sa.Uuid, nullable=True),
+    sa.Column("decision", sa.String(20), nullable=True),
+    sa.Column("decision_reason", sa.Text, nullable=True),
+    sa.Column("decided_by", sa.String(80), nullable=True),
+    sa.Column("decided_at", When, nullable=True),
 )
 
 entries = sa.Table(
@@ -43,11 +73,27 @@ entries = sa.Table(
     sa.Column("id", sa.Uuid, primary_key=True),
     sa.Column("cycle_id", sa.Uuid, nullable=False, index=True),
     sa.Column("kind", sa.String(20), nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),  # as last amended
+    sa.Column("question", sa.String(300), nullable=False),
+    sa.Column("outcome", sa.String(20), nullable=False),
     sa.Column("actor", sa.String(80), nullable=False),
-    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("recorded_at", When, nullable=False),
     # The cycle's event version: orders entries without trusting clocks.
     sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("withdrawn", sa.Boolean, nullable=False),
+)
+
+corrections = sa.Table(
+    "rm_corrections",
+    metadata,
+    sa.Column("entry_id", sa.Uuid, primary_key=True),
+    sa.Column("revision", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),  # "original", "amended", "withdrawn"
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("at", When, nullable=False),
 )
 
 plan_versions = sa.Table(
@@ -58,9 +104,10 @@ plan_versions = sa.Table(
     sa.Column("objective", sa.String(300), nullable=False),
     sa.Column("plan_text", sa.Text, nullable=False),
     sa.Column("questions", sa.JSON, nullable=False),
+    sa.Column("details", sa.JSON, nullable=False),  # who, where, when, data, measures, tasks
     sa.Column("change", sa.Text, nullable=True),
     sa.Column("actor", sa.String(80), nullable=False),
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("at", When, nullable=False),
 )
 
 plan_citations = sa.Table(
@@ -69,4 +116,47 @@ plan_citations = sa.Table(
     sa.Column("cycle_id", sa.Uuid, primary_key=True),
     sa.Column("version", sa.Integer, primary_key=True),
     sa.Column("entry_id", sa.Uuid, primary_key=True),
+)
+
+tasks_done = sa.Table(
+    "rm_tasks_done",
+    metadata,
+    sa.Column("cycle_id", sa.Uuid, primary_key=True),
+    sa.Column("task_id", sa.String(40), primary_key=True),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("at", When, nullable=False),
+)
+
+comments = sa.Table(
+    "rm_comments",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("cycle_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("on", sa.String(40), nullable=False),  # "plan", "decision" or an entry id (hex)
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("at", When, nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+)
+
+help_requests = sa.Table(
+    "rm_help_requests",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("group_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("cycle_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("at", When, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+)
+
+help_answers = sa.Table(
+    "rm_help_answers",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("request_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("at", When, nullable=False),
 )

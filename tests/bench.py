@@ -18,6 +18,7 @@ from domain.application import Learnloop
 from domain.cycle import Cycle
 from projections.database import all_projections, make_engine
 from projections.runner import Runner
+from tests.builders import plan
 from web.storage import storage_for
 
 WORDS = ["patient", "ward", "discharge", "pharmacy", "porter", "bed", "nurse", "round", "drugs"]
@@ -35,7 +36,7 @@ def generate(app: Learnloop, groups: int, cycles: int, steps: int, seed: int = 7
         for _ in range(cycles):
             questions = [(sentence(rng, 6) + "?", sentence(rng, 5))]
             cycle_id = app.open_cycle(
-                group.id, sentence(rng, 5), sentence(rng, 30), questions, "Ann"
+                group.id, plan(sentence(rng, 5), sentence(rng, 30), questions), "Ann"
             ).id
             version = 1
             for _ in range(steps):
@@ -45,9 +46,7 @@ def generate(app: Learnloop, groups: int, cycles: int, steps: int, seed: int = 7
                     app.revise_plan(
                         cycle_id,
                         version,
-                        sentence(rng, 5),
-                        sentence(rng, 30),
-                        questions,
+                        plan(sentence(rng, 5), sentence(rng, 30), questions),
                         sentence(rng, 8),
                         [cycle.entries[-1].id],
                         "Ann",

@@ -12,20 +12,19 @@ from domain.errors import (
     RevisionCitesNoLearningError,
     StalePlanError,
 )
-
-QUESTIONS = [("Will nurses discharge by 11?", "Yes, one of two")]
+from tests.builders import plan
 
 
 def open_a_cycle(app: Learnloop) -> UUID:
     group = app.form_group("Ward 7", "80% of discharges before noon", "Ann")
-    return app.open_cycle(group.id, "Criteria-led discharge", "Bay B", QUESTIONS, "Ann").id
+    return app.open_cycle(group.id, plan("Criteria-led discharge", "Bay B"), "Ann").id
 
 
 def test_each_command_returns_the_id_and_a_rising_notification_id(
     application: Learnloop,
 ) -> None:
     group = application.form_group("Ward 7", "Discharge before noon", "Ann")
-    cycle = application.open_cycle(group.id, "Objective", "", QUESTIONS, "Ann")
+    cycle = application.open_cycle(group.id, plan("Objective", ""), "Ann")
     seen = application.record_observation(cycle.id, "Seen", "Bob")
     assert cycle.id != group.id
     assert group.notification_id < cycle.notification_id < seen.notification_id
@@ -34,8 +33,8 @@ def test_each_command_returns_the_id_and_a_rising_notification_id(
 
 def test_opening_a_cycle_numbers_it_within_its_group(application: Learnloop) -> None:
     group = application.form_group("Ward 7", "Discharge before noon", "Ann")
-    first = application.open_cycle(group.id, "One", "", QUESTIONS, "Ann")
-    second = application.open_cycle(group.id, "Two", "", QUESTIONS, "Ann")
+    first = application.open_cycle(group.id, plan("One", ""), "Ann")
+    second = application.open_cycle(group.id, plan("Two", ""), "Ann")
     numbers: list[int] = [application.repository.get(c.id).number for c in (first, second)]
     assert numbers == [1, 2]
 
@@ -49,9 +48,7 @@ def test_a_revision_cites_the_reflection_it_came_from(application: Learnloop) ->
     application.revise_plan(
         cycle_id,
         1,
-        "Discharge with drugs ordered early",
-        "",
-        QUESTIONS,
+        plan("Discharge with drugs ordered early"),
         "TTOs early",
         [reflection],
         "Ann",
@@ -66,7 +63,7 @@ def test_a_refused_revision_writes_nothing(application: Learnloop) -> None:
     application.record_observation(cycle_id, "Seen", "Bob")
     before = application.recorder.max_notification_id()
     with pytest.raises(RevisionCitesNoLearningError):
-        application.revise_plan(cycle_id, 1, "New", "", QUESTIONS, "Why", [], "Ann")
+        application.revise_plan(cycle_id, 1, plan("New", ""), "Why", [], "Ann")
     assert application.recorder.max_notification_id() == before
 
 
@@ -76,7 +73,7 @@ def test_a_bad_plan_is_refused_before_anything_is_loaded_or_written(
     group = application.form_group("Ward 7", "Discharge before noon", "Ann")
     before = application.recorder.max_notification_id()
     with pytest.raises(InvalidFieldError):
-        application.open_cycle(group.id, "", "", QUESTIONS, "Ann")
+        application.open_cycle(group.id, plan("", ""), "Ann")
     assert application.recorder.max_notification_id() == before
 
 
@@ -87,9 +84,9 @@ def test_a_second_revision_of_the_same_version_is_refused_not_lost(
     seen = application.record_observation(cycle_id, "Seen", "Bob")
     cycle: Cycle = application.repository.get(cycle_id)
     entry = cycle.entries[0].id
-    application.revise_plan(cycle_id, 1, "Ann's plan", "", QUESTIONS, "A", [entry], "Ann")
+    application.revise_plan(cycle_id, 1, plan("Ann's plan", ""), "A", [entry], "Ann")
     with pytest.raises(StalePlanError):
-        application.revise_plan(cycle_id, 1, "Bob's plan", "", QUESTIONS, "B", [entry], "Bob")
+        application.revise_plan(cycle_id, 1, plan("Bob's plan", ""), "B", [entry], "Bob")
     assert application.repository.get(cycle_id).plan.objective == "Ann's plan"
     assert seen.notification_id > 0
 
@@ -101,7 +98,7 @@ def test_commands_on_an_unknown_cycle_or_group_say_not_found(application: Learnl
     with pytest.raises(NotFoundError):
         application.record_observation(group.id, "A group is not a cycle", "Bob")
     with pytest.raises(NotFoundError):
-        application.open_cycle(uuid4(), "Objective", "", QUESTIONS, "Ann")
+        application.open_cycle(uuid4(), plan("Objective", ""), "Ann")
 
 
 def test_long_cycles_are_snapshotted(application: Learnloop) -> None:

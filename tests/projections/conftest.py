@@ -12,9 +12,8 @@ from domain.application import Learnloop
 from domain.cycle import Cycle
 from projections.database import all_projections, make_engine
 from projections.runner import Runner
+from tests.builders import plan
 from web.storage import storage_for
-
-QUESTIONS = [("Will nurses discharge by 11?", "Yes, one of two")]
 
 
 @dataclass
@@ -32,7 +31,7 @@ class Store:
         """A group with one cycle whose plan was revised `revisions` times."""
         group = self.app.form_group("Ward 7", "80% of discharges before noon", "Ann")
         cycle_id = self.app.open_cycle(
-            group.id, "Criteria-led discharge", "Bay B, Monday", QUESTIONS, "Ann"
+            group.id, plan("Criteria-led discharge", "Bay B, Monday"), "Ann"
         ).id
         for n in range(revisions):
             self.app.record_observation(cycle_id, f"Observation {n}", "Bob")
@@ -40,9 +39,9 @@ class Store:
             self.app.revise_plan(
                 cycle_id,
                 n + 1,
-                f"Criteria-led discharge, round {n + 2}",
-                f"Bay B, Monday, with change {n + 1}",
-                QUESTIONS,
+                plan(
+                    f"Criteria-led discharge, round {n + 2}", f"Bay B, Monday, with change {n + 1}"
+                ),
                 f"Change {n + 1}",
                 [cycle.entries[-1].id],
                 "Ann",

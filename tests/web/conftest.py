@@ -7,6 +7,7 @@ import pytest
 from flask import Flask
 
 from domain.cycle import Cycle
+from tests.builders import plan
 from web.services import Services
 
 HX = {"HX-Request": "true"}
@@ -42,7 +43,7 @@ def acting(app: Flask) -> Made:
     s = services_of(app)
     group = s.app.form_group("Ward 9", "Fewer falls at night", "Ann")
     cycle = s.app.open_cycle(
-        group.id, "Night-time rounding", "", [("Fewer falls?", "Half as many")], "Ann"
+        group.id, plan("Night-time rounding", questions=[("Fewer falls?", "Half as many")]), "Ann"
     )
     s.caught_up(s.app.record_observation(cycle.id, "Two rounds missed", "Bob").notification_id)
     return Made(group.id, cycle.id)
@@ -54,7 +55,9 @@ def made(app: Flask) -> Made:
     s = services_of(app)
     group = s.app.form_group("Ward 7", "80% of discharges before noon", "Ann")
     cycle = s.app.open_cycle(
-        group.id, "Criteria-led discharge", "Bay B", [("Home by 11?", "One of two")], "Ann"
+        group.id,
+        plan("Criteria-led discharge", "Bay B", [("Home by 11?", "One of two")]),
+        "Ann",
     )
     s.app.record_observation(cycle.id, "Pharmacy held one patient", "Bob")
     last = s.app.record_reflection(cycle.id, "Order drugs the day before", "Bob")

@@ -8,6 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.builders import plan
 from tests.conftest import make_app
 from tests.web.conftest import HX, Made, events_in, services_of
 
@@ -83,11 +84,11 @@ def test_pages_hold_no_inline_script_or_style(client: FlaskClient, made: Made) -
 def test_user_text_is_escaped_on_every_page_that_shows_it(client: FlaskClient, app: Flask) -> None:
     s = services_of(app).app
     group = s.form_group(XSS, XSS, XSS)
-    cycle = s.open_cycle(group.id, XSS, XSS, [(XSS, XSS)], XSS)
+    cycle = s.open_cycle(group.id, plan(XSS, XSS, [(XSS, XSS)]), XSS)
     s.record_observation(cycle.id, XSS, XSS)
     entry: UUID = s.repository.get(cycle.id).entries[0].id
     s.record_reflection(cycle.id, XSS, XSS)
-    last = s.revise_plan(cycle.id, 1, XSS + "!", XSS, [(XSS, XSS)], XSS, [entry], XSS)
+    last = s.revise_plan(cycle.id, 1, plan(XSS + "!", XSS, [(XSS, XSS)]), XSS, [entry], XSS)
     services_of(app).caught_up(last.notification_id)
     with client.session_transaction() as session:
         session["actor"] = XSS

@@ -1,0 +1,51 @@
+"""What a cycle holds besides its plan: entries, help requests and its decision."""
+
+from dataclasses import dataclass, replace
+from typing import Final
+from uuid import UUID
+
+PLAN, ACT, REFLECT, DECIDED = "plan", "act", "reflect", "decided"
+
+# Act: what was done and seen. Reflect: what it meant. The names are stored in events.
+ACTION, OBSERVATION, PROBLEM, SURPRISE = "action", "observation", "problem", "surprise"
+COMPARISON, REFLECTION, MISTAKE = "comparison", "reflection", "mistake"
+ACT_KINDS: Final = (ACTION, OBSERVATION, PROBLEM, SURPRISE)
+REFLECT_KINDS: Final = (COMPARISON, REFLECTION, MISTAKE)
+
+CONFIRMED, PARTLY, NOT_CONFIRMED = "confirmed", "partly", "not_confirmed"
+OUTCOMES: Final = (CONFIRMED, PARTLY, NOT_CONFIRMED)
+
+ADOPT, ADAPT, ABANDON = "adopt", "adapt", "abandon"
+DECISIONS: Final = (ADOPT, ADAPT, ABANDON)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Something a member recorded in the cycle; corrections make a new version of it."""
+
+    id: UUID
+    kind: str
+    text: str
+    actor: str
+    question: str = ""
+    outcome: str = ""
+    revision: int = 1
+    withdrawn: bool = False
+
+    def amended(self, text: str) -> "Entry":
+        """This entry as its amendment reads."""
+        return replace(self, text=text, revision=self.revision + 1)
+
+    def withdrawn_now(self) -> "Entry":
+        """This entry, withdrawn (still visible, no longer counted)."""
+        return replace(self, withdrawn=True, revision=self.revision + 1)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Adopt, adapt or abandon, with the reason; adapt names the next cycle."""
+
+    decision: str
+    reason: str
+    actor: str
+    next_cycle_id: UUID | None = None

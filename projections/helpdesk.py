@@ -1,0 +1,52 @@
+"""Help requests and their answers, so open requests can be listed per group."""
+
+import sqlalchemy as sa
+
+from domain.help import ANSWERED, CLOSED, OPEN, HelpRequest
+from projections.projection import Projection, handles
+from projections.tables import help_answers, help_requests
+
+
+class HelpDesk(Projection):
+    """Every help request, its status and its answers."""
+
+    name = "help_desk"
+    version = 1
+    tables = (help_requests, help_answers)
+
+    @handles(HelpRequest.Asked)
+    def asked(self, conn: sa.Connection, e: HelpRequest.Asked) -> None:
+        conn.execute(
+            help_requests.insert().values(
+                id=e.originator_id,
+                group_id=e.group_id,
+                cycle_id=e.cycle_id,
+                text=e.text,
+                actor=e.actor,
+                at=e.timestamp,
+                status=OPEN,
+            )
+        )
+
+    @handles(HelpRequest.Answered)
+    def answered(self, conn: sa.Connection, e: HelpRequest.Answered) -> None:
+        conn.execute(
+            help_answers.insert().values(
+                id=e.answer_id,
+                request_id=e.originator_id,
+                text=e.text,
+                actor=e.actor,
+                at=e.timestamp,
+            )
+        )
+        self._status(conn, e.originator_id, ANSWERED)
+
+    @handles(HelpRequest.Closed)
+    def closed(self, conn: sa.Connection, e: HelpRequest.Closed) -> None:
+        self._status(conn, e.originator_id, CLOSED)
+
+    @staticmethod
+    def _status(conn: sa.Connection, request_id: object, status: str) -> None:
+        conn.execute(
+            help_requests.update().where(help_requests.c.id == request_id).values(status=status)
+        )

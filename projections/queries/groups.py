@@ -1,0 +1,147 @@
+"""Groups: the list, one group, its aim's history, members, cycles and help requests."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from projections.queries.cycles import CycleRow
+from projections.tables import cycles, group_aims, groups, help_answers, help_requests, members
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A pilot group as listed."""
+
+    id: UUID
+    name: str
+    aim: str
+    formed_by: str
+    formed_at: datetime
+    cycle_count: int
+    aim_version: int
+
+
+@dataclass(frozen=True)
+class AimRow:
+    """One version of a group's aim."""
+
+    version: int
+    aim: str
+    reason: str | None
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A member of a group."""
+
+    name: str
+    added_by: str
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """An answer to a help request."""
+
+    text: str
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class HelpRow:
+    """A help request with its answers."""
+
+    id: UUID
+    cycle_id: UUID
+    text: str
+    actor: str
+    at: datetime
+    status: str
+    answers: list[AnswerRow] = field(default_factory=list)
+
+
+def list_groups(conn: sa.Connection, limit: int = 50, offset: int = 0) -> list[GroupRow]:
+    """Groups, most recently formed first."""
+    rows = conn.execute(
+        sa.select(groups).order_by(groups.c.formed_at.desc()).limit(limit).offset(offset)
+    )
+    return [GroupRow(**r._mapping) for r in rows]
+
+
+def get_group(conn: sa.Connection, group_id: UUID) -> GroupRow | None:
+    """One group, or None."""
+    row = conn.execute(sa.select(groups).where(groups.c.id == group_id)).first()
+    return GroupRow(**row._mapping) if row else None
+
+
+def aim_history(conn: sa.Connection, group_id: UUID) -> list[AimRow]:
+    """Every version of a group's aim, newest first."""
+    rows = conn.execute(
+        sa.select(
+            group_aims.c.version,
+            group_aims.c.aim,
+            group_aims.c.reason,
+            group_aims.c.actor,
+            group_aims.c.at,
+        )
+        .where(group_aims.c.group_id == group_id)
+        .order_by(group_aims.c.version.desc())
+    )
+    return [AimRow(**r._mapping) for r in rows]
+
+
+def group_members(conn: sa.Connection, group_id: UUID) -> list[MemberRow]:
+    """A group's members, in the order they joined."""
+    rows = conn.execute(
+        sa.select(members.c.name, members.c.added_by, members.c.added_at)
+        .where(members.c.group_id == group_id)
+        .order_by(members.c.added_at, members.c.name)
+    )
+    return [MemberRow(**r._mapping) for r in rows]
+
+
+def group_cycles(conn: sa.Connection, group_id: UUID) -> list[CycleRow]:
+    """A group's cycles in the order they were opened."""
+    rows = conn.execute(
+        sa.select(cycles).where(cycles.c.group_id == group_id).order_by(cycles.c.number)
+    )
+    return [CycleRow(**r._mapping) for r in rows]
+
+
+def group_help(
+    conn: sa.Connection,
+    group_id: UUID | None = None,
+    cycle_id: UUID | None = None,
+    open_only: bool = False,
+) -> list[HelpRow]:
+    """Help requests of a group or of one cycle, newest first, each with its answers."""
+    query = sa.select(
+        help_requests.c.id,
+        help_requests.c.cycle_id,
+        help_requests.c.text,
+        help_requests.c.actor,
+        help_requests.c.at,
+        help_requests.c.status,
+    ).order_by(help_requests.c.at.desc())
+    if group_id is not None:
+        query = query.where(help_requests.c.group_id == group_id)
+    if cycle_id is not None:
+        query = query.where(help_requests.c.cycle_id == cycle_id)
+    if open_only:
+        query = query.where(help_requests.c.status != "closed")
+    requests = [HelpRow(**r._mapping) for r in conn.execute(query)]
+    if requests:
+        answers = conn.execute(
+            sa.select(help_answers)
+            .where(help_answers.c.request_id.in_([r.id for r in requests]))
+            .order_by(help_answers.c.at)
+        )
+        by_request = {r.id: r for r in requests}
+        for a in answers:
+            by_request[a.request_id].answers.append(AnswerRow(a.text, a.actor, a.at))
+    return requests

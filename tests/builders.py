@@ -1,0 +1,22 @@
+"""Test data builders shared by every layer."""
+
+from typing import Any
+
+from domain.application import PlanInput
+
+QUESTIONS = [("Will nurses discharge by 11?", "Yes, one of two")]
+
+
+def plan(
+    objective: str = "Criteria-led discharge",
+    plan_text: str = "",
+    questions: list[tuple[str, ...]] | None = None,
+    **more: Any,
+) -> PlanInput:
+    """A plan as the Application takes it."""
+    return {
+        "objective": objective,
+        "plan_text": plan_text,
+        "questions": questions if questions is not None else QUESTIONS,
+        **more,
+    }
