@@ -6,7 +6,7 @@ from flask import Flask
 from flask_htmx import HTMX
 from flask_wtf.csrf import CSRFProtect
 
-from web import cycles, errors, groups, identity, revisions, security
+from web import corrections, cycles, errors, groups, identity, journal, revisions, security
 from web.services import KEY, build_services
 
 
@@ -20,7 +20,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     CSRFProtect(app)
     HTMX(app)
-    for module in (identity, groups, cycles, revisions):
+    for module in (identity, groups, cycles, journal, revisions, corrections):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     app.extensions[KEY] = build_services(app)

@@ -10,6 +10,7 @@ from flask.typing import ResponseReturnValue
 from flask_htmx import make_response as htmx_response
 from werkzeug.exceptions import NotFound
 
+from domain.errors import ConflictError, DomainError
 from web.services import services
 
 
@@ -35,6 +36,11 @@ def see_other(location: str) -> ResponseReturnValue:
     if wants_fragment():
         return htmx_response("", location=location)
     return redirect(location, code=303)
+
+
+def status_for(error: DomainError) -> int:
+    """409 when someone else changed things first (show them, keep the text), else 422."""
+    return 409 if isinstance(error, ConflictError) else 422
 
 
 def found(value: Any) -> Any:

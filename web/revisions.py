@@ -1,4 +1,4 @@
-"""Plan revisions: revise a cycle's plan citing learning, and read its history."""
+"""Plan revisions: revise mid-cycle, adapt into the next cycle, and read the history."""
 
 from typing import Any
 from uuid import UUID
@@ -6,11 +6,12 @@ from uuid import UUID
 from flask import Blueprint, url_for
 from flask.typing import ResponseReturnValue
 
+from domain.entries import ADAPT
 from domain.errors import DomainError, StalePlanError
 from projections import queries
-from web.forms import RevisionForm, attach
+from web.forms import KIND_LABELS, AdaptForm, RevisionForm, attach, choices
 from web.identity import current_actor, needs_actor
-from web.rendering import found, reading, render, see_other
+from web.rendering import found, reading, render, see_other, status_for
 from web.services import services
 
 bp = Blueprint("revisions", __name__)
@@ -22,13 +23,7 @@ def revise(cycle_id: UUID) -> ResponseReturnValue:
     context = _context(cycle_id)
     plan = context["plan"]
     form = RevisionForm(
-        formdata=None,
-        data={
-            "objective": plan.objective,
-            "plan_text": plan.plan_text,
-            "questions": plan.questions,
-            "based_on": plan.version,
-        },
+        formdata=None, data={**RevisionForm.data_from(plan), "based_on": plan.version}
     )
     return _form(form, context)
 
@@ -46,9 +41,7 @@ def submit(cycle_id: UUID) -> ResponseReturnValue:
         recorded = services().app.revise_plan(
             cycle_id,
             form.based_on.data or 0,
-            form.objective.data,
-            form.plan_text.data or "",
-            form.question_pairs(),
+            form.plan_input(),
             form.change.data,
             [UUID(c) for c in form.cites.data],
             current_actor(),
@@ -60,9 +53,43 @@ def submit(cycle_id: UUID) -> ResponseReturnValue:
         return _form(form, context, 409)
     except DomainError as error:
         attach(form, error)
-        return _form(form, context, 422)
+        return _form(form, context, status_for(error))
     services().caught_up(recorded.notification_id)
     return see_other(url_for("revisions.history", cycle_id=cycle_id))
+
+
+@bp.get("/cycles/<uuid:cycle_id>/adapt")
+def adapt(cycle_id: UUID) -> ResponseReturnValue:
+    """Adapt: plan the next cycle, starting from this cycle's plan."""
+    context = _context(cycle_id)
+    form = AdaptForm(formdata=None, data=AdaptForm.data_from(context["plan"]))
+    return _form(form, context, template="adapt")
+
+
+@bp.post("/cycles/<uuid:cycle_id>/adapt")
+@needs_actor
+def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
+    """Decide to adapt: close this cycle and open the next with the revised plan."""
+    context = _context(cycle_id)
+    form = AdaptForm()
+    _offer(form, context)
+    if not form.validate():
+        return _form(form, context, 422, "adapt")
+    try:
+        recorded = services().app.decide(
+            cycle_id,
+            ADAPT,
+            form.reason.data,
+            current_actor(),
+            next_plan=form.plan_input(),
+            change=form.change.data,
+            cites=[UUID(c) for c in form.cites.data],
+        )
+    except DomainError as error:
+        attach(form, error)
+        return _form(form, _context(cycle_id), status_for(error), "adapt")
+    services().caught_up(recorded.notification_id)
+    return see_other(url_for("cycles.show", cycle_id=recorded.id))
 
 
 @bp.get("/cycles/<uuid:cycle_id>/history")
@@ -78,6 +105,7 @@ def history(cycle_id: UUID) -> ResponseReturnValue:
         cycle=cycle,
         group=group,
         revisions=revisions,
+        kinds=KIND_LABELS,
     )
 
 
@@ -88,17 +116,28 @@ def _context(cycle_id: UUID) -> dict[str, Any]:
             "cycle": cycle,
             "group": queries.get_group(conn, cycle.group_id),
             "plan": found(queries.current_plan(conn, cycle_id)),
-            "entries": queries.cycle_entries(conn, cycle_id),
+            "entries": [e for e in queries.cycle_entries(conn, cycle_id) if not e.withdrawn],
+            "kinds": KIND_LABELS,
         }
 
 
 def _offer(form: RevisionForm, context: dict[str, Any]) -> None:
-    """The learning a revision can cite: this cycle's reflections and observations."""
-    form.cites.choices = [
-        (str(e.id), f"{e.kind.capitalize()} by {e.actor}: {e.text}") for e in context["entries"]
-    ]
+    """The learning a change can cite: this cycle's entries, not withdrawn."""
+    form.cites.choices = choices(
+        (e.id, f"{KIND_LABELS.get(e.kind, e.kind)} by {e.actor}: {e.text}")
+        for e in context["entries"]
+    )
 
 
-def _form(form: RevisionForm, context: dict[str, Any], status: int = 200) -> ResponseReturnValue:
+def _form(
+    form: RevisionForm, context: dict[str, Any], status: int = 200, template: str = "revise"
+) -> ResponseReturnValue:
     _offer(form, context)
-    return render("revisions/revise.html", "revisions/_form.html", status, form=form, **context)
+    return render(
+        f"revisions/{template}.html",
+        "revisions/_form.html",
+        status,
+        form=form,
+        adapting=template == "adapt",
+        **context,
+    )

@@ -21,7 +21,9 @@ from projections.queries.groups import (
     group_cycles,
     group_help,
     group_members,
+    help_request_cycle,
     list_groups,
+    ramps,
 )
 from projections.queries.plans import (
     PlanVersion,
@@ -53,7 +55,9 @@ __all__ = [
     "group_cycles",
     "group_help",
     "group_members",
+    "help_request_cycle",
     "list_groups",
     "plan_history",
+    "ramps",
     "revision_history",
 ]

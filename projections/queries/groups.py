@@ -145,3 +145,24 @@ def group_help(
         for a in answers:
             by_request[a.request_id].answers.append(AnswerRow(a.text, a.actor, a.at))
     return requests
+
+
+def help_request_cycle(conn: sa.Connection, request_id: UUID) -> UUID | None:
+    """The cycle a help request was asked on, or None."""
+    found: UUID | None = conn.execute(
+        sa.select(help_requests.c.cycle_id).where(help_requests.c.id == request_id)
+    ).scalar_one_or_none()
+    return found
+
+
+def ramps(cycles_in_order: list[CycleRow]) -> list[list[CycleRow]]:
+    """Cycles grouped into ramps: each ramp from its first cycle through each adaptation."""
+    by_id = {c.id: c for c in cycles_in_order}
+    found: list[list[CycleRow]] = []
+    for cycle in cycles_in_order:
+        if cycle.previous_cycle_id is None or cycle.previous_cycle_id not in by_id:
+            ramp = [cycle]
+            while ramp[-1].next_cycle_id in by_id:
+                ramp.append(by_id[ramp[-1].next_cycle_id])
+            found.append(ramp)
+    return found

@@ -42,8 +42,8 @@ def test_an_observation_posted_with_htmx_returns_the_journal_with_it(
     client: FlaskClient, acting: Made
 ) -> None:
     posted = client.post(
-        f"/cycles/{acting.cycle_id}/observations",
-        data={"observation_form-text": "Porters were late"},
+        f"/cycles/{acting.cycle_id}/entries",
+        data={"act_form-kind": "observation", "act_form-text": "Porters were late"},
         headers=HX,
     )
     assert posted.status_code == 200
@@ -55,7 +55,8 @@ def test_an_observation_posted_without_javascript_redirects_back_to_the_cycle(
     client: FlaskClient, acting: Made
 ) -> None:
     posted = client.post(
-        f"/cycles/{acting.cycle_id}/observations", data={"observation_form-text": "Porters late"}
+        f"/cycles/{acting.cycle_id}/entries",
+        data={"act_form-kind": "observation", "act_form-text": "Porters late"},
     )
     assert posted.status_code == 303
     assert posted.headers["Location"].endswith(f"/cycles/{acting.cycle_id}#journal")

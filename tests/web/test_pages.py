@@ -79,6 +79,6 @@ def test_the_cycle_page_offers_no_reflection_form_before_an_observation(
         },
     )
     page = client.get(fresh.headers["Location"])
-    assert "Record observation" in page.text
-    assert "Record reflection" not in page.text
+    assert 'id="act_form"' in page.text
+    assert 'id="reflection_form"' not in page.text
     assert "Reflect once something has been observed" in page.text

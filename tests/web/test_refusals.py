@@ -87,11 +87,13 @@ def test_a_blank_observation_is_refused_inside_the_journal_fragment(
 ) -> None:
     before = events_in(app)
     posted = client.post(
-        f"/cycles/{acting.cycle_id}/observations", data={"observation_form-text": ""}, headers=HX
+        f"/cycles/{acting.cycle_id}/entries",
+        data={"act_form-kind": "observation", "act_form-text": ""},
+        headers=HX,
     )
     assert posted.status_code == 422
     assert posted.text.lstrip().startswith('<section id="journal"')
-    assert "Observation cannot be blank." in error_for(posted.text, "observation_form-text")
+    assert "What you did or saw cannot be blank." in error_for(posted.text, "act_form-text")
     assert events_in(app) == before
 
 

@@ -118,8 +118,8 @@ def test_an_htmx_request_without_a_name_is_sent_to_the_page_not_given_a_fragment
     app: Flask, made: Made
 ) -> None:
     posted = app.test_client().post(
-        f"/cycles/{made.cycle_id}/observations",
-        data={"observation_form-text": "Seen"},
+        f"/cycles/{made.cycle_id}/entries",
+        data={"act_form-kind": "observation", "act_form-text": "Seen"},
         headers={**HX, "HX-Current-URL": f"http://localhost/cycles/{made.cycle_id}"},
     )
     assert posted.headers["HX-Redirect"] == f"/who?next=/cycles/{made.cycle_id}"
@@ -151,9 +151,10 @@ def test_an_unexpected_error_shows_a_friendly_page_not_a_traceback(
     def broken(*args: object) -> None:
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr(services_of(app).app, "record_observation", broken)
+    monkeypatch.setattr(services_of(app).app, "record_act_entry", broken)
     posted = client.post(
-        f"/cycles/{made.cycle_id}/observations", data={"observation_form-text": "Seen"}
+        f"/cycles/{made.cycle_id}/entries",
+        data={"act_form-kind": "observation", "act_form-text": "Seen"},
     )
     assert posted.status_code == 500
     assert "Something went wrong on our side" in posted.text

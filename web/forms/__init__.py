@@ -1,0 +1,41 @@
+"""Forms: the same limits as the domain, so bad input is refused before a command runs."""
+
+from web.forms.fields import attach, choices
+from web.forms.journal import (
+    KIND_LABELS,
+    OUTCOME_LABELS,
+    ActForm,
+    AnswerForm,
+    CommentForm,
+    CompareForm,
+    CorrectionForm,
+    DecisionForm,
+    HelpForm,
+    MistakeForm,
+    ReflectionForm,
+)
+from web.forms.people import AimForm, GroupForm, IdentityForm, MemberForm
+from web.forms.plan import AdaptForm, PlanForm, RevisionForm
+
+__all__ = [
+    "KIND_LABELS",
+    "OUTCOME_LABELS",
+    "ActForm",
+    "AdaptForm",
+    "AimForm",
+    "AnswerForm",
+    "CommentForm",
+    "CompareForm",
+    "CorrectionForm",
+    "DecisionForm",
+    "GroupForm",
+    "HelpForm",
+    "IdentityForm",
+    "MemberForm",
+    "MistakeForm",
+    "PlanForm",
+    "ReflectionForm",
+    "RevisionForm",
+    "attach",
+    "choices",
+]

@@ -1,0 +1,138 @@
+"""Journal forms: what a cycle records while acting and reflecting, and its decision."""
+
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, RadioField, SelectField, widgets
+
+from domain.entries import ABANDON, ACT_KINDS, ADOPT, CONFIRMED, NOT_CONFIRMED, PARTLY
+from web.forms.fields import choices, text_field
+
+KIND_LABELS = {
+    "action": "Action taken",
+    "observation": "Observation",
+    "problem": "Problem",
+    "surprise": "Surprise",
+    "comparison": "Prediction compared",
+    "reflection": "Learning",
+    "mistake": "Mistake owned",
+}
+OUTCOME_LABELS = {
+    CONFIRMED: "Confirmed",
+    PARTLY: "Partly confirmed",
+    NOT_CONFIRMED: "Not confirmed",
+}
+
+
+class ActForm(FlaskForm):
+    """Something done or seen while acting, optionally about one question."""
+
+    kind = SelectField(
+        "What kind of entry",
+        choices=choices((k, KIND_LABELS[k]) for k in ACT_KINDS),
+        default="observation",
+    )
+    question = SelectField(
+        "About the question (optional)", choices=choices([("", "—")]), default=""
+    )
+    text = text_field("What you did or saw", "text", area=True)
+
+
+class CompareForm(FlaskForm):
+    """What actually happened against one question's prediction."""
+
+    question = SelectField("Question", choices=choices([]))
+    outcome = RadioField(
+        "Was the prediction borne out?",
+        choices=choices(OUTCOME_LABELS.items()),
+        validators=[],
+    )
+    text = text_field("What actually happened", "text", area=True)
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """An outcome must be chosen."""
+        ok = super().validate(extra_validators)
+        if not self.outcome.data:
+            self.outcome.errors = ["Say whether the prediction was confirmed, partly, or not."]
+            ok = False
+        return ok
+
+
+class ReflectionForm(FlaskForm):
+    """What was learned."""
+
+    text = text_field("What we learned", "text", area=True)
+
+
+class MistakeForm(FlaskForm):
+    """A mistake owned, recorded as learning without blame."""
+
+    text = text_field("A mistake we made, and what it taught us", "text", area=True)
+
+
+class HelpForm(FlaskForm):
+    """A request for help."""
+
+    text = text_field("What help do you need?", "text", area=True)
+
+
+class AnswerForm(FlaskForm):
+    """An answer to a help request."""
+
+    text = text_field("Your answer", "comment", area=True)
+
+
+class CommentForm(FlaskForm):
+    """A comment on the plan, an entry or the decision."""
+
+    on = HiddenField()
+    text = text_field("Comment", "comment", area=True)
+
+
+class DecisionForm(FlaskForm):
+    """Adopt or abandon (adapting has its own page: it plans the next cycle)."""
+
+    decision = RadioField(
+        "Decision",
+        choices=choices(
+            [
+                (ADOPT, "Adopt — keep the change and spread it"),
+                (ABANDON, "Abandon — stop testing this change"),
+            ]
+        ),
+    )
+    reason = text_field("Why", "decision_reason", area=True)
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """A decision must be chosen."""
+        ok = super().validate(extra_validators)
+        if self.decision.data not in (ADOPT, ABANDON):
+            self.decision.errors = ["Choose adopt or abandon (or adapt, below)."]
+            ok = False
+        return ok
+
+
+class CorrectionForm(FlaskForm):
+    """Amend or withdraw an entry; the original always stays visible."""
+
+    based_on = IntegerField(widget=widgets.HiddenInput())
+    action = RadioField(
+        "Correction",
+        choices=choices([("amend", "Amend the text"), ("withdraw", "Withdraw the entry")]),
+        default="amend",
+    )
+    text = text_field("Corrected text", "text", required=False, area=True)
+    reason = text_field("Why", "decision_reason", area=True)
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """Amending needs the corrected text."""
+        ok = super().validate(extra_validators)
+        if self.action.data == "amend" and not self.text.data:
+            self.text.errors = [*self.text.errors, "Give the corrected text."]
+            ok = False
+        return ok
+
+    def rebase(self, revision: int) -> None:
+        """Base the unsaved correction on the newer version, keeping the typed text."""
+        self.based_on.data = revision
+        self.based_on.raw_data = [str(revision)]
