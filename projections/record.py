@@ -175,8 +175,9 @@ class CycleRecord(Projection):
         text: str,
         reason: str,
         actor: str,
-        **values: object,
     ) -> None:
+        # An amendment replaces the text shown; a withdrawal keeps it, marked withdrawn.
+        values: dict[str, object] = {"text": text} if kind == "amended" else {"withdrawn": True}
         conn.execute(
             entries.update()
             .where(entries.c.id == entry_id)

@@ -12,7 +12,7 @@ from domain.application import Learnloop
 from domain.cycle import Cycle
 from projections.database import all_projections, make_engine
 from projections.runner import Runner
-from tests.builders import plan
+from tests.builders import QUESTIONS, plan
 from web.storage import storage_for
 
 
@@ -49,6 +49,45 @@ class Store:
         self.app.record_observation(cycle_id, "Last", "Cat")
         self.app.record_reflection(cycle_id, "Learned", "Cat")
         return cycle_id
+
+    def full_ramp(self) -> tuple[UUID, UUID, UUID]:
+        """A group whose ramp uses every kind of event: returns group, first and next cycle."""
+        app = self.app
+        group = app.form_group("Medical wards", "Fewer catheters", "Ann").id
+        app.revise_aim(group, "Under 10% of patients with a catheter", "Needed a target", "Ann")
+        app.add_member(group, "Bea", "Ann")
+        tasks = [("Print the audit sheet", "Bea", "2026-12-01")]
+        first = app.open_cycle(group, plan("Measure use", tasks=tasks), "Ann").id
+        task_id = app.repository.get(first).plan.tasks[0].id
+        app.complete_task(first, task_id, "Bea")
+        acted = app.record_act_entry(first, "problem", "Night shift missed", "", "Bea")
+        app.record_act_entry(first, "observation", "54 catheters", QUESTIONS[0][0], "Bea")
+        app.compare_prediction(first, QUESTIONS[0][0], "partly", "17 appropriate", "Bea")
+        app.record_reflection(first, "A real problem", "Bea")
+        app.own_mistake(first, "We forgot the night shift", "Bea")
+        asked = app.ask_for_help(first, "Who signs the directive?", "Bea").id
+        app.answer_help(asked, "The chief nurse", "Sam")
+        app.close_help(asked, "Bea")
+        cycle: Cycle = app.repository.get(first)
+        app.amend_entry(first, cycle.entries[0].id, 1, "Night shift missed twice", "More", "Bea")
+        app.withdraw_entry(first, cycle.entries[1].id, 1, "Wrong ward", "Bea")
+        app.comment(first, "plan", "Good plan", "Sam")
+        app.comment(first, cycle.entries[3].id.hex, "Agreed", "Sam")
+        learning = cycle.entries[3].id
+        second = app.decide(
+            first,
+            "adapt",
+            "Find the source",
+            "Ann",
+            next_plan=plan("Find the source"),
+            change="Chart review next",
+            cites=[learning],
+        ).id
+        app.record_observation(second, "Half and half", "Bea")
+        app.record_reflection(second, "Both matter", "Bea")
+        app.decide(second, "adopt", "Spread it", "Ann")
+        assert acted.id == first
+        return group, first, second
 
 
 @pytest.fixture
