@@ -1,8 +1,10 @@
 """Fixtures for the browser tests: the app served over HTTP, and Chromium driving it."""
 
+import os
 import shutil
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Error, Page, sync_playwright
@@ -70,23 +72,54 @@ def console_errors() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(browser: Browser, console_errors: list[str]) -> Iterator[Page]:
-    """A fresh tab in a fresh context (its own cookies), reporting errors to `console_errors`."""
+def open_tab(browser: Browser, console_errors: list[str], who: str = "") -> Page:
+    """A fresh tab in a fresh context (its own cookies), reporting errors to `console_errors`.
+
+    `who` prefixes each error, so a test with two people can tell whose tab saw it.
+    """
     context = browser.new_context(viewport={"width": 1024, "height": 900})
     context.set_default_timeout(10_000)
     tab = context.new_page()
+    prefix = f"{who}: " if who else ""
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
-            console_errors.append(f"console: {message.text} at {message.location}")
+            console_errors.append(f"{prefix}console: {message.text} at {message.location}")
 
     def on_page_error(error: Error) -> None:
-        console_errors.append(f"pageerror: {error.message}")
+        console_errors.append(f"{prefix}pageerror: {error.message}")
 
     tab.on("console", on_console)
     tab.on("pageerror", on_page_error)
+    return tab
+
+
+@pytest.fixture
+def page(browser: Browser, console_errors: list[str]) -> Iterator[Page]:
+    """The first person's tab."""
+    tab = open_tab(browser, console_errors)
     try:
         yield tab
     finally:
-        context.close()
+        tab.context.close()
+
+
+@pytest.fixture
+def second_page(browser: Browser, console_errors: list[str]) -> Iterator[Page]:
+    """A second person's tab: another context, so other cookies and another name.
+
+    Its errors go to the same `console_errors`, marked "second".
+    """
+    tab = open_tab(browser, console_errors, who="second")
+    try:
+        yield tab
+    finally:
+        tab.context.close()
+
+
+@pytest.fixture
+def screenshots(tmp_path: Path) -> Path:
+    """Where screenshots go, for a person to look at: LEARNLOOP_SCREENSHOTS, else tmp_path."""
+    folder = Path(os.environ.get("LEARNLOOP_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

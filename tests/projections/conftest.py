@@ -58,7 +58,8 @@ class Store:
         app.add_member(group, "Bea", "Ann")
         tasks = [("Print the audit sheet", "Bea", "2026-12-01")]
         first = app.open_cycle(group, plan("Measure use", tasks=tasks), "Ann").id
-        task_id = app.repository.get(first).plan.tasks[0].id
+        opened: Cycle = app.repository.get(first)
+        task_id = opened.plan.tasks[0].id
         app.complete_task(first, task_id, "Bea")
         acted = app.record_act_entry(first, "problem", "Night shift missed", "", "Bea")
         app.record_act_entry(first, "observation", "54 catheters", QUESTIONS[0][0], "Bea")

@@ -1,0 +1,215 @@
+"""What a person does in the browser, shared by the browser tests.
+
+Each step finds things the way a person does: by their labels, headings and button
+words. The checks on htmx (a fragment came back, the page was never reloaded) live
+here too, so every test means the same thing by them.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Locator, Page, Response, expect
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What goes on the "Open a cycle" form."""
+
+    objective: str
+    question: str
+    prediction: str
+    reason: str = ""
+    plan_text: str = ""
+    who: str = ""
+    where: str = ""
+    when: str = ""
+    tasks: list[tuple[str, str, str]] = field(default_factory=list)  # text, owner, due
+
+
+SLICE_PLAN = Plan(
+    objective="Discharge letters go out before noon",
+    question="Will a noon checklist speed up letters?",
+    prediction="Half of letters before noon in week one",
+    plan_text="Sister Lee puts a checklist on the ward round.",
+    who="Sister Lee",
+    where="Ward 7",
+    when="Weekdays, one week",
+)
+
+
+def say_who_you_are(page: Page, base_url: str, name: str) -> None:
+    """Open the site and give the name shown beside everything recorded."""
+    page.goto(base_url + "/")
+    page.get_by_role("link", name="Say who you are", exact=True).click()
+    page.get_by_label("Your name").fill(name)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text(f"Recording as {name}")).to_be_visible()
+
+
+def change_who_you_are(page: Page, name: str) -> None:
+    """Hand the tab to a colleague: "change" the name, and come back to the same page."""
+    here = page.url
+    page.locator("header.site").get_by_role("link", name="change").click()
+    page.get_by_label("Your name").fill(name)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text(f"Recording as {name}")).to_be_visible()
+    expect(page).to_have_url(here)
+
+
+def form_group(page: Page, name: str = "Ward 7 discharges") -> str:
+    """Form a pilot group from the front page; return the group page's URL."""
+    expect(page.get_by_role("heading", name="Form a pilot group")).to_be_visible()
+    page.get_by_label("Group name").fill(name)
+    page.get_by_label("Aim", exact=False).fill("80% of discharges before noon by March")
+    page.get_by_role("button", name="Form group").click()
+    expect(page.get_by_role("heading", name=name, level=1)).to_be_visible()
+    return page.url
+
+
+def open_cycle(page: Page, plan: Plan = SLICE_PLAN) -> str:
+    """From the group page, open its first cycle with `plan`; return the cycle's URL."""
+    page.get_by_role("link", name="Open the first cycle").click()
+    expect(page.get_by_role("heading", name="Open a cycle")).to_be_visible()
+    page.get_by_label("Objective of this cycle").fill(plan.objective)
+    questions = page.locator("#questions")
+    questions.get_by_label("Question", exact=True).first.fill(plan.question)
+    questions.get_by_label("Prediction", exact=True).first.fill(plan.prediction)
+    if plan.reason:
+        questions.get_by_label("Why you predict this").first.fill(plan.reason)
+    if plan.plan_text:
+        page.get_by_label("What will be done").fill(plan.plan_text)
+    for label, value in (("Who", plan.who), ("Where", plan.where), ("When", plan.when)):
+        if value:
+            page.get_by_label(label, exact=True).fill(value)
+    tasks = page.locator("#tasks .task-row")
+    for row, (text, owner, due) in zip(tasks.all(), plan.tasks, strict=False):
+        row.get_by_label("Task", exact=True).fill(text)
+        row.get_by_label("Owner", exact=True).fill(owner)
+        row.get_by_label("Due", exact=True).fill(due)
+    page.get_by_role("button", name="Open cycle").click()
+    expect(page.get_by_role("heading", name=f"Cycle 1: {plan.objective}")).to_be_visible()
+    return page.url
+
+
+def mark_the_window(page: Page) -> None:
+    """Leave a mark on the window: a full page load makes a new window without it.
+
+    Also start listening for htmx's settle event, so `wait_for_swap` can tell when the
+    fragment that comes back is in place.
+    """
+    page.evaluate(
+        """() => {
+            window.__stay = 'x';
+            window.__settled = false;
+            document.addEventListener('htmx:afterSettle', () => { window.__settled = true; },
+                                      {once: true});
+        }"""
+    )
+
+
+def wait_for_swap(page: Page) -> None:
+    """Wait until htmx has swapped in and settled the fragment it got back."""
+    page.wait_for_function("window.__settled === true")
+
+
+def assert_not_reloaded(page: Page) -> None:
+    """The mark set before the click is still there: the page was never reloaded."""
+    assert page.evaluate("window.__stay") == "x", "the page was reloaded"
+
+
+def post_by_htmx(page: Page, button: Locator, path_end: str, fragment: str = "journal") -> Response:
+    """Click `button`, and check htmx sent it and swapped in the `#fragment` it got back.
+
+    Returns the response, whatever its status, for the test to check.
+    """
+    mark_the_window(page)
+    with page.expect_response(
+        lambda r: r.request.method == "POST" and urlsplit(r.url).path.endswith(path_end)
+    ) as posted:
+        button.click()
+    response = posted.value
+    headers = response.request.headers
+    assert headers.get("hx-request") == "true", "the form was not sent by htmx"
+    assert "hx-boosted" not in headers, "htmx sent a boosted page request, not a fragment one"
+    body = response.text()
+    assert "<html" not in body, "the server answered with a whole page, not the fragment"
+    assert body.lstrip().startswith(f'<section id="{fragment}"'), body[:200]
+    wait_for_swap(page)
+    assert_not_reloaded(page)
+    return response
+
+
+def post_from_journal(page: Page, button: str, path_end: str) -> Response:
+    """Click the journal button named `button` (exactly) and return htmx's response."""
+    return post_by_htmx(
+        page, page.locator("#journal").get_by_role("button", name=button, exact=True), path_end
+    )
+
+
+def without_refusals(console_errors: list[str], *refused: Response) -> list[str]:
+    """The errors, less Chromium's own log line for each refusal the test asked for.
+
+    Chromium logs "Failed to load resource: the server responded with a status of
+    409 (CONFLICT)" for a 4xx response; htmx itself logs nothing for these codes.
+    """
+
+    def expected(error: str) -> bool:
+        return any(
+            f"status of {r.status} " in error and f"'url': '{r.url}'" in error for r in refused
+        )
+
+    return [e for e in console_errors if not expected(e)]
+
+
+def shown_anywhere(page: Page, text: str) -> bool:
+    """Whether `text` is on the page: in what it shows, or in a field's value."""
+    found: bool = page.evaluate(
+        """text => document.body.innerText.includes(text)
+            || [...document.querySelectorAll('input, textarea, select')]
+                 .some(el => (el.value || '').includes(text))""",
+        text,
+    )
+    return found
+
+
+def unlabelled_fields(page: Page) -> list[str]:
+    """Every visible-kind input, select and textarea that has no label naming it."""
+    names: list[str] = page.evaluate(
+        """() => [...document.querySelectorAll('input, select, textarea')]
+            .filter(el => el.type !== 'hidden')
+            .filter(el => !([...(el.labels || [])].some(l => l.textContent.trim())
+                            || (el.getAttribute('aria-label') || '').trim()
+                            || el.getAttribute('aria-labelledby')))
+            .map(el => el.name || el.id || el.outerHTML.slice(0, 80))"""
+    )
+    return names
+
+
+def wider_than(page: Page, width: int) -> list[str]:
+    """The elements that stick out past `width` pixels: what makes a page scroll sideways."""
+    culprits: list[str] = page.evaluate(
+        """width => [...document.querySelectorAll('body *')]
+            .filter(el => el.getBoundingClientRect().right > width + 0.5)
+            .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                 + (el.className && typeof el.className === 'string'
+                    ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+                 + ' right=' + Math.round(el.getBoundingClientRect().right))""",
+        width,
+    )
+    return culprits
+
+
+def scroll_width(page: Page) -> int:
+    """How wide the page's content is: more than the window means a sideways scroll."""
+    width: int = page.evaluate("document.scrollingElement.scrollWidth")
+    return width
+
+
+def screenshot(page: Page, folder: Path, name: str, widths: tuple[int, ...] = (1024, 375)) -> None:
+    """Save the whole page at each width as `name-WIDTH.png`, then restore the width."""
+    before = page.viewport_size or {"width": 1024, "height": 900}
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": before["height"]})
+        page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
+    page.set_viewport_size(before)
