@@ -5,12 +5,12 @@ from uuid import UUID
 from flask import Blueprint, url_for
 from flask.typing import ResponseReturnValue
 
-from domain.errors import DomainError
 from projections import queries
+from web.commands import submit
 from web.cycle_page import cycle_context
-from web.forms import DecisionForm, PlanForm, attach
+from web.forms import DecisionForm, PlanForm
 from web.identity import current_actor, needs_actor
-from web.rendering import found, reading, render, see_other, status_for
+from web.rendering import found, reading, render, see_other
 from web.services import services
 
 bp = Blueprint("cycles", __name__)
@@ -27,14 +27,11 @@ def new(group_id: UUID) -> ResponseReturnValue:
 def open_cycle(group_id: UUID) -> ResponseReturnValue:
     """Open a new ramp's first cycle."""
     form = PlanForm()
-    if not form.validate():
-        return _new(group_id, form, 422)
-    try:
-        recorded = services().app.open_cycle(group_id, form.plan_input(), current_actor())
-    except DomainError as error:
-        attach(form, error)
-        return _new(group_id, form, status_for(error))
-    services().caught_up(recorded.notification_id)
+    recorded, status = submit(
+        form, lambda: services().app.open_cycle(group_id, form.plan_input(), current_actor())
+    )
+    if recorded is None:
+        return _new(group_id, form, status)
     return see_other(url_for("cycles.show", cycle_id=recorded.id))
 
 
@@ -49,18 +46,14 @@ def show(cycle_id: UUID) -> ResponseReturnValue:
 def decide(cycle_id: UUID) -> ResponseReturnValue:
     """Adopt or abandon the change; closes the cycle and its ramp."""
     form = DecisionForm(prefix="decision_form")
-    status = 422
-    if form.validate():
-        try:
-            recorded = services().app.decide(
-                cycle_id, form.decision.data, form.reason.data, current_actor()
-            )
-        except DomainError as error:
-            attach(form, error)
-            status = status_for(error)
-        else:
-            services().caught_up(recorded.notification_id)
-            return see_other(url_for("cycles.show", cycle_id=cycle_id) + "#decision")
+    recorded, status = submit(
+        form,
+        lambda: services().app.decide(
+            cycle_id, form.decision.data, form.reason.data, current_actor()
+        ),
+    )
+    if recorded is not None:
+        return see_other(url_for("cycles.show", cycle_id=cycle_id) + "#decision")
     return render(
         "cycles/show.html", "cycles/_journal.html", status, **cycle_context(cycle_id, form)
     )

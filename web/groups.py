@@ -1,5 +1,6 @@
 """Pilot groups: list, form, and each group's page with its aim, members, ramps and help."""
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -8,11 +9,11 @@ from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 
 from domain.application import Recorded
-from domain.errors import DomainError
 from projections import queries
-from web.forms import AimForm, GroupForm, MemberForm, attach
+from web.commands import submit
+from web.forms import AimForm, GroupForm, MemberForm
 from web.identity import current_actor, needs_actor
-from web.rendering import found, reading, render, see_other, status_for, wants_fragment
+from web.rendering import found, reading, render, see_other, wants_fragment
 from web.services import services
 
 bp = Blueprint("groups", __name__)
@@ -29,14 +30,11 @@ def index() -> ResponseReturnValue:
 def create() -> ResponseReturnValue:
     """Form a pilot group."""
     form = GroupForm()
-    if not form.validate():
-        return _index(form, 422)
-    try:
-        recorded = services().app.form_group(form.name.data, form.aim.data, current_actor())
-    except DomainError as error:
-        attach(form, error)
-        return _index(form, 422)
-    services().caught_up(recorded.notification_id)
+    recorded, status = submit(
+        form, lambda: services().app.form_group(form.name.data, form.aim.data, current_actor())
+    )
+    if recorded is None:
+        return _index(form, status)
     return see_other(url_for("groups.show", group_id=recorded.id))
 
 
@@ -74,20 +72,15 @@ def add_member(group_id: UUID) -> ResponseReturnValue:
     )
 
 
-def _post(group_id: UUID, form: FlaskForm, fragment: str, command: Any) -> ResponseReturnValue:
-    status = 422
-    if form.validate():
-        try:
-            recorded: Recorded = command()
-        except DomainError as error:
-            attach(form, error)
-            status = status_for(error)
-        else:
-            services().caught_up(recorded.notification_id)
-            if not wants_fragment():
-                return see_other(url_for("groups.show", group_id=group_id))
-            return render("groups/show.html", fragment, **_context(group_id))
-    return render("groups/show.html", fragment, status, **_context(group_id, form))
+def _post(
+    group_id: UUID, form: FlaskForm, fragment: str, command: Callable[[], Recorded]
+) -> ResponseReturnValue:
+    recorded, status = submit(form, command)
+    if recorded is None:
+        return render("groups/show.html", fragment, status, **_context(group_id, form))
+    if not wants_fragment():
+        return see_other(url_for("groups.show", group_id=group_id))
+    return render("groups/show.html", fragment, **_context(group_id))
 
 
 def _context(group_id: UUID, submitted: FlaskForm | None = None) -> dict[str, Any]:

@@ -8,8 +8,8 @@ from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 
 from domain.application import Recorded
-from domain.errors import DomainError
 from projections import queries
+from web.commands import submit
 from web.cycle_page import cycle_context
 from web.forms import (
     ActForm,
@@ -19,11 +19,10 @@ from web.forms import (
     HelpForm,
     MistakeForm,
     ReflectionForm,
-    attach,
     choices,
 )
 from web.identity import current_actor, needs_actor
-from web.rendering import found, reading, render, see_other, status_for, wants_fragment
+from web.rendering import found, reading, render, see_other, wants_fragment
 from web.services import services
 
 bp = Blueprint("journal", __name__)
@@ -168,21 +167,14 @@ def _post(
     command: Callable[[], Recorded],
     templates: tuple[str, str] = JOURNAL,
 ) -> ResponseReturnValue:
-    """Validate, run the command, and show the result: the fragment, or the page again."""
-    status = 422
-    if form.validate():
-        try:
-            recorded = command()
-        except DomainError as error:
-            attach(form, error)
-            status = status_for(error)
-        else:
-            services().caught_up(recorded.notification_id)
-            anchor = "#plan" if templates == PLAN else "#journal"
-            if not wants_fragment():
-                return see_other(url_for("cycles.show", cycle_id=cycle_id) + anchor)
-            fresh = type(form)(prefix=form._prefix.rstrip("-"), formdata=None)
-            return render(*templates, **cycle_context(cycle_id, fresh))
+    """Run the command and show the result: the fragment, or the page again."""
+    recorded, status = submit(form, command)
+    if recorded is not None:
+        anchor = "#plan" if templates == PLAN else "#journal"
+        if not wants_fragment():
+            return see_other(url_for("cycles.show", cycle_id=cycle_id) + anchor)
+        fresh = type(form)(prefix=form._prefix.rstrip("-"), formdata=None)
+        return render(*templates, **cycle_context(cycle_id, fresh))
     context = cycle_context(cycle_id, form)
     if type(form) is FlaskForm:  # a bare button (close, done): its message goes on top
         context["alert"] = form.form_errors

@@ -110,7 +110,7 @@ def mark_the_window(page: Page) -> None:
 
 def wait_for_swap(page: Page) -> None:
     """Wait until htmx has swapped in and settled the fragment it got back."""
-    page.wait_for_function("window.__settled === true")
+    page.wait_for_function("() => window.__settled === true")
 
 
 def assert_not_reloaded(page: Page) -> None:
