@@ -67,7 +67,7 @@ def test_a_team_member_runs_the_slice_by_clicking_and_htmx_swaps_fragments(
     assert page.url == cycle_url
     screenshot(page, screenshots, "slice-cycle")
 
-    page.get_by_role("link", name="Revise the plan").click()
+    page.get_by_role("link", name="Revise the plan", exact=True).click()
     expect(page.get_by_role("heading", name="Revise the plan of cycle 1")).to_be_visible()
     page.get_by_label(f"Learning by {NAME}: {REFLECTION}").check()
     page.get_by_label("What changed, and why").fill(CHANGE)
