@@ -55,3 +55,37 @@ def test_every_stored_topic_still_names_an_event_class(application: Learnloop) -
         "Cycle.ReflectionRecorded",
         "Cycle.PlanRevised",
     ]
+
+
+def test_events_written_by_version_0_2_rebuild_the_whole_ramp(application: Learnloop) -> None:
+    recorded = load_into(application, "events_v0_2.json")
+    first: Cycle = application.repository.get(UUID(str(recorded["cycle_id"])))
+    second: Cycle = application.repository.get(UUID(str(recorded["next_cycle_id"])))
+    assert first.decision is not None
+    assert (first.decision.decision, first.decision.next_cycle_id) == ("adapt", second.id)
+    assert second.previous_cycle_id == first.id
+    assert [e.kind for e in first.entries] == [
+        "problem",
+        "observation",
+        "comparison",
+        "reflection",
+        "mistake",
+    ]
+    assert first.entries[0].text == "Night shift missed twice"
+    assert first.entries[1].withdrawn
+    assert len(first.tasks_done) == 1
+
+
+def test_every_topic_ever_stored_still_resolves(application: Learnloop) -> None:
+    for name in ("events_v0_1.json", "events_v0_2.json"):
+        recorded = json.loads((DATA / name).read_text())
+        for stored in recorded["events"]:
+            event = application.mapper.to_domain_event(
+                StoredEvent(
+                    originator_id=UUID(stored["originator_id"]),
+                    originator_version=stored["originator_version"],
+                    topic=stored["topic"],
+                    state=json.dumps(stored["state"]).encode(),
+                )
+            )
+            assert hasattr(event, "actor"), stored["topic"]

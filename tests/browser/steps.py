@@ -118,7 +118,9 @@ def assert_not_reloaded(page: Page) -> None:
     assert page.evaluate("window.__stay") == "x", "the page was reloaded"
 
 
-def post_by_htmx(page: Page, button: Locator, path_end: str, fragment: str = "journal") -> Response:
+def post_by_htmx(
+    page: Page, button: Locator, path_end: str, fragment: str = "journal"
+) -> Response:
     """Click `button`, and check htmx sent it and swapped in the `#fragment` it got back.
 
     Returns the response, whatever its status, for the test to check.
