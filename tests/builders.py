@@ -1,5 +1,6 @@
 """Test data builders shared by every layer."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from domain.application import PlanInput
@@ -10,7 +11,7 @@ QUESTIONS = [("Will nurses discharge by 11?", "Yes, one of two")]
 def plan(
     objective: str = "Criteria-led discharge",
     plan_text: str = "",
-    questions: list[tuple[str, ...]] | None = None,
+    questions: Sequence[tuple[str, ...]] | None = None,
     **more: Any,
 ) -> PlanInput:
     """A plan as the Application takes it."""

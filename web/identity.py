@@ -14,6 +14,16 @@ from web.forms import IdentityForm
 bp = Blueprint("identity", __name__)
 
 
+@bp.app_context_processor
+def here_for_templates() -> dict[str, str]:
+    """Where "say who you are" should return to: this page, or the page a post came from."""
+    if request.method == "GET":
+        return {"here": request.full_path.rstrip("?")}
+    came_from = urlsplit(request.referrer or "")
+    same_site = not came_from.netloc or came_from.netloc == request.host
+    return {"here": came_from.path if same_site and came_from.path else url_for("groups.index")}
+
+
 def current_actor() -> str:
     """The name of whoever is recording in this session."""
     return str(session["actor"])

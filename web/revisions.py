@@ -62,7 +62,8 @@ def submit(cycle_id: UUID) -> ResponseReturnValue:
 def adapt(cycle_id: UUID) -> ResponseReturnValue:
     """Adapt: plan the next cycle, starting from this cycle's plan."""
     context = _context(cycle_id)
-    form = AdaptForm(formdata=None, data=AdaptForm.data_from(context["plan"]))
+    plan = context["plan"]
+    form = AdaptForm(formdata=None, data={**AdaptForm.data_from(plan), "based_on": plan.version})
     return _form(form, context, template="adapt")
 
 

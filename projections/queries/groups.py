@@ -132,8 +132,8 @@ def group_help(
         query = query.where(help_requests.c.group_id == group_id)
     if cycle_id is not None:
         query = query.where(help_requests.c.cycle_id == cycle_id)
-    if open_only:
-        query = query.where(help_requests.c.status != "closed")
+    if open_only:  # open: neither answered yet nor closed by the asker
+        query = query.where(help_requests.c.status == "open")
     requests = [HelpRow(**r._mapping) for r in conn.execute(query)]
     if requests:
         answers = conn.execute(

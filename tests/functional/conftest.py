@@ -1,18 +1,36 @@
 """Steps and fixtures every feature about groups, cycles and their entries can use."""
 
+import re
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from pytest_bdd import given, parsers, then, when
 
-from tests.functional.pages import Browser, Form, Submission, words
-from tests.functional.pilot import ACTOR, FIELDS, CycleRef, GroupRef, two_columns
+from tests.functional import usage
+from tests.functional.pages import Browser, Page, Submission
+from tests.functional.parts import words
+from tests.functional.pilot import (
+    ACTOR,
+    ENTRY_LABELS,
+    KIND,
+    CycleRef,
+    GroupRef,
+    cited,
+    two_columns,
+)
 
 
 @pytest.fixture
 def browser(app: Flask, client: FlaskClient) -> Browser:
     """Someone at a browser, recording as the client's preset actor until told otherwise."""
     return Browser(client, app)
+
+
+@pytest.fixture
+def cycles() -> dict[int, CycleRef]:
+    """The cycles a scenario opened, by number; steps that open one add it here."""
+    return {}
 
 
 # Groups
@@ -37,37 +55,25 @@ def formed_group(browser: Browser, actor: str, name: str, aim: str) -> GroupRef:
 @then(parsers.re(r"the group still has (?P<count>\d+) cycles?"), converters={"count": int})
 def group_has_cycles(browser: Browser, group: GroupRef, count: int) -> None:
     page = browser.visit(group.url)
-    cycles = [link.text for link in page.links if link.text.startswith("Cycle ")]
-    assert len(cycles) == count, cycles
+    listed = [link.text for link in page.links if link.text.startswith("Cycle ")]
+    assert len(listed) == count, listed
 
 
 # Cycles
 
 
-def _open_cycle(browser: Browser, group: GroupRef, actor: str, plan: dict[str, str]) -> Submission:
-    browser.become(actor)
-    browser.visit(group.url)
-    browser.follow("Open ")
-    form = browser.form("Open cycle")
-    _fill(form, plan)
-    return browser.submit(form)
-
-
-def _fill(form: Form, values: dict[str, str]) -> None:
-    for name, value in values.items():
-        form.fill(FIELDS[name], value)
-
-
 @given(parsers.parse("{actor} has opened a cycle with this plan:"), target_fixture="cycle")
 def opened_cycle(
-    browser: Browser, group: GroupRef, actor: str, datatable: list[list[str]]
+    browser: Browser,
+    group: GroupRef,
+    cycles: dict[int, CycleRef],
+    actor: str,
+    datatable: list[list[str]],
 ) -> CycleRef:
     plan = two_columns(datatable)
-    sent = _open_cycle(browser, group, actor, plan)
-    assert sent.status == 303, sent.page.text
-    assert sent.written > 0
-    assert plan["Objective"] in sent.page.headings[0]
-    return CycleRef(sent.page.url, plan)
+    cycle = usage.opened(usage.open_cycle(browser, group, actor, plan), plan)
+    cycles[cycle.number] = cycle
+    return cycle
 
 
 @when(
@@ -77,7 +83,7 @@ def opened_cycle(
 def try_to_open_cycle(
     browser: Browser, group: GroupRef, actor: str, datatable: list[list[str]]
 ) -> Submission:
-    return _open_cycle(browser, group, actor, two_columns(datatable))
+    return usage.open_cycle(browser, group, actor, two_columns(datatable))
 
 
 @when(
@@ -93,48 +99,102 @@ def try_to_open_cycle_with_long_objective(
     objective = (sentence * (length // len(sentence) + 1))[:length]
     objective = objective[:-1] + "." if objective.endswith(" ") else objective
     assert len(objective) == length
-    return _open_cycle(browser, group, actor, {**cycle.plan, "Objective": objective})
+    return usage.open_cycle(browser, group, actor, {**cycle.plan, "Objective": objective})
 
 
-# Observations and reflections
+# Acting and reflecting
 
 
-@given(
-    parsers.re(ACTOR + r' has recorded the (?P<kind>observation|reflection) "(?P<text>[^"]+)"'),
-)
+@given(parsers.re(ACTOR + r" has recorded the " + KIND + r' "(?P<text>[^"]+)"$'))
+@when(parsers.re(ACTOR + r" records the " + KIND + r' "(?P<text>[^"]+)"$'))
 def recorded_entry(browser: Browser, cycle: CycleRef, actor: str, kind: str, text: str) -> None:
-    browser.become(actor)
-    browser.visit(cycle.url)
-    form = browser.form(f"Record {kind}")
-    form.fill(f"{kind}_form-text", text)
-    sent = browser.submit(form)
+    sent = usage.record(browser, cycle, actor, kind, text)
     assert sent.status == 303, sent.page.text
     assert sent.written == 1
-    assert f"{text} {actor}" in sent.page.text
+    shown = sent.page.by_id[sent.page.region("entry-", text)]
+    assert shown.startswith(ENTRY_LABELS[kind]), shown
+    assert words(f"{text} {actor}") in shown, shown
+
+
+@when(
+    parsers.re(
+        ACTOR + r" compares what happened with the prediction: "
+        r'(?P<outcome>confirmed|partly confirmed|not confirmed), "(?P<text>[^"]+)"$'
+    )
+)
+def compared(browser: Browser, cycle: CycleRef, actor: str, outcome: str, text: str) -> None:
+    sent = usage.compare(browser, cycle, actor, outcome, text)
+    assert sent.status == 303, sent.page.text
+    assert sent.written == 1
+    assert words(f"{text} {actor}") in sent.page.text
 
 
 @given("nothing has been observed in the cycle yet")
 def nothing_observed(browser: Browser, cycle: CycleRef) -> None:
     page = browser.visit(cycle.url)
-    assert "Nothing observed yet." in page.text
+    assert "Nothing recorded yet." in page.text
 
 
 @then(parsers.parse('the cycle offers no place to record a reflection, and says "{message}"'))
 def no_place_to_reflect(browser: Browser, cycle: CycleRef, message: str) -> None:
     page = browser.visit(cycle.url)
-    assert page.has_form("Record observation")
-    assert not page.has_form("Record reflection")
+    assert page.has_form("Record what happened")
+    assert not page.has_form("Record learning")
+    assert not page.has_form("Record comparison")
     assert words(message) in page.text
 
 
 @when(
-    parsers.re(ACTOR + r' sends the reflection "(?P<text>[^"]+)" anyway'),
+    parsers.re(ACTOR + r" sends the " + KIND + r' "(?P<text>[^"]+)" anyway$'),
     target_fixture="submission",
 )
-def send_reflection_anyway(browser: Browser, cycle: CycleRef, actor: str, text: str) -> Submission:
-    # The page offers no form for it, so send what that form would have sent.
-    browser.become(actor)
-    return browser.send(f"{cycle.url}/reflections", {"reflection_form-text": text})
+def send_entry_anyway(
+    browser: Browser, cycle: CycleRef, actor: str, kind: str, text: str
+) -> Submission:
+    return usage.record_anyway(browser, cycle, actor, kind, text)
+
+
+# The plan's history
+
+
+def _history(browser: Browser, cycle: CycleRef, count: int) -> Page:
+    browser.visit(cycle.url)
+    page = browser.follow("Revision history")
+    versions = [h for h in page.headings if re.match(r"Version \d+\b", h)]
+    numbers = [int(h.split()[1]) for h in versions]
+    assert numbers == list(range(1, count + 1)), versions
+    assert f"{count} version{'' if count == 1 else 's'}" in page.text
+    return page
+
+
+@then(
+    parsers.re(r"the plan's history shows (?P<count>\d+) versions?(?:, oldest first)?$"),
+    converters={"count": int},
+    target_fixture="history",
+)
+def history_shows(browser: Browser, cycle: CycleRef, count: int) -> Page:
+    return _history(browser, cycle, count)
+
+
+@then(
+    parsers.re(r"cycle (?P<number>\d+)'s plan history shows (?P<count>\d+) versions?$"),
+    converters={"number": int, "count": int},
+    target_fixture="history",
+)
+def cycle_history_shows(
+    browser: Browser, cycles: dict[int, CycleRef], number: int, count: int
+) -> Page:
+    return _history(browser, cycles[number], count)
+
+
+@then(parsers.re(r"version (?P<number>\d+) was (?:revised|made) in the light of (?P<phrase>.+)$"))
+def revised_in_light_of(history: Page, number: str, phrase: str) -> None:
+    shown = usage.version(history, int(number))
+    assert "In the light of: " in shown, shown
+    learning = shown.split("In the light of: ", 1)[1]
+    for piece in cited(phrase):
+        assert piece.text, f"say the words of {piece.author}'s {piece.kind}"
+        assert words(piece.label) in learning, learning
 
 
 # Refusals
@@ -142,7 +202,8 @@ def send_reflection_anyway(browser: Browser, cycle: CycleRef, actor: str, text: 
 
 @then(parsers.parse('it is refused with the message "{message}"'))
 def refused_with_message(submission: Submission, message: str) -> None:
-    assert submission.status == 422, submission.status
+    # 422: the input breaks a rule. 409: the cycle has moved on (closed, or changed first).
+    assert submission.status in (409, 422), submission.status
     assert words(message) in submission.page.text, submission.page.text
 
 

@@ -43,22 +43,26 @@ class Form:
         assert len(matches) == 1, f"expected one field {name!r}, found {len(matches)}"
         matches[0].value = value
 
-    def select(self, name: str, option: str) -> None:
-        """Pick the option whose words are `option` in the drop-down called `name`."""
-        matches = [f for f in self.fields if f.name == name and f.kind == "select"]
-        assert len(matches) == 1, f"expected one drop-down {name!r}, found {len(matches)}"
-        values = [value for value, label in matches[0].options if label == option]
-        offered = [label for _, label in matches[0].options]
-        assert len(values) == 1, f"expected one option {option!r} in {name!r}, offered {offered}"
-        matches[0].value = values[0]
+    def write(self, label: str, value: str) -> None:
+        """Type `value` into the one text field labelled `label`, replacing what was there."""
+        field = self._labelled(("text", "textarea"), label, exact=True)
+        field.value = value
+
+    def select(self, label: str, option: str) -> None:
+        """Pick the option whose words are `option` in the drop-down labelled `label`."""
+        field = self._labelled(("select",), label, exact=True)
+        values = [value for value, words in field.options if words == option]
+        offered = [words for _, words in field.options]
+        assert len(values) == 1, f"expected one option {option!r} in {label!r}, offered {offered}"
+        field.value = values[0]
 
     def tick(self, label_starts: str) -> None:
         """Tick the one checkbox whose label starts with `label_starts`."""
-        self._labelled("checkbox", label_starts).checked = True
+        self._labelled(("checkbox",), label_starts).checked = True
 
     def choose(self, label_starts: str) -> None:
         """Choose the one radio button whose label starts with `label_starts`."""
-        chosen = self._labelled("radio", label_starts)
+        chosen = self._labelled(("radio",), label_starts)
         for f in self.fields:
             if f.kind == "radio" and f.name == chosen.name:
                 f.checked = f is chosen
@@ -71,10 +75,14 @@ class Form:
                 sent.add(f.name, f.value)
         return sent
 
-    def _labelled(self, kind: str, label_starts: str) -> Field:
-        found = [f for f in self.fields if f.kind == kind and f.label.startswith(label_starts)]
-        offered = [f.label for f in self.fields if f.kind == kind]
-        assert len(found) == 1, f"expected one {kind} labelled {label_starts!r}, offered {offered}"
+    def _labelled(self, kinds: tuple[str, ...], label: str, exact: bool = False) -> Field:
+        """The one field of one of `kinds` whose label is, or starts with, `label`."""
+        offered = [f for f in self.fields if f.kind in kinds]
+        found = [f for f in offered if f.label == label]
+        if not exact and not found:
+            found = [f for f in offered if f.label.startswith(label)]
+        labels = [f.label for f in offered]
+        assert len(found) == 1, f"expected one {kinds[0]} labelled {label!r}, offered {labels}"
         return found[0]
 
 

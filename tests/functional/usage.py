@@ -1,0 +1,120 @@
+"""How a person uses Learnloop's pages: the moves the steps are made of.
+
+Each move starts from a page a person would be on, uses the form they would see and
+returns what happened. Only the "anyway" moves know an address: they send what a
+form would have sent where the page offers none, as a stale tab or a crafted post could.
+"""
+
+import re
+
+from tests.functional.pages import Browser, Page, Submission
+from tests.functional.parts import Form
+from tests.functional.pilot import ACT_KINDS, FIELDS, OUTCOMES, Cited, CycleRef, GroupRef
+
+# What the forms that record an entry send, by kind; used only to send one anyway.
+_LEARNING = "reflection_form-text"
+_ACT = {"act_form-kind": "", "act_form-question": "", "act_form-text": ""}
+
+
+def fill_plan(form: Form, values: dict[str, str]) -> None:
+    """Fill in the parts of a plan a feature file names, by the fields they stand for."""
+    for name, value in values.items():
+        form.fill(FIELDS[name], value)
+
+
+def open_cycle(browser: Browser, group: GroupRef, actor: str, plan: dict[str, str]) -> Submission:
+    """From the group's page, open a cycle with `plan`."""
+    browser.become(actor)
+    browser.visit(group.url)
+    browser.follow("Open ")
+    form = browser.form("Open cycle")
+    fill_plan(form, plan)
+    return browser.submit(form)
+
+
+def opened(sent: Submission, plan: dict[str, str]) -> CycleRef:
+    """The cycle a successful submission landed on, checking its page shows the objective."""
+    assert sent.status == 303, sent.page.text
+    assert sent.written > 0
+    heading = sent.page.headings[0]
+    found = re.match(r"Cycle (\d+): (.*)", heading)
+    assert found, heading
+    assert found[2] == plan["Objective"], heading
+    return CycleRef(sent.page.url, plan, int(found[1]))
+
+
+def record(browser: Browser, cycle: CycleRef, actor: str, kind: str, text: str) -> Submission:
+    """Record what was done or seen (an action, observation, problem or surprise) or learned."""
+    browser.become(actor)
+    browser.visit(cycle.url)
+    if kind in ACT_KINDS:
+        form = browser.form("Record what happened")
+        form.select("What kind of entry", ACT_KINDS[kind])
+        form.write("What you did or saw", text)
+    else:
+        form = browser.form("Record learning")
+        form.write("What we learned", text)
+    return browser.submit(form)
+
+
+def record_anyway(
+    browser: Browser, cycle: CycleRef, actor: str, kind: str, text: str
+) -> Submission:
+    """Send an entry as its form would, though the page offers no such form."""
+    browser.become(actor)
+    if kind in ACT_KINDS:
+        return browser.send(
+            f"{cycle.url}/entries", {**_ACT, "act_form-kind": kind, "act_form-text": text}
+        )
+    return browser.send(f"{cycle.url}/reflections", {_LEARNING: text})
+
+
+def compare(browser: Browser, cycle: CycleRef, actor: str, outcome: str, text: str) -> Submission:
+    """Compare what happened with the cycle's (first) prediction."""
+    browser.become(actor)
+    browser.visit(cycle.url)
+    form = browser.form("Record comparison")
+    form.select("Question", cycle.plan["Question"])
+    form.choose(OUTCOMES[outcome])
+    form.write("What actually happened", text)
+    return browser.submit(form)
+
+
+def adapt(
+    browser: Browser, cycle: CycleRef, actor: str, values: dict[str, str], cites: list[Cited]
+) -> Submission:
+    """From the cycle's page, adapt: revise the plan, tick its learning, open the next cycle."""
+    browser.become(actor)
+    browser.visit(cycle.url)
+    browser.follow(f"Adapt — revise the plan and open cycle {cycle.number + 1}")
+    form = browser.form(f"Adapt and open cycle {cycle.number + 1}")
+    fill_plan(form, values)
+    for learning in cites:
+        form.tick(learning.label)
+    return browser.submit(form)
+
+
+def decide(
+    browser: Browser, cycle: CycleRef, actor: str, decision: str, reason: str
+) -> Submission:
+    """From the cycle's page, adopt or abandon the change, saying why."""
+    browser.become(actor)
+    browser.visit(cycle.url)
+    form = browser.form("Record decision")
+    form.choose(decision.capitalize())
+    form.write("Why", reason)
+    return browser.submit(form)
+
+
+def decide_anyway(
+    browser: Browser, cycle: CycleRef, actor: str, decision: str, reason: str
+) -> Submission:
+    """Send a decision as its form would, though the page offers no such form."""
+    browser.become(actor)
+    data = {"decision_form-decision": decision, "decision_form-reason": reason}
+    return browser.send(f"{cycle.url}/decision", data)
+
+
+def version(history: Page, number: int) -> str:
+    """What the plan's history shows for one version."""
+    return history.by_id[f"version-{number}"]
