@@ -106,7 +106,12 @@ class Learnloop(Application[UUID]):
         return self._on_cycle(cycle_id, lambda c: c.own_mistake(text, actor))
 
     def revise_plan(
-        self, cycle_id: UUID, based_on: int, plan: PlanInput, change: str, cites: list[UUID],
+        self,
+        cycle_id: UUID,
+        based_on: int,
+        plan: PlanInput,
+        change: str,
+        cites: list[UUID],
         actor: str,
     ) -> Recorded:
         """Revise a cycle's plan, citing the learning it was revised in the light of."""
@@ -116,8 +121,14 @@ class Learnloop(Application[UUID]):
         )
 
     def decide(
-        self, cycle_id: UUID, decision: str, reason: str, actor: str,
-        next_plan: PlanInput | None = None, change: str = "", cites: list[UUID] | None = None,
+        self,
+        cycle_id: UUID,
+        decision: str,
+        reason: str,
+        actor: str,
+        next_plan: PlanInput | None = None,
+        change: str = "",
+        cites: list[UUID] | None = None,
     ) -> Recorded:
         """Adopt, adapt or abandon. Adapt opens the next cycle; its id is returned."""
         if decision == ADAPT and next_plan is None:

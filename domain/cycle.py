@@ -167,26 +167,39 @@ class Cycle(Aggregate):
         self.previous_cycle_id: UUID | None = None
 
     @classmethod
-    def open(
-        cls, cycle_id: UUID, group_id: UUID, number: int, plan: Plan, actor: str
-    ) -> "Cycle":
+    def open(cls, cycle_id: UUID, group_id: UUID, number: int, plan: Plan, actor: str) -> "Cycle":
         """Open a ramp's first cycle, under the id its group already recorded."""
         return cls._create(
-            cls.Opened, id=cycle_id, group_id=group_id, number=number,
-            plan=plan.as_event_data(), actor=checked("actor", actor),
+            cls.Opened,
+            id=cycle_id,
+            group_id=group_id,
+            number=number,
+            plan=plan.as_event_data(),
+            actor=checked("actor", actor),
         )
 
     @classmethod
     def continue_from(
-        cls, cycle_id: UUID, previous: "Cycle", number: int, plan: Plan, change: str,
-        cites: list[UUID], actor: str,
+        cls,
+        cycle_id: UUID,
+        previous: "Cycle",
+        number: int,
+        plan: Plan,
+        change: str,
+        cites: list[UUID],
+        actor: str,
     ) -> "Cycle":
         """Open the next cycle of a ramp, with a plan revised in the light of cited learning."""
         previous.check_cites(cites)
         return cls._create(
-            cls.Continued, id=cycle_id, group_id=previous.group_id, number=number,
-            plan=plan.as_event_data(), previous_cycle_id=previous.id,
-            change=checked("change", change), cites=list(dict.fromkeys(cites)),
+            cls.Continued,
+            id=cycle_id,
+            group_id=previous.group_id,
+            number=number,
+            plan=plan.as_event_data(),
+            previous_cycle_id=previous.id,
+            change=checked("change", change),
+            cites=list(dict.fromkeys(cites)),
             actor=checked("actor", actor),
         )
 
@@ -201,8 +214,11 @@ class Cycle(Aggregate):
             raise PlanHasNoQuestionError("Give the plan a question before acting on it.")
         entry_id = uuid4()
         self._act_entry_recorded(
-            entry_id=entry_id, kind=kind, text=checked("text", text),
-            question=self._question(question), actor=checked("actor", actor),
+            entry_id=entry_id,
+            kind=kind,
+            text=checked("text", text),
+            question=self._question(question),
+            actor=checked("actor", actor),
         )
         return entry_id
 
@@ -233,8 +249,11 @@ class Cycle(Aggregate):
             raise UnknownEntryError("Choose the question whose prediction you are comparing.")
         entry_id = uuid4()
         self._prediction_compared(
-            entry_id=entry_id, question=self._question(question), outcome=outcome,
-            text=checked("text", text), actor=checked("actor", actor),
+            entry_id=entry_id,
+            question=self._question(question),
+            outcome=outcome,
+            text=checked("text", text),
+            actor=checked("actor", actor),
         )
         return entry_id
 
@@ -287,8 +306,10 @@ class Cycle(Aggregate):
             )
         self.check_cites(cites)
         self._plan_revised(
-            version=self.plan_version + 1, plan=plan.as_event_data(),
-            change=checked("change", change), cites=list(dict.fromkeys(cites)),
+            version=self.plan_version + 1,
+            plan=plan.as_event_data(),
+            change=checked("change", change),
+            cites=list(dict.fromkeys(cites)),
             actor=checked("actor", actor),
         )
         return self.plan_version
@@ -315,8 +336,10 @@ class Cycle(Aggregate):
         if (decision == ADAPT) != (next_cycle_id is not None):
             raise InvalidChoiceError("Adapting opens the next cycle with a revised plan.")
         self._decision_made(
-            decision=decision, reason=checked("decision_reason", reason),
-            next_cycle_id=next_cycle_id, actor=checked("actor", actor),
+            decision=decision,
+            reason=checked("decision_reason", reason),
+            next_cycle_id=next_cycle_id,
+            actor=checked("actor", actor),
         )
 
     @event(DecisionMade)
@@ -346,8 +369,10 @@ class Cycle(Aggregate):
         """Correct an entry by a new event; the original stays visible."""
         self._current(entry_id, based_on)
         self._entry_amended(
-            entry_id=entry_id, text=checked("text", text),
-            reason=checked("decision_reason", reason), actor=checked("actor", actor),
+            entry_id=entry_id,
+            text=checked("text", text),
+            reason=checked("decision_reason", reason),
+            actor=checked("actor", actor),
         )
 
     @event(EntryAmended)
@@ -358,7 +383,8 @@ class Cycle(Aggregate):
         """Withdraw an entry; it stays visible, marked withdrawn."""
         self._current(entry_id, based_on)
         self._entry_withdrawn(
-            entry_id=entry_id, reason=checked("decision_reason", reason),
+            entry_id=entry_id,
+            reason=checked("decision_reason", reason),
             actor=checked("actor", actor),
         )
 
@@ -373,7 +399,9 @@ class Cycle(Aggregate):
             raise UnknownEntryError("There is nothing here to comment on.")
         comment_id = uuid4()
         self._comment_added(
-            comment_id=comment_id, on=on, text=checked("comment", text),
+            comment_id=comment_id,
+            on=on,
+            text=checked("comment", text),
             actor=checked("actor", actor),
         )
         return comment_id

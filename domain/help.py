@@ -45,7 +45,9 @@ class HelpRequest(Aggregate):
     def ask(cls, group_id: UUID, cycle_id: UUID, text: str, actor: str) -> "HelpRequest":
         """Ask for help on a cycle."""
         return cls(
-            group_id=group_id, cycle_id=cycle_id, text=checked("text", text),
+            group_id=group_id,
+            cycle_id=cycle_id,
+            text=checked("text", text),
             actor=checked("actor", actor),
         )
 

@@ -140,5 +140,6 @@ def _form(
         status,
         form=form,
         adapting=template == "adapt",
+        conflict=status == 409,
         **context,
     )

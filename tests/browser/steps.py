@@ -213,5 +213,7 @@ def screenshot(page: Page, folder: Path, name: str, widths: tuple[int, ...] = (1
     before = page.viewport_size or {"width": 1024, "height": 900}
     for width in widths:
         page.set_viewport_size({"width": width, "height": before["height"]})
-        page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
+        # caret="initial": hiding the caret leaves style="" on every field, which htmx
+        # then copies while settling a swap, and the CSP refuses that with console errors.
+        page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True, caret="initial")
     page.set_viewport_size(before)

@@ -174,6 +174,7 @@ def test_a_revision_of_a_plan_someone_else_just_revised_is_a_409_that_keeps_the_
     assert "while you were editing" in conflict.text
     assert "Second person&#39;s reason" in conflict.text  # their unsaved text, kept
     assert "First person&#39;s plan" in conflict.text  # the newer plan, shown
+    assert "Version 2 has: First person&#39;s plan" in conflict.text  # beside their field
     assert '<input id="based_on" name="based_on" type="hidden" value="2">' in conflict.text
     assert events_in(app) == 6  # five from the fixture, one revision
     # Saving again, now knowingly on top of version 2, goes through.
