@@ -1,53 +1,31 @@
 """The Learnloop Application: commands in, ids and notification ids out."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
-
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
 
 from domain.cycle import Cycle
 from domain.entries import ADAPT
-from domain.errors import CycleClosedError, InvalidChoiceError, NotFoundError
+from domain.errors import CycleClosedError, InvalidChoiceError
 from domain.group import PilotGroup
 from domain.help import HelpRequest
+from domain.people import PeopleCommands
 from domain.plan import Plan
-from domain.transcodings import TRANSCODINGS
+from domain.service import Recorded
 
-A = TypeVar("A", bound=Aggregate)
+__all__ = ["Learnloop", "PlanInput", "Recorded"]
 
 # Plain data for a plan: the keyword arguments of Plan.checked (objective, plan_text,
 # questions as (question, prediction[, reason]) tuples, who, where, when, data,
 # measures, tasks as (text, owner, due[, id]) tuples).
 PlanInput = dict[str, Any]
 
-# Appending an entry commutes with a concurrent append, so a lost race is
-# simply retried against the newer state; the command re-checks every rule.
-RETRIES = 3
 
-
-@dataclass(frozen=True)
-class Recorded:
-    """What a command returns: the aggregate it touched and where the log now stands."""
-
-    id: UUID
-    notification_id: int
-
-
-class Learnloop(Application[UUID]):
+class Learnloop(PeopleCommands):
     """Records pilot groups and their learning cycles as events."""
 
     name = "Learnloop"
     snapshotting_intervals = {Cycle: 50}
-
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        """Teach the store the value types aggregates hold, so snapshots can be taken."""
-        super().register_transcodings(transcoder)
-        for transcoding in TRANSCODINGS:
-            transcoder.register(transcoding)
 
     # Groups
 
@@ -197,36 +175,3 @@ class Learnloop(Application[UUID]):
 
     def _on_cycle(self, cycle_id: UUID, change: Callable[[Cycle], Any]) -> Recorded:
         return self._on(Cycle, cycle_id, change)
-
-    def _on(self, cls: type[A], aggregate_id: UUID, change: Callable[[A], Any]) -> Recorded:
-        def command() -> Recorded:
-            aggregate = self._get(cls, aggregate_id)
-            change(aggregate)
-            recordings = self.save(aggregate)
-            if not recordings:  # nothing changed (e.g. closing a closed request)
-                return Recorded(aggregate.id, self.recorder.max_notification_id() or 0)
-            return self._recorded(aggregate.id, recordings)
-
-        return self._retrying(command)
-
-    def _get(self, cls: type[A], aggregate_id: UUID) -> A:
-        try:
-            aggregate: Aggregate = self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            raise NotFoundError(f"No {cls.__name__} with id {aggregate_id}.") from None
-        if not isinstance(aggregate, cls):
-            raise NotFoundError(f"No {cls.__name__} with id {aggregate_id}.")
-        return aggregate
-
-    @staticmethod
-    def _retrying(command: Callable[[], Recorded]) -> Recorded:
-        for _ in range(RETRIES - 1):
-            try:
-                return command()
-            except IntegrityError:
-                continue
-        return command()
-
-    @staticmethod
-    def _recorded(aggregate_id: UUID, recordings: list[Recording[UUID]]) -> Recorded:
-        return Recorded(aggregate_id, recordings[-1].notification.id)

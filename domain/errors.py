@@ -75,3 +75,21 @@ class HelpRequestClosedError(DomainError):
 
 class NotFoundError(DomainError):
     """No group or cycle has that id."""
+
+
+class InvitationError(DomainError):
+    """An invitation link that cannot be used: wrong, used, expired, or for someone else."""
+
+
+class EmailTakenError(DomainError):
+    """An account with that email already exists."""
+
+    field = "email"
+
+
+class SignInRefusedError(DomainError):
+    """Wrong email or password, or too many recent attempts (never says which email exists)."""
+
+
+class LastFacilitatorError(DomainError):
+    """A group always keeps at least one facilitator."""

@@ -25,6 +25,7 @@ LIMITS: Final[dict[str, int]] = {
     "decision_reason": 2000,
     "comment": 2000,
     "member": 80,
+    "email": 254,
 }
 
 LABELS: Final[dict[str, str]] = {
@@ -48,6 +49,7 @@ LABELS: Final[dict[str, str]] = {
     "decision_reason": "Reason",
     "comment": "Comment",
     "member": "Member's name",
+    "email": "Email",
 }
 
 

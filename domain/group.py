@@ -4,8 +4,9 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.errors import InvalidFieldError
+from domain.errors import InvalidFieldError, LastFacilitatorError, UnknownEntryError
 from domain.fields import checked
+from domain.roles import FACILITATOR, checked_role
 
 
 class PilotGroup(Aggregate):
@@ -33,9 +34,35 @@ class PilotGroup(Aggregate):
         actor: str
 
     class MemberAdded(Aggregate.Event):
-        """Someone joined the group."""
+        """Someone was listed as a member by name (v0.2, before accounts)."""
 
         member: str
+        actor: str
+
+    class MemberJoined(Aggregate.Event):
+        """An account joined the group with a role (by accepting an invitation)."""
+
+        account_id: str
+        role: str
+        actor: str
+
+    class RoleChanged(Aggregate.Event):
+        """A facilitator changed a member's role."""
+
+        account_id: str
+        role: str
+        actor: str
+
+    class MemberRemoved(Aggregate.Event):
+        """A facilitator removed someone from the group."""
+
+        account_id: str
+        actor: str
+
+    class SharingChanged(Aggregate.Event):
+        """The group chose whether its learning is shared organisation-wide."""
+
+        shared: bool
         actor: str
 
     @event(Formed)
@@ -45,6 +72,9 @@ class PilotGroup(Aggregate):
         self.formed_by = actor
         self.cycle_ids: list[UUID] = []
         self.members: list[str] = [actor]
+        # Who has which role, by account id; whoever forms a group facilitates it.
+        self.roles: dict[str, str] = {actor: FACILITATOR}
+        self.shared = False
 
     @classmethod
     def form(cls, name: str, aim: str, actor: str) -> "PilotGroup":
@@ -91,3 +121,55 @@ class PilotGroup(Aggregate):
     @event(MemberAdded)
     def _member_added(self, member: str, actor: str) -> None:
         self.members.append(member)
+
+    def join(self, account_id: str, role: str, actor: str) -> None:
+        """Give an account a role in the group (an accepted invitation)."""
+        role = checked_role(role)
+        if self.roles.get(account_id) == role:
+            return
+        if account_id in self.roles:
+            self.change_role(account_id, role, actor)
+            return
+        self._member_joined(account_id=account_id, role=role, actor=actor)
+
+    @event(MemberJoined)
+    def _member_joined(self, account_id: str, role: str, actor: str) -> None:
+        self.roles[account_id] = role
+
+    def change_role(self, account_id: str, role: str, actor: str) -> None:
+        """Change a member's role, keeping at least one facilitator."""
+        role = checked_role(role)
+        self._keeps_a_facilitator(account_id, role)
+        if self.roles.get(account_id) != role:
+            self._role_changed(account_id=account_id, role=role, actor=actor)
+
+    @event(RoleChanged)
+    def _role_changed(self, account_id: str, role: str, actor: str) -> None:
+        self.roles[account_id] = role
+
+    def remove(self, account_id: str, actor: str) -> None:
+        """Remove someone from the group, keeping at least one facilitator."""
+        if account_id not in self.roles:
+            raise UnknownEntryError("That person is not in this group.")
+        self._keeps_a_facilitator(account_id, None)
+        self._member_removed(account_id=account_id, actor=actor)
+
+    @event(MemberRemoved)
+    def _member_removed(self, account_id: str, actor: str) -> None:
+        del self.roles[account_id]
+
+    def share(self, shared: bool, actor: str) -> None:
+        """Share the group's learning organisation-wide, or keep it private."""
+        if shared != self.shared:
+            self._sharing_changed(shared=shared, actor=actor)
+
+    @event(SharingChanged)
+    def _sharing_changed(self, shared: bool, actor: str) -> None:
+        self.shared = shared
+
+    def _keeps_a_facilitator(self, account_id: str, new_role: str | None) -> None:
+        others = [a for a, r in self.roles.items() if r == FACILITATOR and a != account_id]
+        if new_role != FACILITATOR and not others:
+            raise LastFacilitatorError(
+                "A group needs a facilitator: make someone else facilitator first."
+            )

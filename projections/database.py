@@ -4,13 +4,14 @@ import sqlalchemy as sa
 
 from projections.directory import GroupDirectory
 from projections.helpdesk import HelpDesk
+from projections.people import People
 from projections.projection import Projection
 from projections.record import CycleRecord
 
 
 def all_projections() -> list[Projection]:
     """Every projection, in the order they are caught up."""
-    return [GroupDirectory(), CycleRecord(), HelpDesk()]
+    return [GroupDirectory(), CycleRecord(), HelpDesk(), People()]
 
 
 def make_engine(url: str) -> sa.Engine:

@@ -15,7 +15,7 @@ class GroupDirectory(Projection):
     """Lists groups, the history of each aim, members, and the cycles of each ramp."""
 
     name = "group_directory"
-    version = 2
+    version = 3
     tables = (groups, group_aims, members, cycles)
 
     @handles(PilotGroup.Formed)
@@ -67,6 +67,10 @@ class GroupDirectory(Projection):
                 at=e.timestamp,
             )
         )
+
+    @handles(PilotGroup.SharingChanged)
+    def sharing(self, conn: sa.Connection, e: PilotGroup.SharingChanged) -> None:
+        conn.execute(groups.update().where(groups.c.id == e.originator_id).values(shared=e.shared))
 
     @handles(PilotGroup.MemberAdded)
     def member_added(self, conn: sa.Connection, e: PilotGroup.MemberAdded) -> None:

@@ -25,6 +25,39 @@ groups = sa.Table(
     sa.Column("formed_at", When, nullable=False),
     sa.Column("cycle_count", sa.Integer, nullable=False),
     sa.Column("aim_version", sa.Integer, nullable=False),
+    sa.Column("shared", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+accounts = sa.Table(
+    "rm_accounts",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("email", sa.String(254), nullable=False, unique=True),
+    sa.Column("name", sa.String(80), nullable=False),
+    sa.Column("is_admin", sa.Boolean, nullable=False),
+    sa.Column("registered_at", When, nullable=False),
+)
+
+memberships = sa.Table(
+    "rm_memberships",
+    metadata,
+    sa.Column("group_id", sa.Uuid, primary_key=True),
+    sa.Column("account_id", sa.String(80), primary_key=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("since", When, nullable=False),
+)
+
+invitations = sa.Table(
+    "rm_invitations",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("group_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("email", sa.String(254), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("invited_by", sa.String(80), nullable=False),
+    sa.Column("sent_at", When, nullable=False),
+    sa.Column("expires_at", When, nullable=False),
+    sa.Column("accepted_by", sa.Uuid, nullable=True),
 )
 
 group_aims = sa.Table(

@@ -6,7 +6,20 @@ from flask import Flask
 from flask_htmx import HTMX
 from flask_wtf.csrf import CSRFProtect
 
-from web import corrections, cycles, errors, groups, identity, journal, revisions, security
+from web import (
+    access,
+    admin,
+    auth,
+    corrections,
+    cycles,
+    errors,
+    groups,
+    journal,
+    names,
+    people,
+    revisions,
+    security,
+)
 from web.services import KEY, build_services
 
 
@@ -20,7 +33,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     CSRFProtect(app)
     HTMX(app)
-    for module in (identity, groups, cycles, journal, revisions, corrections):
+    auth.init_app(app)
+    app.context_processor(access.can_in_template)
+    app.add_template_filter(names.person)
+    for module in (auth, groups, people, cycles, journal, revisions, corrections, admin):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     app.extensions[KEY] = build_services(app)

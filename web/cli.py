@@ -2,6 +2,7 @@
 
 import click
 
+from domain.errors import DomainError
 from web import create_app
 from web.services import services
 
@@ -20,6 +21,30 @@ def serve(host: str, port: int, debug: bool) -> None:
     app = create_app()
     click.echo(f"Learnloop on http://{host}:{port}/ — storing in {app.config['STORAGE']}")
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
+
+
+@main.group()
+def users() -> None:
+    """Look after accounts."""
+
+
+@users.command("create")
+@click.option("--email", prompt=True, help="The account's email address.")
+@click.option("--name", prompt=True, help="The name shown beside what they record.")
+@click.option("--admin", is_flag=True, help="Make the account an administrator.")
+@click.password_option(help="Prompted for, twice, if not given.")
+def create_user(email: str, name: str, admin: bool, password: str) -> None:
+    """Create an account, e.g. the first administrator (there is no default password)."""
+    with create_app().app_context():
+        try:
+            recorded = services().app.register_account(
+                email, name, password, actor="command line", is_admin=admin
+            )
+        except DomainError as error:
+            raise click.ClickException(str(error)) from None
+        services().caught_up(recorded.notification_id)
+    kind = "administrator" if admin else "account"
+    click.echo(f"Created {kind} {email.strip().casefold()}.")
 
 
 @main.group()

@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from domain.application import Recorded
 from domain.errors import DomainError
 from web.forms import attach
+from web.names import humanize
 from web.rendering import status_for
 from web.services import services
 
@@ -23,7 +24,7 @@ def submit(form: FlaskForm, command: Callable[[], Recorded]) -> tuple[Recorded |
     try:
         recorded = command()
     except DomainError as error:
-        attach(form, error)
+        attach(form, error, humanize(str(error)))
         return None, status_for(error)
     services().caught_up(recorded.notification_id)
     return recorded, 200

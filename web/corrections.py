@@ -8,8 +8,9 @@ from flask.typing import ResponseReturnValue
 
 from domain.errors import DomainError, StaleEntryError
 from projections import queries
+from web.access import requires
+from web.auth import current_actor
 from web.forms import KIND_LABELS, CorrectionForm, attach
-from web.identity import current_actor, needs_actor
 from web.rendering import found, reading, render, see_other, status_for
 from web.services import services
 
@@ -17,7 +18,7 @@ bp = Blueprint("corrections", __name__)
 
 
 @bp.route("/cycles/<uuid:cycle_id>/entries/<uuid:entry_id>/correct", methods=["GET", "POST"])
-@needs_actor
+@requires("record")
 def correct(cycle_id: UUID, entry_id: UUID) -> ResponseReturnValue:
     """Amend or withdraw one entry."""
     context = _context(cycle_id, entry_id)

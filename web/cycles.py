@@ -6,10 +6,11 @@ from flask import Blueprint, url_for
 from flask.typing import ResponseReturnValue
 
 from projections import queries
+from web.access import requires
+from web.auth import current_actor
 from web.commands import submit
 from web.cycle_page import cycle_context
 from web.forms import DecisionForm, PlanForm
-from web.identity import current_actor, needs_actor
 from web.rendering import found, reading, render, see_other
 from web.services import services
 
@@ -17,13 +18,14 @@ bp = Blueprint("cycles", __name__)
 
 
 @bp.get("/groups/<uuid:group_id>/cycles/new")
+@requires("facilitate")
 def new(group_id: UUID) -> ResponseReturnValue:
     """The form to open a new ramp's first cycle with its plan."""
     return _new(group_id, PlanForm())
 
 
 @bp.post("/groups/<uuid:group_id>/cycles")
-@needs_actor
+@requires("facilitate")
 def open_cycle(group_id: UUID) -> ResponseReturnValue:
     """Open a new ramp's first cycle."""
     form = PlanForm()
@@ -36,13 +38,14 @@ def open_cycle(group_id: UUID) -> ResponseReturnValue:
 
 
 @bp.get("/cycles/<uuid:cycle_id>")
+@requires("read")
 def show(cycle_id: UUID) -> ResponseReturnValue:
     """A cycle: its plan, then what was done, seen and learned, then its decision."""
     return render("cycles/show.html", "cycles/_journal.html", **cycle_context(cycle_id))
 
 
 @bp.post("/cycles/<uuid:cycle_id>/decision")
-@needs_actor
+@requires("record")
 def decide(cycle_id: UUID) -> ResponseReturnValue:
     """Adopt or abandon the change; closes the cycle and its ramp."""
     form = DecisionForm(prefix="decision_form")

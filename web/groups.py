@@ -1,4 +1,4 @@
-"""Pilot groups: list, form, and each group's page with its aim, members, ramps and help."""
+"""Pilot groups: the list, forming one, and each group's page with its aim and ramps."""
 
 from collections.abc import Callable
 from typing import Any
@@ -6,13 +6,16 @@ from uuid import UUID
 
 from flask import Blueprint, url_for
 from flask.typing import ResponseReturnValue
+from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from domain.application import Recorded
+from domain.people import utcnow
 from projections import queries
+from web.access import requires
+from web.auth import current_actor
 from web.commands import submit
-from web.forms import AimForm, GroupForm, MemberForm
-from web.identity import current_actor, needs_actor
+from web.forms import AimForm, GroupForm, InviteForm, SharingForm
 from web.rendering import found, reading, render, see_other, wants_fragment
 from web.services import services
 
@@ -20,15 +23,16 @@ bp = Blueprint("groups", __name__)
 
 
 @bp.get("/")
+@requires("signed_in")
 def index() -> ResponseReturnValue:
-    """Every pilot group, and the form to start one."""
+    """The groups this person belongs to or that share their learning; form a new one."""
     return _index(GroupForm())
 
 
 @bp.post("/groups")
-@needs_actor
+@requires("signed_in")
 def create() -> ResponseReturnValue:
-    """Form a pilot group."""
+    """Form a pilot group; whoever forms it facilitates it."""
     form = GroupForm()
     recorded, status = submit(
         form, lambda: services().app.form_group(form.name.data, form.aim.data, current_actor())
@@ -39,17 +43,18 @@ def create() -> ResponseReturnValue:
 
 
 @bp.get("/groups/<uuid:group_id>")
+@requires("read")
 def show(group_id: UUID) -> ResponseReturnValue:
-    """A group's aim, members, ramps of cycles and open help requests."""
-    return render("groups/show.html", "groups/_ramps.html", **_context(group_id))
+    """A group's aim, ramps of cycles, open help requests and people."""
+    return render("groups/show.html", "groups/_ramps.html", **group_context(group_id))
 
 
 @bp.post("/groups/<uuid:group_id>/aim")
-@needs_actor
+@requires("facilitate")
 def revise_aim(group_id: UUID) -> ResponseReturnValue:
     """Change the group's aim, saying why."""
     form = AimForm(prefix="aim_form")
-    return _post(
+    return group_post(
         group_id,
         form,
         "groups/_aim.html",
@@ -59,52 +64,49 @@ def revise_aim(group_id: UUID) -> ResponseReturnValue:
     )
 
 
-@bp.post("/groups/<uuid:group_id>/members")
-@needs_actor
-def add_member(group_id: UUID) -> ResponseReturnValue:
-    """Add a member by name."""
-    form = MemberForm(prefix="member_form")
-    return _post(
-        group_id,
-        form,
-        "groups/_members.html",
-        lambda: services().app.add_member(group_id, form.member.data, current_actor()),
-    )
-
-
-def _post(
-    group_id: UUID, form: FlaskForm, fragment: str, command: Callable[[], Recorded]
+def group_post(
+    group_id: UUID,
+    form: FlaskForm,
+    fragment: str,
+    command: Callable[[], Recorded],
+    extra: dict[str, Any] | None = None,
 ) -> ResponseReturnValue:
+    """Run a group command; show the fragment it changed, or the page again without htmx."""
     recorded, status = submit(form, command)
     if recorded is None:
-        return render("groups/show.html", fragment, status, **_context(group_id, form))
+        return render("groups/show.html", fragment, status, **group_context(group_id, form))
     if not wants_fragment():
         return see_other(url_for("groups.show", group_id=group_id))
-    return render("groups/show.html", fragment, **_context(group_id))
+    return render("groups/show.html", fragment, **group_context(group_id), **(extra or {}))
 
 
-def _context(group_id: UUID, submitted: FlaskForm | None = None) -> dict[str, Any]:
+def group_context(group_id: UUID, submitted: FlaskForm | None = None) -> dict[str, Any]:
+    """Everything the group page shows, and its forms (the submitted one as it was sent)."""
     with reading() as conn:
         group = found(queries.get_group(conn, group_id))
         cycles = queries.group_cycles(conn, group_id)
         context = {
             "group": group,
             "aims": queries.aim_history(conn, group_id),
-            "members": queries.group_members(conn, group_id),
+            "people": queries.group_people(conn, group_id),
+            "invitations": queries.pending_invitations(conn, group_id, utcnow()),
             "ramps": queries.ramps(cycles),
             "cycles": cycles,
             "help": queries.group_help(conn, group_id=group_id, open_only=True),
+            "me": str(current_user.id),
         }
-    forms = {
+    forms: dict[str, FlaskForm] = {
         "aim_form": AimForm(prefix="aim_form", formdata=None),
-        "member_form": MemberForm(prefix="member_form", formdata=None),
+        "invite_form": InviteForm(prefix="invite_form", formdata=None),
+        "sharing_form": SharingForm(prefix="sharing_form", formdata=None),
     }
-    if submitted is not None:
+    forms["sharing_form"].shared.data = group.shared
+    if submitted is not None and submitted._prefix:
         forms[submitted._prefix.rstrip("-")] = submitted
     return {**context, **forms}
 
 
 def _index(form: GroupForm, status: int = 200) -> ResponseReturnValue:
     with reading() as conn:
-        groups = queries.list_groups(conn)
+        groups = queries.visible_groups(conn, str(current_user.id))
     return render("groups/index.html", "groups/_form.html", status, groups=groups, form=form)

@@ -9,6 +9,8 @@ from flask_wtf import FlaskForm
 
 from domain.application import Recorded
 from projections import queries
+from web.access import requires
+from web.auth import current_actor
 from web.commands import submit
 from web.cycle_page import cycle_context
 from web.forms import (
@@ -21,7 +23,6 @@ from web.forms import (
     ReflectionForm,
     choices,
 )
-from web.identity import current_actor, needs_actor
 from web.rendering import found, reading, render, see_other, wants_fragment
 from web.services import services
 
@@ -31,7 +32,7 @@ PLAN = ("cycles/show.html", "cycles/_plan_section.html")
 
 
 @bp.post("/cycles/<uuid:cycle_id>/entries")
-@needs_actor
+@requires("record")
 def act(cycle_id: UUID) -> ResponseReturnValue:
     """Record an action, observation, problem or surprise."""
     form = _form(ActForm, "act_form", cycle_id)
@@ -45,7 +46,7 @@ def act(cycle_id: UUID) -> ResponseReturnValue:
 
 
 @bp.post("/cycles/<uuid:cycle_id>/comparisons")
-@needs_actor
+@requires("record")
 def compare(cycle_id: UUID) -> ResponseReturnValue:
     """Compare what happened with a question's prediction."""
     form = _form(CompareForm, "compare_form", cycle_id)
@@ -59,7 +60,7 @@ def compare(cycle_id: UUID) -> ResponseReturnValue:
 
 
 @bp.post("/cycles/<uuid:cycle_id>/reflections")
-@needs_actor
+@requires("record")
 def reflect(cycle_id: UUID) -> ResponseReturnValue:
     """Record what was learned."""
     form = ReflectionForm(prefix="reflection_form")
@@ -71,7 +72,7 @@ def reflect(cycle_id: UUID) -> ResponseReturnValue:
 
 
 @bp.post("/cycles/<uuid:cycle_id>/mistakes")
-@needs_actor
+@requires("record")
 def mistake(cycle_id: UUID) -> ResponseReturnValue:
     """Own a mistake, as learning."""
     form = MistakeForm(prefix="mistake_form")
@@ -83,7 +84,7 @@ def mistake(cycle_id: UUID) -> ResponseReturnValue:
 
 
 @bp.post("/cycles/<uuid:cycle_id>/help")
-@needs_actor
+@requires("record")
 def ask_for_help(cycle_id: UUID) -> ResponseReturnValue:
     """Ask for help."""
     form = HelpForm(prefix="help_form")
@@ -95,7 +96,7 @@ def ask_for_help(cycle_id: UUID) -> ResponseReturnValue:
 
 
 @bp.post("/help/<uuid:request_id>/answers")
-@needs_actor
+@requires("comment")
 def answer_help(request_id: UUID) -> ResponseReturnValue:
     """Answer a help request."""
     cycle_id = _help_cycle(request_id)
@@ -108,7 +109,7 @@ def answer_help(request_id: UUID) -> ResponseReturnValue:
 
 
 @bp.post("/help/<uuid:request_id>/close")
-@needs_actor
+@requires("comment")
 def close_help(request_id: UUID) -> ResponseReturnValue:
     """Close a help request (only its asker may)."""
     cycle_id = _help_cycle(request_id)
@@ -117,7 +118,7 @@ def close_help(request_id: UUID) -> ResponseReturnValue:
 
 
 @bp.post("/cycles/<uuid:cycle_id>/comments")
-@needs_actor
+@requires("comment")
 def comment(cycle_id: UUID) -> ResponseReturnValue:
     """Comment on the plan, the decision or an entry."""
     on = request.args.get("on", "")
@@ -132,7 +133,7 @@ def comment(cycle_id: UUID) -> ResponseReturnValue:
 
 
 @bp.post("/cycles/<uuid:cycle_id>/tasks/<task_id>/done")
-@needs_actor
+@requires("record")
 def task_done(cycle_id: UUID, task_id: str) -> ResponseReturnValue:
     """Mark a set-up task done."""
     form = FlaskForm()

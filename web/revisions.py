@@ -9,8 +9,10 @@ from flask.typing import ResponseReturnValue
 from domain.entries import ADAPT
 from domain.errors import DomainError, StalePlanError
 from projections import queries
+from web.access import requires
+from web.auth import current_actor
 from web.forms import KIND_LABELS, AdaptForm, RevisionForm, attach, choices
-from web.identity import current_actor, needs_actor
+from web.names import person
 from web.rendering import found, reading, render, see_other, status_for
 from web.services import services
 
@@ -18,6 +20,7 @@ bp = Blueprint("revisions", __name__)
 
 
 @bp.get("/cycles/<uuid:cycle_id>/revise")
+@requires("record")
 def revise(cycle_id: UUID) -> ResponseReturnValue:
     """The revision form, filled in with the current plan."""
     context = _context(cycle_id)
@@ -29,7 +32,7 @@ def revise(cycle_id: UUID) -> ResponseReturnValue:
 
 
 @bp.post("/cycles/<uuid:cycle_id>/revisions")
-@needs_actor
+@requires("record")
 def submit(cycle_id: UUID) -> ResponseReturnValue:
     """Revise the plan in the light of the cited learning."""
     context = _context(cycle_id)
@@ -59,6 +62,7 @@ def submit(cycle_id: UUID) -> ResponseReturnValue:
 
 
 @bp.get("/cycles/<uuid:cycle_id>/adapt")
+@requires("record")
 def adapt(cycle_id: UUID) -> ResponseReturnValue:
     """Adapt: plan the next cycle, starting from this cycle's plan."""
     context = _context(cycle_id)
@@ -68,7 +72,7 @@ def adapt(cycle_id: UUID) -> ResponseReturnValue:
 
 
 @bp.post("/cycles/<uuid:cycle_id>/adapt")
-@needs_actor
+@requires("record")
 def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
     """Decide to adapt: close this cycle and open the next with the revised plan."""
     context = _context(cycle_id)
@@ -94,6 +98,7 @@ def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
 
 
 @bp.get("/cycles/<uuid:cycle_id>/history")
+@requires("read")
 def history(cycle_id: UUID) -> ResponseReturnValue:
     """Every version of the plan, what changed, who changed it and in the light of what."""
     with reading() as conn:
@@ -125,7 +130,7 @@ def _context(cycle_id: UUID) -> dict[str, Any]:
 def _offer(form: RevisionForm, context: dict[str, Any]) -> None:
     """The learning a change can cite: this cycle's entries, not withdrawn."""
     form.cites.choices = choices(
-        (e.id, f"{KIND_LABELS.get(e.kind, e.kind)} by {e.actor}: {e.text}")
+        (e.id, f"{KIND_LABELS.get(e.kind, e.kind)} by {person(e.actor)}: {e.text}")
         for e in context["entries"]
     )
 

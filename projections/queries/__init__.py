@@ -25,6 +25,21 @@ from projections.queries.groups import (
     list_groups,
     ramps,
 )
+from projections.queries.people import (
+    AccountRow,
+    InvitationRow,
+    PersonRow,
+    all_names,
+    group_of_cycle,
+    group_of_help,
+    group_people,
+    is_shared,
+    list_accounts,
+    names,
+    pending_invitations,
+    role_in,
+    visible_groups,
+)
 from projections.queries.plans import (
     PlanVersion,
     Revision,
@@ -34,6 +49,7 @@ from projections.queries.plans import (
 )
 
 __all__ = [
+    "AccountRow",
     "AimRow",
     "CommentRow",
     "CorrectionRow",
@@ -41,10 +57,13 @@ __all__ = [
     "EntryRow",
     "GroupRow",
     "HelpRow",
+    "InvitationRow",
     "MemberRow",
+    "PersonRow",
     "PlanVersion",
     "Revision",
     "aim_history",
+    "all_names",
     "current_plan",
     "cycle_comments",
     "cycle_entries",
@@ -55,9 +74,18 @@ __all__ = [
     "group_cycles",
     "group_help",
     "group_members",
+    "group_of_cycle",
+    "group_of_help",
+    "group_people",
     "help_request_cycle",
+    "is_shared",
+    "list_accounts",
     "list_groups",
+    "names",
+    "pending_invitations",
     "plan_history",
     "ramps",
     "revision_history",
+    "role_in",
+    "visible_groups",
 ]

@@ -21,6 +21,7 @@ class GroupRow:
     formed_at: datetime
     cycle_count: int
     aim_version: int
+    shared: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,23 @@ from web.forms.journal import (
     MistakeForm,
     ReflectionForm,
 )
-from web.forms.people import AimForm, GroupForm, IdentityForm, MemberForm
+from web.forms.people import (
+    ROLE_LABELS,
+    AcceptForm,
+    AimForm,
+    GroupForm,
+    InviteForm,
+    RoleForm,
+    SharingForm,
+    SignInForm,
+)
 from web.forms.plan import AdaptForm, PlanForm, RevisionForm
 
 __all__ = [
     "KIND_LABELS",
     "OUTCOME_LABELS",
+    "ROLE_LABELS",
+    "AcceptForm",
     "ActForm",
     "AdaptForm",
     "AimForm",
@@ -30,12 +41,14 @@ __all__ = [
     "DecisionForm",
     "GroupForm",
     "HelpForm",
-    "IdentityForm",
-    "MemberForm",
+    "InviteForm",
     "MistakeForm",
     "PlanForm",
     "ReflectionForm",
     "RevisionForm",
+    "RoleForm",
+    "SharingForm",
+    "SignInForm",
     "attach",
     "choices",
 ]

@@ -54,10 +54,11 @@ def choices(pairs: Any) -> list[SelectChoice]:
     return [SelectChoice(str(value), str(label)) for value, label in pairs]
 
 
-def attach(form: FlaskForm, error: DomainError) -> None:
+def attach(form: FlaskForm, error: DomainError, message: str | None = None) -> None:
     """Show a domain error next to the field it is about, or above the form."""
+    message = message or str(error)
     field: Field | None = getattr(form, error.field, None) if error.field else None
     if field is None or error.field == "actor":
-        form.form_errors.append(str(error))
+        form.form_errors.append(message)
     else:
-        field.errors = [*field.errors, str(error)]
+        field.errors = [*field.errors, message]

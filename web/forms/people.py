@@ -1,14 +1,66 @@
-"""Forms about people and groups: who is recording, forming a group, its aim and members."""
+"""Forms about people and groups: signing in, invitations, roles, forming a group, its aim."""
+
+from typing import Any
 
 from flask_wtf import FlaskForm
+from wtforms import BooleanField, PasswordField, SelectField
+from wtforms.validators import DataRequired, Length
 
-from web.forms.fields import text_field
+from domain.passwords import MAX_LENGTH, MIN_LENGTH
+from domain.roles import ROLES
+from web.forms.fields import choices, text_field
+
+ROLE_LABELS = {
+    "facilitator": "Facilitator — invites people, opens cycles, keeps the method honest",
+    "member": "Member — records plans, actions, reflections and decisions",
+    "sponsor": "Sponsor — reads, comments and answers requests for help",
+}
 
 
-class IdentityForm(FlaskForm):
-    """Who is recording: the name shown beside everything they log."""
+class SignInForm(FlaskForm):
+    """Email and password."""
 
-    actor = text_field("Your name", "actor")
+    email = text_field("Email", "email")
+    password = PasswordField(
+        "Password",
+        validators=[DataRequired(message="Password cannot be blank."), Length(max=MAX_LENGTH)],
+    )
+
+
+class AcceptForm(FlaskForm):
+    """A new account, made while accepting an invitation."""
+
+    name = text_field("Your name", "actor")
+    password = PasswordField(
+        "Choose a password",
+        validators=[
+            DataRequired(message="Choose a password."),
+            Length(
+                min=MIN_LENGTH,
+                max=MAX_LENGTH,
+                message=f"Choose a password of {MIN_LENGTH} to {MAX_LENGTH} characters.",
+            ),
+        ],
+    )
+
+
+class InviteForm(FlaskForm):
+    """Invite someone by email, for a role."""
+
+    email = text_field("Email", "email")
+    role = SelectField("Role", choices=choices(ROLE_LABELS.items()), default="member")
+
+
+class RoleForm(FlaskForm):
+    """Change someone's role."""
+
+    role = SelectField("Role", choices=choices((r, r.capitalize()) for r in ROLES))
+
+
+class SharingForm(FlaskForm):
+    """Share the group's learning organisation-wide."""
+
+    shared = BooleanField("Share this group's learning with everyone in the organisation")
 
 
 class GroupForm(FlaskForm):
@@ -25,7 +77,6 @@ class AimForm(FlaskForm):
     reason = text_field("Why the aim changed", "decision_reason", area=True)
 
 
-class MemberForm(FlaskForm):
-    """Add a member by name."""
-
-    member = text_field("Name", "member")
+def role_choices() -> Any:
+    """The roles a facilitator can give."""
+    return choices(ROLE_LABELS.items())

@@ -1,0 +1,166 @@
+"""Commands about people: accounts, signing in, invitations, roles and sharing."""
+
+import secrets
+from functools import cache
+from datetime import UTC, datetime
+from uuid import UUID
+
+from eventsourcing.persistence import IntegrityError
+
+from domain.accounts import (
+    MAX_ADDRESS_FAILURES,
+    MAX_FAILURES,
+    Account,
+    Throttle,
+    account_id,
+    address_throttle_id,
+    email_throttle_id,
+)
+from domain.errors import EmailTakenError, SignInRefusedError
+from domain.group import PilotGroup
+from domain.invitation import Invitation
+from domain.passwords import hash_password, verify_password
+from domain.service import Recorded, Service
+
+REFUSED = "That email and password do not match an account."
+
+
+@cache
+def _decoy() -> str:
+    # Checked against when the email is unknown, so a wrong email takes as long as a
+    # wrong password and the timing does not reveal which emails have accounts.
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def utcnow() -> datetime:
+    """Now, in UTC."""
+    return datetime.now(UTC)
+
+
+class PeopleCommands(Service):
+    """Accounts and membership; the Application inherits these commands."""
+
+    def register_account(
+        self, email: str, name: str, password: str, actor: str, is_admin: bool = False
+    ) -> Recorded:
+        """Create an account; an email can have only one."""
+        account = Account.register(email, name, hash_password(password), is_admin, actor)
+        try:
+            return self._recorded(account.id, self.save(account))
+        except IntegrityError:
+            raise EmailTakenError("There is already an account with that email.") from None
+
+    def sign_in(
+        self, email: str, password: str, address: str, now: datetime | None = None
+    ) -> UUID:
+        """The account's id if the password is right and neither email nor address is locked."""
+        now = now or utcnow()
+        throttles = [
+            (email_throttle_id(email), MAX_FAILURES),
+            (address_throttle_id(address), MAX_ADDRESS_FAILURES),
+        ]
+        for key, _ in throttles:
+            throttle = self._find(Throttle, key)
+            until = throttle.locked_until(now) if throttle else None
+            if until is not None:
+                raise SignInRefusedError(
+                    "Too many failed attempts for this email or from this address. "
+                    f"Try again after {until:%H:%M} UTC."
+                )
+        account = self._find(Account, account_id(email))
+        if verify_password(password, account.password_hash if account else _decoy()) and account:
+            self._clear(throttles[0][0])
+            return account.id
+        for key, limit in throttles:
+            self._fail(key, limit, now)
+        raise SignInRefusedError(REFUSED)
+
+    def account(self, account_id_: UUID) -> dict[str, object] | None:
+        """An account's public details (never its password hash), or None."""
+        account = self._find(Account, account_id_)
+        if account is None:
+            return None
+        return {
+            "id": account.id,
+            "email": account.email,
+            "name": account.name,
+            "is_admin": account.is_admin,
+        }
+
+    def invite(
+        self, group_id: UUID, email: str, role: str, actor: str, now: datetime | None = None
+    ) -> tuple[Recorded, str]:
+        """Invite an email to a role; returns the recording and the link's one-time secret."""
+        self._get(PilotGroup, group_id)
+        token = secrets.token_urlsafe(24)
+        invitation = Invitation.send(group_id, email, role, token, now or utcnow(), actor)
+        return self._recorded(invitation.id, self.save(invitation)), token
+
+    def check_invitation(
+        self, invitation_id: UUID, token: str, now: datetime | None = None
+    ) -> dict[str, object]:
+        """What an invitation link offers, or InvitationError if it cannot be used."""
+        invitation = self._get(Invitation, invitation_id)
+        invitation.check(token, now or utcnow())
+        group = self._get(PilotGroup, invitation.group_id)
+        return {
+            "email": invitation.email,
+            "role": invitation.role,
+            "group": group.name,
+            "group_id": group.id,
+        }
+
+    def accept_invitation(
+        self, invitation_id: UUID, token: str, account: UUID, now: datetime | None = None
+    ) -> Recorded:
+        """Join the group with the invited role, as the (signed-in) invited account."""
+        holder = self._get(Account, account)
+
+        def command() -> Recorded:
+            invitation = self._get(Invitation, invitation_id)
+            invitation.accept(token, holder.id, holder.email, now or utcnow())
+            group = self._get(PilotGroup, invitation.group_id)
+            group.join(str(holder.id), invitation.role, str(holder.id))
+            return self._recorded(group.id, self.save(invitation, group))
+
+        return self._retrying(command)
+
+    def accept_invitation_as_new(
+        self,
+        invitation_id: UUID,
+        token: str,
+        name: str,
+        password: str,
+        now: datetime | None = None,
+    ) -> Recorded:
+        """Create the invited person's account and join the group in one step."""
+        invitation = self._get(Invitation, invitation_id)
+        invitation.check(token, now or utcnow())
+        account = self.register_account(invitation.email, name, password, "invitation")
+        return self.accept_invitation(invitation_id, token, account.id, now)
+
+    def change_role(self, group_id: UUID, member: str, role: str, actor: str) -> Recorded:
+        """Change someone's role in a group."""
+        return self._on(PilotGroup, group_id, lambda g: g.change_role(member, role, actor))
+
+    def remove_member(self, group_id: UUID, member: str, actor: str) -> Recorded:
+        """Remove someone from a group."""
+        return self._on(PilotGroup, group_id, lambda g: g.remove(member, actor))
+
+    def set_sharing(self, group_id: UUID, shared: bool, actor: str) -> Recorded:
+        """Share a group's learning organisation-wide, or keep it private."""
+        return self._on(PilotGroup, group_id, lambda g: g.share(shared, actor))
+
+    def _fail(self, key: UUID, limit: int, now: datetime) -> None:
+        def command() -> Recorded:
+            throttle = self._find(Throttle, key) or Throttle.start(key, limit)
+            throttle.fail(now)
+            return self._recorded(throttle.id, self.save(throttle))
+
+        self._retrying(command)
+
+    def _clear(self, key: UUID) -> None:
+        throttle = self._find(Throttle, key)
+        if throttle is not None and throttle.failures:
+            throttle.clear()
+            self.save(throttle)

@@ -1,0 +1,88 @@
+"""People: accounts, who holds which role in which group, and invitations."""
+
+import sqlalchemy as sa
+
+from domain.accounts import Account
+from domain.group import PilotGroup
+from domain.invitation import Invitation
+from domain.roles import FACILITATOR
+from projections.projection import Projection, handles
+from projections.tables import accounts, invitations, memberships
+
+
+class People(Projection):
+    """Accounts (never their passwords), memberships with roles, and invitations."""
+
+    name = "people"
+    version = 1
+    tables = (accounts, memberships, invitations)
+
+    @handles(Account.Registered)
+    def registered(self, conn: sa.Connection, e: Account.Registered) -> None:
+        conn.execute(
+            accounts.insert().values(
+                id=e.originator_id,
+                email=e.email,
+                name=e.name,
+                is_admin=e.is_admin,
+                registered_at=e.timestamp,
+            )
+        )
+
+    @handles(PilotGroup.Formed)
+    def formed(self, conn: sa.Connection, e: PilotGroup.Formed) -> None:
+        self._set(conn, e, e.actor, FACILITATOR)
+
+    @handles(PilotGroup.MemberJoined)
+    def joined(self, conn: sa.Connection, e: PilotGroup.MemberJoined) -> None:
+        self._set(conn, e, e.account_id, e.role)
+
+    @handles(PilotGroup.RoleChanged)
+    def role_changed(self, conn: sa.Connection, e: PilotGroup.RoleChanged) -> None:
+        conn.execute(
+            memberships.update()
+            .where(
+                memberships.c.group_id == e.originator_id,
+                memberships.c.account_id == e.account_id,
+            )
+            .values(role=e.role)
+        )
+
+    @handles(PilotGroup.MemberRemoved)
+    def removed(self, conn: sa.Connection, e: PilotGroup.MemberRemoved) -> None:
+        conn.execute(
+            memberships.delete().where(
+                memberships.c.group_id == e.originator_id,
+                memberships.c.account_id == e.account_id,
+            )
+        )
+
+    @handles(Invitation.Sent)
+    def invited(self, conn: sa.Connection, e: Invitation.Sent) -> None:
+        conn.execute(
+            invitations.insert().values(
+                id=e.originator_id,
+                group_id=e.group_id,
+                email=e.email,
+                role=e.role,
+                invited_by=e.actor,
+                sent_at=e.timestamp,
+                expires_at=e.expires_at,
+            )
+        )
+
+    @handles(Invitation.Accepted)
+    def accepted(self, conn: sa.Connection, e: Invitation.Accepted) -> None:
+        conn.execute(
+            invitations.update()
+            .where(invitations.c.id == e.originator_id)
+            .values(accepted_by=e.account_id)
+        )
+
+    @staticmethod
+    def _set(conn: sa.Connection, e: PilotGroup.Event, account_id: str, role: str) -> None:
+        conn.execute(
+            memberships.insert().values(
+                group_id=e.originator_id, account_id=account_id, role=role, since=e.timestamp
+            )
+        )

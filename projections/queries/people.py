@@ -1,0 +1,152 @@
+"""People: roles, who sees which groups, names for actor ids, invitations."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from projections.queries.groups import GroupRow
+from projections.tables import accounts, cycles, groups, help_requests, invitations, memberships
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """Someone in a group, with their role."""
+
+    account_id: str
+    name: str
+    email: str
+    role: str
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    """An invitation not yet accepted."""
+
+    id: UUID
+    email: str
+    role: str
+    invited_by: str
+    sent_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """An account as an administrator sees it."""
+
+    id: UUID
+    email: str
+    name: str
+    is_admin: bool
+    registered_at: datetime
+
+
+def role_in(conn: sa.Connection, group_id: UUID, account_id: str) -> str | None:
+    """The account's role in the group, or None."""
+    found: str | None = conn.execute(
+        sa.select(memberships.c.role).where(
+            memberships.c.group_id == group_id, memberships.c.account_id == account_id
+        )
+    ).scalar_one_or_none()
+    return found
+
+
+def is_shared(conn: sa.Connection, group_id: UUID) -> bool:
+    """Whether the group shares its learning organisation-wide."""
+    return bool(conn.execute(sa.select(groups.c.shared).where(groups.c.id == group_id)).scalar())
+
+
+def visible_groups(
+    conn: sa.Connection, account_id: str, limit: int = 50, offset: int = 0
+) -> list[GroupRow]:
+    """The groups this account has a role in, or that share their learning; newest first."""
+    mine = sa.select(memberships.c.group_id).where(memberships.c.account_id == account_id)
+    rows = conn.execute(
+        sa.select(groups)
+        .where(sa.or_(groups.c.id.in_(mine), groups.c.shared))
+        .order_by(groups.c.formed_at.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [GroupRow(**r._mapping) for r in rows]
+
+
+def group_people(conn: sa.Connection, group_id: UUID) -> list[PersonRow]:
+    """Everyone with a role in the group, facilitators first."""
+    rows = conn.execute(
+        sa.select(memberships.c.account_id, accounts.c.name, accounts.c.email, memberships.c.role)
+        .join(
+            accounts, sa.cast(accounts.c.id, sa.String) == memberships.c.account_id, isouter=True
+        )
+        .where(memberships.c.group_id == group_id)
+        .order_by(memberships.c.role, memberships.c.since)
+    )
+    return [PersonRow(r.account_id, r.name or r.account_id, r.email or "", r.role) for r in rows]
+
+
+def pending_invitations(conn: sa.Connection, group_id: UUID, now: datetime) -> list[InvitationRow]:
+    """Invitations neither accepted nor expired."""
+    rows = conn.execute(
+        sa.select(
+            invitations.c.id,
+            invitations.c.email,
+            invitations.c.role,
+            invitations.c.invited_by,
+            invitations.c.sent_at,
+            invitations.c.expires_at,
+        )
+        .where(
+            invitations.c.group_id == group_id,
+            invitations.c.accepted_by.is_(None),
+            invitations.c.expires_at > now,
+        )
+        .order_by(invitations.c.sent_at.desc())
+    )
+    return [InvitationRow(**r._mapping) for r in rows]
+
+
+def names(conn: sa.Connection, actors: Iterable[str]) -> dict[str, str]:
+    """Display names for actor ids; ids that are not accounts (older events) stand as given."""
+    wanted: set[UUID] = set()
+    for actor in actors:
+        try:
+            wanted.add(UUID(actor))
+        except (ValueError, TypeError):
+            continue
+    if not wanted:
+        return {}
+    rows = conn.execute(sa.select(accounts.c.id, accounts.c.name).where(accounts.c.id.in_(wanted)))
+    return {str(account_id): name for account_id, name in rows}
+
+
+def list_accounts(conn: sa.Connection, limit: int = 100, offset: int = 0) -> list[AccountRow]:
+    """Accounts by email."""
+    rows = conn.execute(sa.select(accounts).order_by(accounts.c.email).limit(limit).offset(offset))
+    return [AccountRow(**r._mapping) for r in rows]
+
+
+def group_of_cycle(conn: sa.Connection, cycle_id: UUID) -> UUID | None:
+    """The group a cycle belongs to."""
+    found: UUID | None = conn.execute(
+        sa.select(cycles.c.group_id).where(cycles.c.id == cycle_id)
+    ).scalar_one_or_none()
+    return found
+
+
+def group_of_help(conn: sa.Connection, request_id: UUID) -> UUID | None:
+    """The group a help request was asked in."""
+    found: UUID | None = conn.execute(
+        sa.select(help_requests.c.group_id).where(help_requests.c.id == request_id)
+    ).scalar_one_or_none()
+    return found
+
+
+def all_names(conn: sa.Connection) -> dict[str, str]:
+    """Every account's display name by id (accounts are few; history is what grows)."""
+    return {
+        str(account_id): name
+        for account_id, name in conn.execute(sa.select(accounts.c.id, accounts.c.name))
+    }

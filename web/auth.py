@@ -1,0 +1,168 @@
+"""Signing in and out, accepting invitations, and the signed-in user."""
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+from uuid import UUID
+
+from flask import (
+    Blueprint,
+    Flask,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from flask_htmx import make_response as htmx_response
+from flask_login import LoginManager, current_user, login_user, logout_user
+
+from domain.errors import DomainError, InvitationError, NotFoundError
+from web.access import public, requires
+from web.forms import AcceptForm, SignInForm, attach
+from web.services import services
+
+bp = Blueprint("auth", __name__)
+
+
+@dataclass
+class User:
+    """The signed-in person, as Flask-Login needs them."""
+
+    id: str
+    name: str
+    email: str
+    is_admin: bool
+    is_authenticated: bool = True
+    is_active: bool = True
+    is_anonymous: bool = False
+
+    def get_id(self) -> str:
+        """The account id kept in the session."""
+        return self.id
+
+
+def init_app(app: Flask) -> None:
+    """Set up Flask-Login: users load from the Application, never from a form field."""
+    manager = LoginManager(app)
+    manager.user_loader(_load_user)
+    manager.unauthorized_handler(_unauthorized)
+    manager.session_protection = "strong"
+
+
+def current_actor() -> str:
+    """The signed-in account's id: the actor on every event this request makes."""
+    return str(current_user.id)
+
+
+@bp.route("/signin", methods=["GET", "POST"])
+@public
+def signin() -> ResponseReturnValue:
+    """Sign in with email and password."""
+    form = SignInForm()
+    if not form.is_submitted():
+        return render_template("auth/signin.html", form=form)
+    if not form.validate():
+        return render_template("auth/signin.html", form=form), 422
+    try:
+        account_id = services().app.sign_in(form.email.data, form.password.data, _address())
+    except DomainError as error:
+        current_app.logger.info("Sign-in refused from %s", _address())
+        attach(form, error)
+        return render_template("auth/signin.html", form=form), 422
+    _start_session(account_id)
+    return redirect(safe_next(request.args.get("next")), code=303)
+
+
+@bp.post("/signout")
+@requires("signed_in")
+def signout() -> ResponseReturnValue:
+    """Sign out."""
+    logout_user()
+    session.clear()
+    return redirect(url_for("auth.signin"), code=303)
+
+
+@bp.route("/invitations/<uuid:invitation_id>/<token>", methods=["GET", "POST"])
+@public
+def invitation(invitation_id: UUID, token: str) -> ResponseReturnValue:
+    """Accept an invitation: as the signed-in invited person, or by creating an account."""
+    app = services().app
+    try:
+        offer = app.check_invitation(invitation_id, token)
+    except (InvitationError, NotFoundError) as error:
+        return render_template("auth/invitation_invalid.html", message=str(error)), 410
+    form = AcceptForm()
+    if not form.is_submitted():
+        return render_template("auth/invitation.html", offer=offer, form=form)
+    try:
+        if current_user.is_authenticated:
+            recorded = app.accept_invitation(invitation_id, token, UUID(current_user.id))
+        elif form.validate():
+            recorded = app.accept_invitation_as_new(
+                invitation_id, token, form.name.data, form.password.data
+            )
+            _start_session(app.sign_in(str(offer["email"]), form.password.data, _address()))
+        else:
+            return render_template("auth/invitation.html", offer=offer, form=form), 422
+    except DomainError as error:
+        attach(form, error)
+        return render_template("auth/invitation.html", offer=offer, form=form), 422
+    services().caught_up(recorded.notification_id)
+    return redirect(url_for("groups.show", group_id=offer["group_id"]), code=303)
+
+
+def safe_next(target: str | None) -> str:
+    """Only ever return to a path on this site."""
+    if not target:
+        return url_for("groups.index")
+    parts = urlsplit(target)
+    path = parts.path or "/"
+    if parts.scheme or parts.netloc or not path.startswith("/") or path.startswith("//"):
+        return url_for("groups.index")
+    return path + (f"?{parts.query}" if parts.query else "")
+
+
+def _start_session(account_id: UUID) -> None:
+    # A fresh session on sign-in: nothing from before (say a planted cookie) carries over.
+    session.clear()
+    user = _load_user(str(account_id))
+    assert user is not None
+    login_user(user)
+
+
+def _load_user(user_id: str) -> User | None:
+    try:
+        account = services().app.account(UUID(user_id))
+    except ValueError:
+        return None
+    if account is None:
+        return None
+    return User(
+        id=str(account["id"]),
+        name=str(account["name"]),
+        email=str(account["email"]),
+        is_admin=bool(account["is_admin"]),
+    )
+
+
+def _unauthorized() -> Any:
+    target = url_for("auth.signin", next=_here())
+    if request.headers.get("HX-Request"):
+        # A sign-in form swapped into a fragment would be confusing: go to the page.
+        return htmx_response("", 401, redirect=target)
+    return redirect(target, code=303)
+
+
+def _here() -> str:
+    # htmx tells us the page the user is on; a plain request came from its own path.
+    current = urlsplit(request.headers.get("HX-Current-URL", ""))
+    if current.path:
+        return current.path + (f"?{current.query}" if current.query else "")
+    return request.full_path.rstrip("?") if request.method == "GET" else request.path
+
+
+def _address() -> str:
+    return request.remote_addr or "unknown"

@@ -1,0 +1,25 @@
+"""Display names for actor ids: events record who did what by account id."""
+
+import re
+from typing import Any
+
+from flask import g
+
+from projections import queries
+from web.rendering import reading
+
+
+def person(actor: Any) -> str:
+    """A display name for an actor id (Jinja filter); names load once per request."""
+    if "names" not in g:
+        with reading() as conn:
+            g.names = queries.all_names(conn)
+    return str(g.names.get(str(actor), actor))
+
+
+_ACCOUNT_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def humanize(message: str) -> str:
+    """A domain message with account ids (the actors it names) replaced by names."""
+    return _ACCOUNT_ID.sub(lambda m: person(m.group(0)), message)
