@@ -3,14 +3,20 @@
 import os
 import uuid
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
+
+from uuid import UUID
 
 import psycopg
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from flask_login.utils import _create_identifier
 
+from domain.accounts import Account
 from domain.application import Learnloop
+from domain.passwords import hash_password
 from web import create_app
 
 
@@ -85,10 +91,49 @@ def app(sqlite_url: str) -> Iterator[Flask]:
     flask_app.extensions["learnloop"].close()
 
 
+PASSWORD = "correct horse battery staple"
+
+
+@cache
+def password_hash() -> str:
+    """One real scrypt hash, made once: fixtures register accounts without re-hashing."""
+    return hash_password(PASSWORD)
+
+
+def register(app: Learnloop, name: str, admin: bool = False) -> UUID:
+    """An account named `name`, email <first name>@example.org, password PASSWORD."""
+    email = name.split()[0].casefold() + "@example.org"
+    account = Account.register(email, name, password_hash(), admin, "test")
+    app.save(account)
+    return account.id
+
+
+def sign_in(client: FlaskClient, account_id: UUID) -> FlaskClient:
+    """Put the account in the client's session as Flask-Login would on signing in."""
+    app = client.application
+    with app.test_request_context(environ_base=client.environ_base):
+        identifier = _create_identifier()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(account_id)
+        session["_fresh"] = True
+        session["_id"] = identifier
+    return client
+
+
+def join(app: Learnloop, group_id: UUID, account_id: UUID, role: str, by: UUID) -> int:
+    """Invite the account to the group and accept; the notification id of the join."""
+    account: Account = app.repository.get(account_id)
+    invited, token = app.invite(group_id, account.email, role, str(by))
+    return app.accept_invitation(invited.id, token, account_id).notification_id
+
+
 @pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    """A test client that has already said who it is."""
-    test_client = app.test_client()
-    with test_client.session_transaction() as session:
-        session["actor"] = "Ann Facilitator"
-    return test_client
+def ann(app: Flask) -> UUID:
+    """Ann Facilitator's account: she forms the test groups, so she facilitates them."""
+    return register(app.extensions["learnloop"].app, "Ann Facilitator")
+
+
+@pytest.fixture
+def client(app: Flask, ann: UUID) -> FlaskClient:
+    """A test client signed in as Ann Facilitator."""
+    return sign_in(app.test_client(), ann)

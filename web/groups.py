@@ -74,7 +74,9 @@ def group_post(
     """Run a group command; show the fragment it changed, or the page again without htmx."""
     recorded, status = submit(form, command)
     if recorded is None:
-        return render("groups/show.html", fragment, status, **group_context(group_id, form))
+        context = group_context(group_id, form)
+        context["alert"] = form.form_errors  # e.g. a role change refused: say why on top
+        return render("groups/show.html", fragment, status, **context)
     if not wants_fragment():
         return see_other(url_for("groups.show", group_id=group_id))
     return render("groups/show.html", fragment, **group_context(group_id), **(extra or {}))

@@ -76,15 +76,38 @@ def visible_groups(
 
 def group_people(conn: sa.Connection, group_id: UUID) -> list[PersonRow]:
     """Everyone with a role in the group, facilitators first."""
-    rows = conn.execute(
-        sa.select(memberships.c.account_id, accounts.c.name, accounts.c.email, memberships.c.role)
-        .join(
-            accounts, sa.cast(accounts.c.id, sa.String) == memberships.c.account_id, isouter=True
+    rows = list(
+        conn.execute(
+            sa.select(memberships.c.account_id, memberships.c.role)
+            .where(memberships.c.group_id == group_id)
+            .order_by(memberships.c.role, memberships.c.since)
         )
-        .where(memberships.c.group_id == group_id)
-        .order_by(memberships.c.role, memberships.c.since)
     )
-    return [PersonRow(r.account_id, r.name or r.account_id, r.email or "", r.role) for r in rows]
+    found = _accounts(conn, [r.account_id for r in rows])
+    return [
+        PersonRow(r.account_id, *found.get(r.account_id, (r.account_id, "")), r.role) for r in rows
+    ]
+
+
+def _accounts(conn: sa.Connection, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """(name, email) by account id, for ids that are accounts."""
+    wanted = [UUID(i) for i in ids if _is_uuid(i)]
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        sa.select(accounts.c.id, accounts.c.name, accounts.c.email).where(
+            accounts.c.id.in_(wanted)
+        )
+    )
+    return {str(r.id): (r.name, r.email) for r in rows}
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        UUID(value)
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def pending_invitations(conn: sa.Connection, group_id: UUID, now: datetime) -> list[InvitationRow]:
@@ -109,17 +132,8 @@ def pending_invitations(conn: sa.Connection, group_id: UUID, now: datetime) -> l
 
 
 def names(conn: sa.Connection, actors: Iterable[str]) -> dict[str, str]:
-    """Display names for actor ids; ids that are not accounts (older events) stand as given."""
-    wanted: set[UUID] = set()
-    for actor in actors:
-        try:
-            wanted.add(UUID(actor))
-        except (ValueError, TypeError):
-            continue
-    if not wanted:
-        return {}
-    rows = conn.execute(sa.select(accounts.c.id, accounts.c.name).where(accounts.c.id.in_(wanted)))
-    return {str(account_id): name for account_id, name in rows}
+    """Display names for actor ids; ids that are not accounts (older events) are left out."""
+    return {i: name for i, (name, _) in _accounts(conn, actors).items()}
 
 
 def list_accounts(conn: sa.Connection, limit: int = 100, offset: int = 0) -> list[AccountRow]:

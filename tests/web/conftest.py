@@ -38,26 +38,28 @@ def events_in(app: Flask) -> int:
 
 
 @pytest.fixture
-def acting(app: Flask) -> Made:
+def acting(app: Flask, ann: UUID) -> Made:
     """A group with a cycle in its act phase: one observation, no reflection yet."""
     s = services_of(app)
-    group = s.app.form_group("Ward 9", "Fewer falls at night", "Ann")
+    group = s.app.form_group("Ward 9", "Fewer falls at night", str(ann))
     cycle = s.app.open_cycle(
-        group.id, plan("Night-time rounding", questions=[("Fewer falls?", "Half as many")]), "Ann"
+        group.id,
+        plan("Night-time rounding", questions=[("Fewer falls?", "Half as many")]),
+        str(ann),
     )
     s.caught_up(s.app.record_observation(cycle.id, "Two rounds missed", "Bob").notification_id)
     return Made(group.id, cycle.id)
 
 
 @pytest.fixture
-def made(app: Flask) -> Made:
-    """A group with one cycle that has an observation and a reflection, read model caught up."""
+def made(app: Flask, ann: UUID) -> Made:
+    """Ann's group with one cycle: an observation and a reflection, read model caught up."""
     s = services_of(app)
-    group = s.app.form_group("Ward 7", "80% of discharges before noon", "Ann")
+    group = s.app.form_group("Ward 7", "80% of discharges before noon", str(ann))
     cycle = s.app.open_cycle(
         group.id,
         plan("Criteria-led discharge", "Bay B", [("Home by 11?", "One of two")]),
-        "Ann",
+        str(ann),
     )
     s.app.record_observation(cycle.id, "Pharmacy held one patient", "Bob")
     last = s.app.record_reflection(cycle.id, "Order drugs the day before", "Bob")

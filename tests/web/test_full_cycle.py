@@ -7,6 +7,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.conftest import join, register, sign_in
 from tests.web.conftest import HX, Made, events_in, services_of
 
 QUESTION = "Home by 11?"
@@ -111,19 +112,20 @@ def test_a_blank_comment_is_refused_next_to_it_and_writes_nothing(
 
 
 def test_help_is_answered_and_only_its_asker_can_close_it(
-    client: FlaskClient, app: Flask, made: Made
+    client: FlaskClient, app: Flask, made: Made, ann: UUID
 ) -> None:
-    asked = services_of(app).app.ask_for_help(made.cycle_id, "Who signs?", "Bob")
-    services_of(app).caught_up(asked.notification_id)
+    s = services_of(app)
+    bob = register(s.app, "Bob Member")
+    join(s.app, made.group_id, bob, "member", ann)
+    asked = s.app.ask_for_help(made.cycle_id, "Who signs?", str(bob))
+    s.caught_up(asked.notification_id)
     rid = asked.id
     answered = client.post(f"/help/{rid}/answers", data={f"a{rid.hex}-text": "Jo"}, headers=HX)
     assert "Jo" in answered.text
     refused = client.post(f"/help/{rid}/close", headers=HX)
     assert refused.status_code == 422
-    assert "Only Bob, who asked, can close this." in refused.text
-    with client.session_transaction() as session:
-        session["actor"] = "Bob"
-    closed = client.post(f"/help/{rid}/close", headers=HX)
+    assert "Only Bob Member, who asked, can close this." in refused.text
+    closed = sign_in(app.test_client(), bob).post(f"/help/{rid}/close", headers=HX)
     assert closed.status_code == 200
     assert '<span class="badge">closed</span>' in closed.text
 
@@ -303,7 +305,7 @@ def test_a_withdrawn_entry_is_struck_through_and_no_longer_citable(
     )
 
 
-def test_the_group_page_shows_aim_changes_members_ramps_and_open_help(
+def test_the_group_page_shows_aim_changes_people_ramps_and_open_help(
     client: FlaskClient, app: Flask, made: Made
 ) -> None:
     url = f"/groups/{made.group_id}"
@@ -315,11 +317,21 @@ def test_the_group_page_shows_aim_changes_members_ramps_and_open_help(
     assert aim.text.lstrip().startswith('<section id="aim"')
     assert "90% home before noon" in aim.text
     assert "How the aim changed (2 versions)" in aim.text
-    member = client.post(f"{url}/members", data={"member_form-member": "Bea"}, headers=HX)
-    assert "<li>Bea</li>" in member.text
-    twice = client.post(f"{url}/members", data={"member_form-member": "bea"}, headers=HX)
-    assert twice.status_code == 422
-    assert "bea is already a member." in twice.text
+    invited = client.post(
+        f"{url}/invitations",
+        data={"invite_form-email": "bea@example.org", "invite_form-role": "sponsor"},
+        headers=HX,
+    )
+    assert invited.text.lstrip().startswith('<section id="people"')
+    assert "Invitation for <strong>bea@example.org</strong> made" in invited.text
+    assert "bea@example.org as sponsor" in invited.text
+    bad = client.post(
+        f"{url}/invitations",
+        data={"invite_form-email": "not an email", "invite_form-role": "member"},
+        headers=HX,
+    )
+    assert bad.status_code == 422
+    assert "Give an email address" in bad.text
     services_of(app).caught_up(
         services_of(app).app.ask_for_help(made.cycle_id, "Need a porter", "Bob").notification_id
     )
@@ -327,6 +339,7 @@ def test_the_group_page_shows_aim_changes_members_ramps_and_open_help(
     assert "Ramp 1" in page
     assert "Open requests for help" in page
     assert "Need a porter" in page
+    assert 'Ann Facilitator</strong> <span class="badge">facilitator</span>' in page
 
 
 def test_unknown_help_requests_and_entries_are_404(client: FlaskClient, made: Made) -> None:
