@@ -1,8 +1,8 @@
 """Commands about people: accounts, signing in, invitations, roles and sharing."""
 
 import secrets
-from functools import cache
 from datetime import UTC, datetime
+from functools import cache
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError

@@ -5,7 +5,6 @@ import uuid
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-
 from uuid import UUID
 
 import psycopg

@@ -84,9 +84,11 @@ def group_people(conn: sa.Connection, group_id: UUID) -> list[PersonRow]:
         )
     )
     found = _accounts(conn, [r.account_id for r in rows])
-    return [
-        PersonRow(r.account_id, *found.get(r.account_id, (r.account_id, "")), r.role) for r in rows
-    ]
+    people = []
+    for r in rows:
+        name, email = found.get(r.account_id, (r.account_id, ""))
+        people.append(PersonRow(r.account_id, name, email, r.role))
+    return people
 
 
 def _accounts(conn: sa.Connection, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
