@@ -1,0 +1,159 @@
+"""Every route × every role, with the status each must get: no one gets in where they do not
+belong. Someone who may not read a group gets 404 (as if it did not exist); someone who may
+read but not do gets 403; a visitor who is not signed in is sent to sign in (303).
+
+Posts carry no data: a role that is let in then gets 422 (its input is refused), so the
+walk checks access without changing anything — except the few bare buttons (task done,
+close, remove, sharing), which succeed (303) for those allowed.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from uuid import UUID
+
+import pytest
+from flask import Flask
+
+from domain.cycle import Cycle
+from tests.builders import plan
+from tests.conftest import join, make_app, register, sign_in
+from web.services import Services
+
+ROLES = ("anonymous", "outsider", "admin", "sponsor", "member", "facilitator")
+
+# Expected status per role, in the order of ROLES.
+PUBLIC = (200,) * 6
+SIGNED_IN_PAGE = (303, 200, 200, 200, 200, 200)
+READ = (303, 404, 404, 200, 200, 200)
+RECORD_PAGE = (303, 404, 404, 403, 200, 200)
+FACILITATE_PAGE = (303, 404, 404, 403, 403, 200)
+COMMENT_POST = (303, 404, 404, 422, 422, 422)
+RECORD_POST = (303, 404, 404, 403, 422, 422)
+RECORD_BUTTON = (303, 404, 404, 403, 303, 303)
+FACILITATE_POST = (303, 404, 404, 403, 403, 422)
+FACILITATE_BUTTON = (303, 404, 404, 403, 403, 303)
+
+TABLE: list[tuple[str, str, tuple[int, ...]]] = [
+    ("GET", "/", SIGNED_IN_PAGE),
+    ("GET", "/admin/accounts", (303, 403, 200, 403, 403, 403)),
+    ("GET", "/signin", PUBLIC),
+    ("POST", "/signin", (422,) * 6),
+    ("POST", "/signout", (303,) * 6),
+    ("GET", "/invitations/{invitation}/{token}", PUBLIC),
+    ("POST", "/invitations/{invitation}/{token}", (422,) * 6),
+    ("POST", "/groups", (303, 422, 422, 422, 422, 422)),
+    ("GET", "/groups/{group}", READ),
+    ("POST", "/groups/{group}/aim", FACILITATE_POST),
+    ("GET", "/groups/{group}/cycles/new", FACILITATE_PAGE),
+    ("POST", "/groups/{group}/cycles", FACILITATE_POST),
+    ("POST", "/groups/{group}/invitations", FACILITATE_POST),
+    ("POST", "/groups/{group}/people/{sponsor}/role", FACILITATE_POST),
+    ("POST", "/groups/{group}/people/{sponsor}/remove", FACILITATE_BUTTON),
+    ("POST", "/groups/{group}/sharing", FACILITATE_BUTTON),
+    ("GET", "/cycles/{cycle}", READ),
+    ("GET", "/cycles/{cycle}/history", READ),
+    ("GET", "/cycles/{cycle}/revise", RECORD_PAGE),
+    ("POST", "/cycles/{cycle}/revisions", RECORD_POST),
+    ("GET", "/cycles/{cycle}/adapt", RECORD_PAGE),
+    ("POST", "/cycles/{cycle}/adapt", RECORD_POST),
+    ("POST", "/cycles/{cycle}/entries", RECORD_POST),
+    ("POST", "/cycles/{cycle}/comparisons", RECORD_POST),
+    ("POST", "/cycles/{cycle}/reflections", RECORD_POST),
+    ("POST", "/cycles/{cycle}/mistakes", RECORD_POST),
+    ("POST", "/cycles/{cycle}/help", RECORD_POST),
+    ("POST", "/cycles/{cycle}/decision", RECORD_POST),
+    ("POST", "/cycles/{cycle}/comments?on=plan", COMMENT_POST),
+    ("POST", "/cycles/{cycle}/tasks/{task}/done", RECORD_BUTTON),
+    ("GET", "/cycles/{cycle}/entries/{entry}/correct", RECORD_PAGE),
+    ("POST", "/cycles/{cycle}/entries/{entry}/correct", RECORD_POST),
+    ("POST", "/help/{request}/answers", COMMENT_POST),
+    # Only the asker (the member, Bob) may close: the others are let in, then refused.
+    ("POST", "/help/{request}/close", (303, 404, 404, 422, 303, 422)),
+]
+
+
+@dataclass
+class World:
+    """One group with a person in each role, a cycle with entries, a task and help."""
+
+    app: Flask
+    ids: dict[str, str]
+    accounts: dict[str, UUID]
+
+
+@pytest.fixture
+def world(sqlite_url: str) -> Iterator[World]:
+    """A fresh world for each route, so one route's walk cannot affect another's."""
+    flask_app = make_app(sqlite_url)
+    services: Services = flask_app.extensions["learnloop"]
+    app = services.app
+    people = {
+        "facilitator": register(app, "Fay Facilitator"),
+        "member": register(app, "Bob Member"),
+        "sponsor": register(app, "Sam Sponsor"),
+        "outsider": register(app, "Olga Outsider"),
+        "admin": register(app, "Ada Admin", admin=True),
+    }
+    fay = people["facilitator"]
+    group = app.form_group("Ward 7", "Home before noon", str(fay)).id
+    join(app, group, people["member"], "member", fay)
+    join(app, group, people["sponsor"], "sponsor", fay)
+    tasks = [("Print the checklist", "Bob", "2026-12-01")]
+    cycle = app.open_cycle(group, plan("Criteria-led discharge", tasks=tasks), str(fay)).id
+    app.record_observation(cycle, "Pharmacy held one patient", str(people["member"]))
+    app.record_reflection(cycle, "Order drugs the day before", str(people["member"]))
+    opened: Cycle = app.repository.get(cycle)
+    help_request = app.ask_for_help(cycle, "Who signs?", str(people["member"])).id
+    invitation, token = app.invite(group, "newbie@example.org", "member", str(fay))
+    services.caught_up(app.recorder.max_notification_id() or 0)
+    ids = {
+        "group": str(group),
+        "cycle": str(cycle),
+        "entry": str(opened.entries[0].id),
+        "task": opened.plan.tasks[0].id,
+        "request": str(help_request),
+        "invitation": str(invitation.id),
+        "token": token,
+        "sponsor": str(people["sponsor"]),
+    }
+    yield World(flask_app, ids, people)
+    services.close()
+
+
+def status_of(world: World, role: str, method: str, path: str) -> int:
+    client = world.app.test_client()
+    if role != "anonymous":
+        sign_in(client, world.accounts[role])
+    response = client.open(path.format(**world.ids), method=method, data={})
+    return response.status_code
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "expected"), TABLE, ids=[f"{m} {p}" for m, p, _ in TABLE]
+)
+def test_each_role_gets_the_status_the_table_says(
+    world: World, method: str, path: str, expected: tuple[int, ...]
+) -> None:
+    got = tuple(status_of(world, role, method, path) for role in ROLES)
+    mismatches = {r: (g, e) for r, g, e in zip(ROLES, got, expected, strict=True) if g != e}
+    assert not mismatches, f"{method} {path}: role -> (got, expected) {mismatches}"
+
+
+def test_the_table_covers_every_route_and_every_route_declares_its_access(
+    sqlite_url: str,
+) -> None:
+    flask_app = make_app(sqlite_url)
+    covered = {(m, p.split("?")[0]) for m, p, _ in TABLE}
+    for rule in flask_app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        view = flask_app.view_functions[rule.endpoint]
+        assert getattr(view, "access", None), f"{rule.rule} declares no access"
+        template = rule.rule
+        for name in ("group_id", "cycle_id", "entry_id", "request_id", "invitation_id"):
+            template = template.replace(f"<uuid:{name}>", "{" + name.removesuffix("_id") + "}")
+        template = template.replace("<account_id>", "{sponsor}").replace("<task_id>", "{task}")
+        template = template.replace("<token>", "{token}").replace("{request}", "{request}")
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            assert (method, template) in covered, f"{method} {template} is not in the table"
+    flask_app.extensions["learnloop"].close()
