@@ -1,4 +1,4 @@
-"""Every route × every role, with the status each must get: no one gets in where they do not
+"""Every route by every role, with the status each must get: no one gets in where they do not
 belong. Someone who may not read a group gets 404 (as if it did not exist); someone who may
 read but not do gets 403; a visitor who is not signed in is sent to sign in (303).
 
