@@ -21,7 +21,9 @@ from flask_login import LoginManager, current_user, login_user, logout_user
 
 from domain.errors import DomainError, InvitationError, NotFoundError
 from web.access import public, requires
+from projections import queries
 from web.forms import AcceptForm, SignInForm, attach
+from web.rendering import reading
 from web.services import services
 
 bp = Blueprint("auth", __name__)
@@ -63,7 +65,7 @@ def signin() -> ResponseReturnValue:
     """Sign in with email and password."""
     form = SignInForm()
     if not form.is_submitted():
-        return render_template("auth/signin.html", form=form)
+        return render_template("auth/signin.html", form=form, no_accounts=_no_accounts())
     if not form.validate():
         return render_template("auth/signin.html", form=form), 422
     try:
@@ -162,6 +164,11 @@ def _here() -> str:
     if current.path:
         return current.path + (f"?{current.query}" if current.query else "")
     return request.full_path.rstrip("?") if request.method == "GET" else request.path
+
+
+def _no_accounts() -> bool:
+    with reading() as conn:
+        return not queries.list_accounts(conn, limit=1)
 
 
 def _address() -> str:

@@ -124,3 +124,12 @@ def test_an_unexpected_error_shows_a_friendly_page_not_a_traceback(
     assert "Something went wrong on our side" in posted.text
     assert "database on fire" not in posted.text
     assert "Traceback" not in posted.text
+
+
+def test_cookies_are_secure_when_served_over_https(sqlite_url: str) -> None:
+    app = make_app(sqlite_url, PREFERRED_URL_SCHEME="https")
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert make_app(sqlite_url).config["SESSION_COOKIE_SECURE"] is False
+    signin = app.test_client().get("/signin", base_url="https://localhost")
+    assert "Secure" in signin.headers["Set-Cookie"]
+    assert "SameSite=Lax" in signin.headers["Set-Cookie"]
