@@ -6,7 +6,9 @@ Feature: A learning cycle from plan to decision, and a ramp of cycles that each 
   abandon it. Cycles joined by adapting make a ramp, and each new cycle's plan
   names the learning it was made in the light of. A closed cycle takes nothing
   more, asking for help is part of the record, and a correction never hides what
-  was first written.
+  was first written. Everyone signs in: whoever forms the group facilitates it,
+  its members record, and a sponsor reads, comments and answers requests for
+  help but records nothing else.
 
   These examples follow a published case: Leis JA, Shojania KG. A primer on
   PDSA: executing plan–do–study–act cycles in practice, not just in name. BMJ
@@ -28,6 +30,8 @@ Feature: A learning cycle from plan to decision, and a ramp of cycles that each 
 
   Background:
     Given Ann Facilitator has formed the pilot group "General medicine catheter group" with the aim "No patient on our general medical wards keeps a urinary catheter they do not need"
+    And Bea Okafor, a ward nurse, is a member of the group
+    And Carl Mensah, a resident, is a member of the group
     And Ann Facilitator has opened a cycle with this plan:
       | Objective         | Find out whether patients on our general medical wards have urinary catheters they do not need                               |
       | Question          | Are urinary catheters on our wards used when patients do not need them?                                                         |
@@ -118,7 +122,7 @@ Feature: A learning cycle from plan to decision, and a ramp of cycles that each 
       | Cycle | Decision |
       | 1     | abandon  |
 
-  Scenario: A request for help stays open until it is answered, and only the person who asked can close it
+  Scenario: A request for help stays open until it is answered, and only the person who asked, signed in as themselves, can close it
     When Bea Okafor, a ward nurse, asks for help: "Which reasons for a urinary catheter count as appropriate? We need a short list to use at the bedside."
     Then the cycle shows the request as open
     And the group's page lists the request as not answered yet
@@ -131,6 +135,17 @@ Feature: A learning cycle from plan to decision, and a ramp of cycles that each 
     And nothing is recorded
     When Bea Okafor closes the request
     Then the cycle shows the request as closed
+
+  Scenario: A sponsor reads the cycle and answers a request for help, but is refused when recording an observation
+    Given Dee Harper, the director of nursing, is a sponsor of the group
+    And Bea Okafor, a ward nurse, has recorded the observation "54 of the 278 patients had a urinary catheter. Only 17 of the 54 (31%) had an appropriate reason for it."
+    And Bea Okafor has asked for help: "Which reasons for a urinary catheter count as appropriate? We need a short list to use at the bedside."
+    Then Dee Harper can read the cycle and Bea Okafor's observation, and is offered only ways to comment and to answer the request for help
+    When Dee Harper answers it: "The infection control team keeps a one-page list of appropriate reasons. I will send it to every ward today."
+    Then the cycle shows the request as answered, with Dee Harper's answer
+    When Dee Harper sends the observation "Two more patients had a catheter with no reason written down." anyway
+    Then it is refused as forbidden to a sponsor
+    And nothing is recorded
 
   Scenario: A correction keeps the original words visible
     Given Bea Okafor, a ward nurse, has recorded the observation "45 of the 278 patients had a urinary catheter."

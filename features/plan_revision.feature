@@ -11,6 +11,7 @@ Feature: Revising a plan in the light of what was learned
 
   Background:
     Given Ann Facilitator has formed the pilot group "Ward 7 discharge pilot" with the aim "80% of our patients discharged before noon by March"
+    And Bea Okafor, a ward nurse, is a member of the group
     And Ann Facilitator has opened a cycle with this plan:
       | Objective  | Get patients home before noon with criteria-led discharge                                                         |
       | Plan       | Doctors write discharge criteria on the morning ward round. Nurses discharge patients when the criteria are met. |

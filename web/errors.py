@@ -9,6 +9,11 @@ from werkzeug.exceptions import HTTPException
 from domain.errors import NotFoundError
 
 log = logging.getLogger(__name__)
+MESSAGES = {
+    403: "Your role in this group does not let you do that. A facilitator can change it.",
+    404: "There is nothing here. It may have been a mistyped address.",
+    405: "That page cannot be used that way. Go back and use its form.",
+}
 
 
 def init_app(app: Flask) -> None:
@@ -21,7 +26,8 @@ def init_app(app: Flask) -> None:
 
 def _http_error(error: HTTPException) -> tuple[str, int]:
     code = error.code or 500
-    return render_template("errors/error.html", code=code, title=error.name, message=""), code
+    message = MESSAGES.get(code, "")
+    return render_template("errors/error.html", code=code, title=error.name, message=message), code
 
 
 def _csrf_error(error: CSRFError) -> tuple[str, int]:

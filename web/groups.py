@@ -77,8 +77,9 @@ def group_post(
         context = group_context(group_id, form)
         context["alert"] = form.form_errors  # e.g. a role change refused: say why on top
         return render("groups/show.html", fragment, status, **context)
-    if not wants_fragment():
+    if not wants_fragment() and not extra:
         return see_other(url_for("groups.show", group_id=group_id))
+    # Something shown once (an invitation's link) cannot survive a redirect: render it.
     return render("groups/show.html", fragment, **group_context(group_id), **(extra or {}))
 
 

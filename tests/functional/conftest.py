@@ -1,14 +1,16 @@
 """Steps and fixtures every feature about groups, cycles and their entries can use."""
 
 import re
+from uuid import UUID
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from pytest_bdd import given, parsers, then, when
 
+from tests.conftest import PASSWORD
 from tests.functional import usage
-from tests.functional.pages import Browser, Page, Submission
+from tests.functional.pages import Browser, Credentials, Page, Submission
 from tests.functional.parts import words
 from tests.functional.pilot import (
     ACTOR,
@@ -22,9 +24,13 @@ from tests.functional.pilot import (
 
 
 @pytest.fixture
-def browser(app: Flask, client: FlaskClient) -> Browser:
-    """Someone at a browser, recording as the client's preset actor until told otherwise."""
-    return Browser(client, app)
+def browser(app: Flask, client: FlaskClient, ann: UUID) -> Browser:
+    """Someone at a browser, signed in as Ann Facilitator (the client's) to begin with."""
+    account = app.extensions["learnloop"].app.account(ann)
+    assert account is not None
+    found = Browser(client, app)
+    found.accounts[str(account["name"])] = Credentials(str(account["email"]), PASSWORD)
+    return found
 
 
 @pytest.fixture
@@ -49,7 +55,12 @@ def formed_group(browser: Browser, actor: str, name: str, aim: str) -> GroupRef:
     sent = browser.submit(form)
     assert sent.status == 303, sent.page.text
     assert sent.page.headings[0] == name
-    return GroupRef(sent.page.url)
+    return GroupRef(sent.page.url, actor)
+
+
+@given(parsers.re(ACTOR + r" is (?:a|an) (?P<role>facilitator|member|sponsor) of the group$"))
+def member_of_group(browser: Browser, group: GroupRef, actor: str, role: str) -> None:
+    usage.join(browser, group, actor, role)
 
 
 @then(parsers.re(r"the group still has (?P<count>\d+) cycles?"), converters={"count": int})
@@ -211,6 +222,19 @@ def refused_with_message(submission: Submission, message: str) -> None:
 def refused_next_to_field(submission: Submission, message: str, field: str) -> None:
     assert submission.status == 422, submission.status
     assert words(message) in submission.page.messages_next_to(field), submission.page.text
+
+
+@then(parsers.re(r"it is refused as forbidden to (?:a|an) (?P<role>facilitator|member|sponsor)$"))
+def refused_as_forbidden(
+    browser: Browser, group: GroupRef, submission: Submission, role: str
+) -> None:
+    # 403: the signed-in person may read the group, but their role may not do this.
+    assert submission.status == 403, submission.status
+    assert submission.page.headings[0] == "Forbidden", submission.page.text
+    who = submission.page.signed_in_as
+    assert who is not None, submission.page.text
+    people = browser.visit(group.url).by_id["people"]
+    assert f"{who} {role}" in people, people
 
 
 @then("nothing is recorded")

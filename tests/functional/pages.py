@@ -4,11 +4,13 @@ The steps drive the app through Flask's test client: they follow links by their
 words, fill in fields by their names, tick boxes and choose options by their labels,
 submit forms by their buttons, and read the text a person would see. Nothing here
 knows the app's routes; only the markup conventions every page shares (a field's
-messages sit in the element whose id is the field's id plus "-errors").
+messages sit in the element whose id is the field's id plus "-errors"; the header
+says who is "Signed in as" and has a "Sign out" button).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -55,6 +57,12 @@ class Page:
             inserted=reader.inserted,
             by_id={key: words("".join(parts)) for key, parts in reader.by_id.items()},
         )
+
+    @property
+    def signed_in_as(self) -> str | None:
+        """The name the header says is signed in, or None if no one is."""
+        found = re.search(r"Signed in as (.+?)(?: · Accounts)? Sign out\b", self.text)
+        return found[1] if found else None
 
     def link(self, text_starts: str, within: str = "") -> Link:
         """The first link whose words start with `text_starts`, inside element `within`."""
@@ -107,18 +115,29 @@ class Submission:
     written: int
 
 
+@dataclass(frozen=True)
+class Credentials:
+    """What a person signs in with."""
+
+    email: str
+    password: str
+
+
 @dataclass
 class Browser:
-    """A person at a browser, on the app behind `client`."""
+    """A person at a browser, on the app behind `client`, signing in as the people it knows."""
 
     client: FlaskClient
     app: Flask
     page: Page | None = None
+    accounts: dict[str, Credentials] = field(default_factory=dict)  # by the person's name
 
     def visit(self, url: str) -> Page:
-        """Open the page at `url`."""
+        """Open the page at `url`, following redirects as a browser does."""
         path = urlsplit(url)._replace(scheme="", netloc="", fragment="").geturl()
-        self.page = Page.read(path, self.client.get(path))
+        response = self.client.get(path, follow_redirects=True)
+        arrived = urlsplit(response.request.url)._replace(scheme="", netloc="").geturl()
+        self.page = Page.read(arrived, response)
         assert self.page.status == 200, f"{path} answered {self.page.status}"
         return self.page
 
@@ -132,14 +151,26 @@ class Browser:
         assert self.page is not None, "no page is open"
         return self.page.form(button, within)
 
-    def submit(self, form: Form) -> Submission:
-        """Send a form, and follow where the app sends the browser next."""
-        return self.send(form.action, form.data())
+    def submit(self, form: Form, htmx: bool = False) -> Submission:
+        """Send a form, and follow where the app sends the browser next.
 
-    def send(self, url: str, data: Mapping[str, str] | MultiDict[str, str]) -> Submission:
+        With `htmx`, send it as htmx does from a page that uses it: the answer is then
+        the part of the page that changed, not a redirect.
+        """
+        # A form with no action is sent to the page it is on.
+        action = form.action or (self.page.url if self.page else "/")
+        return self.send(action, form.data(), htmx)
+
+    def send(
+        self, url: str, data: Mapping[str, str] | MultiDict[str, str], htmx: bool = False
+    ) -> Submission:
         """Post `data` to `url` as a form would, counting the events it wrote."""
+        headers = {}
+        if htmx:
+            here = self.page.url if self.page else "/"
+            headers = {"HX-Request": "true", "HX-Current-URL": f"http://localhost{here}"}
         before = self.log_position()
-        response = self.client.post(url, data=data)
+        response = self.client.post(url, data=data, headers=headers)
         written = self.log_position() - before
         if response.status_code in (302, 303) and response.location:
             page = self.visit(response.location)
@@ -152,24 +183,40 @@ class Browser:
         """How many events the app has recorded so far."""
         return self.app.extensions["learnloop"].app.recorder.max_notification_id() or 0
 
-    def recording_as(self) -> str | None:
-        """The name the header says this browser is recording as."""
-        page = self.page or self.visit("/")
-        marker = "Recording as "
-        if marker not in page.text:
-            return None
-        return page.text.split(marker, 1)[1].split(" · ", 1)[0]
-
-    def become(self, actor: str) -> None:
-        """Say who is recording, through the page for it, unless already that person."""
+    def signed_in_as(self) -> str | None:
+        """The name the header says is signed in, or None if no one is."""
         if self.page is None or self.page.posted:
-            # A page answering a post has no address to come back to: start afresh.
+            # A page answering a post may be part of a page: open a whole one.
             self.visit("/")
-        if self.recording_as() == actor:
+        assert self.page is not None
+        return self.page.signed_in_as
+
+    def sign_out(self) -> None:
+        """Sign out with the button in the header."""
+        if self.signed_in_as() is None:
             return
-        self.follow("change")
-        form = self.form("Continue")
-        form.fill("actor", actor)
+        sent = self.submit(self.form("Sign out"))
+        assert sent.status == 303, sent.page.text
+        assert self.signed_in_as() is None, sent.page.text
+
+    def sign_in(self, name: str) -> None:
+        """Sign in as `name`, with the email and password they chose."""
+        assert name in self.accounts, (
+            f"{name} has no account: say in the Background who they are in the group"
+        )
+        credentials = self.accounts[name]
+        self.sign_out()
+        assert self.page is not None
+        if not self.page.has_form("Sign in"):
+            self.visit("/")  # a signed-out visitor is sent to sign in
+        form = self.form("Sign in")
+        form.fill("email", credentials.email)
+        form.fill("password", credentials.password)
         sent = self.submit(form)
-        assert sent.status == 303, f"could not record as {actor}: {sent.page.text}"
-        assert self.recording_as() == actor
+        assert sent.status == 303, f"{name} could not sign in: {sent.page.text}"
+        assert self.signed_in_as() == name, sent.page.text
+
+    def become(self, name: str) -> None:
+        """Be signed in as `name`: unless already, sign out and sign in as them."""
+        if self.signed_in_as() != name:
+            self.sign_in(name)

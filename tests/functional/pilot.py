@@ -49,9 +49,13 @@ _CITED = re.compile(
 
 @dataclass(frozen=True)
 class GroupRef:
-    """A pilot group the steps formed: the address of its page."""
+    """A pilot group the steps formed: the address of its page, and who formed it.
+
+    Whoever forms a group facilitates it, so they are the one who invites people.
+    """
 
     url: str
+    facilitator: str
 
 
 @dataclass(frozen=True)

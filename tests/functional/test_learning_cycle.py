@@ -236,6 +236,10 @@ def _status(page: Page, region: str, request: HelpRef, status: str) -> None:
     assert re.search(rf"asked by {re.escape(request.asker)}, [^·]+ · {status}\b", shown), shown
 
 
+@given(
+    parsers.re(ACTOR + r' has asked for help: "(?P<text>[^"]+)"'),
+    target_fixture="help_request",
+)
 @when(
     parsers.re(ACTOR + r' asks for help: "(?P<text>[^"]+)"'),
     target_fixture="help_request",
@@ -279,6 +283,35 @@ def group_no_longer_lists(browser: Browser, group: GroupRef, help_request: HelpR
     page = browser.visit(group.url)
     assert "Open requests for help" not in page.text
     assert words(help_request.text) not in page.text
+
+
+@then(
+    parsers.re(
+        ACTOR
+        + r" can read the cycle and (?P<author>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)'s "
+        + KIND
+        + r", and is offered only ways to comment and to answer the request for help$"
+    )
+)
+def reads_and_only_comments(
+    browser: Browser, cycle: CycleRef, help_request: HelpRef, actor: str, author: str, kind: str
+) -> None:
+    browser.become(actor)
+    page, region = _help(browser, cycle, help_request)
+    assert page.headings[0] == f"Cycle {cycle.number}: {words(cycle.plan['Objective'])}"
+    assert words(cycle.plan["Question"]) in page.by_id["plan"], page.by_id["plan"]
+    entries = [
+        text
+        for key, text in page.by_id.items()
+        if key.startswith("entry-") and text.startswith(ENTRY_LABELS[kind]) and author in text
+    ]
+    assert len(entries) == 1, entries
+    assert page.has_form("Send answer", within=region)
+    assert page.has_form("Add comment", within="plan")
+    offered = {button for form in page.forms for button in form.buttons}
+    assert offered <= {"Add comment", "Send answer", "Sign out"}, offered
+    changes = ("Revise", "Adapt", "Correct or withdraw")
+    assert not any(link.text.startswith(changes) for link in page.links), page.links
 
 
 @when(

@@ -7,13 +7,45 @@ form would have sent where the page offers none, as a stale tab or a crafted pos
 
 import re
 
-from tests.functional.pages import Browser, Page, Submission
+from tests.conftest import PASSWORD
+from tests.functional.pages import Browser, Credentials, Page, Submission
 from tests.functional.parts import Form
 from tests.functional.pilot import ACT_KINDS, FIELDS, OUTCOMES, Cited, CycleRef, GroupRef
 
 # What the forms that record an entry send, by kind; used only to send one anyway.
 _LEARNING = "reflection_form-text"
 _ACT = {"act_form-kind": "", "act_form-question": "", "act_form-text": ""}
+
+
+def join(browser: Browser, group: GroupRef, name: str, role: str) -> None:
+    """The facilitator invites `name` by email; they open the link, make an account, join.
+
+    The browser is left signed in as the person who joined, as accepting signs them in.
+    """
+    email = name.split()[0].casefold() + "@example.org"
+    browser.become(group.facilitator)
+    browser.visit(group.url)
+    form = browser.form("Invite")
+    form.fill("invite_form-email", email)
+    form.fill("invite_form-role", role)
+    # The page shows the link only in its htmx answer (without htmx it is lost).
+    sent = browser.submit(form, htmx=True)
+    assert sent.status == 200, sent.page.text
+    assert sent.written == 1
+    link = re.search(r"https?://[^/\s]+(/invitations/\S+)", sent.page.by_id["new-invitation"])
+    assert link, sent.page.by_id["new-invitation"]
+    browser.sign_out()
+    offer = browser.visit(link[1])
+    assert f"You are invited as a {role}, at {email}." in offer.text, offer.text
+    form = browser.form("Accept and join")
+    form.write("Your name", name)
+    form.fill("password", PASSWORD)
+    sent = browser.submit(form)
+    assert sent.status == 303, sent.page.text
+    browser.accounts[name] = Credentials(email, PASSWORD)
+    assert browser.signed_in_as() == name
+    people = browser.visit(group.url).by_id["people"]
+    assert f"{name} {role}" in people, people
 
 
 def fill_plan(form: Form, values: dict[str, str]) -> None:
