@@ -20,8 +20,8 @@ from flask_htmx import make_response as htmx_response
 from flask_login import LoginManager, current_user, login_user, logout_user
 
 from domain.errors import DomainError, InvitationError, NotFoundError
-from web.access import public, requires
 from projections import queries
+from web.access import public, requires
 from web.forms import AcceptForm, SignInForm, attach
 from web.rendering import reading
 from web.services import services
