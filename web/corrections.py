@@ -11,6 +11,7 @@ from projections import queries
 from web.access import requires
 from web.auth import current_actor
 from web.forms import KIND_LABELS, CorrectionForm, attach
+from web.names import humanize
 from web.rendering import found, reading, render, see_other, status_for
 from web.services import services
 
@@ -35,7 +36,7 @@ def correct(cycle_id: UUID, entry_id: UUID) -> ResponseReturnValue:
         form.rebase(entry.revision)
         return _page(form, context, 409)
     except DomainError as error:
-        attach(form, error)
+        attach(form, error, humanize(str(error)))
         return _page(form, context, status_for(error))
     return see_other(url_for("cycles.show", cycle_id=cycle_id) + f"#entry-{entry_id}")
 

@@ -2,7 +2,9 @@
 
 import logging
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template, request
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -30,7 +32,12 @@ def _http_error(error: HTTPException) -> tuple[str, int]:
     return render_template("errors/error.html", code=code, title=error.name, message=message), code
 
 
-def _csrf_error(error: CSRFError) -> tuple[str, int]:
+def _csrf_error(error: CSRFError) -> ResponseReturnValue:
+    view = current_app.view_functions.get(request.endpoint or "")
+    if not current_user.is_authenticated and getattr(view, "access", "public") != "public":
+        # The session, and the CSRF token kept in it, is gone: go to sign in, as the view would.
+        response: ResponseReturnValue = current_app.login_manager.unauthorized()  # type: ignore[attr-defined]
+        return response
     message = "Your form had expired or came from another site. Reload the page and try again."
     return render_template(
         "errors/error.html", code=400, title="Form expired", message=message

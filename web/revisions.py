@@ -12,7 +12,7 @@ from projections import queries
 from web.access import requires
 from web.auth import current_actor
 from web.forms import KIND_LABELS, AdaptForm, RevisionForm, attach, choices
-from web.names import person
+from web.names import humanize, person
 from web.rendering import found, reading, render, see_other, status_for
 from web.services import services
 
@@ -55,7 +55,7 @@ def submit(cycle_id: UUID) -> ResponseReturnValue:
         form.rebase(context["plan"].version)
         return _form(form, context, 409)
     except DomainError as error:
-        attach(form, error)
+        attach(form, error, humanize(str(error)))
         return _form(form, context, status_for(error))
     services().caught_up(recorded.notification_id)
     return see_other(url_for("revisions.history", cycle_id=cycle_id))
@@ -91,7 +91,7 @@ def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
             cites=[UUID(c) for c in form.cites.data],
         )
     except DomainError as error:
-        attach(form, error)
+        attach(form, error, humanize(str(error)))
         return _form(form, _context(cycle_id), status_for(error), "adapt")
     services().caught_up(recorded.notification_id)
     return see_other(url_for("cycles.show", cycle_id=recorded.id))

@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Error, Page, sync_playwright
 from werkzeug.serving import make_server
 
-from tests.conftest import make_app, unavailable
+from tests.browser.site import Site
+from tests.conftest import make_app, register, unavailable
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -21,6 +22,15 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+ANN = "Ann Facilitator"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The `accounts` marker: who has an account before the browser opens."""
+    config.addinivalue_line(
+        "markers",
+        f"accounts(*names): register these accounts before any tab opens (default: {ANN})",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -38,19 +48,33 @@ def chromium_path() -> str:
 
 
 @pytest.fixture
-def live_server(sqlite_url: str) -> Iterator[str]:
-    """The app with real CSRF protection, served on a free local port; yields its base URL."""
+def accounts(request: pytest.FixtureRequest) -> tuple[str, ...]:
+    """The names to register, from the test's `accounts` marker; Ann alone by default.
+
+    Each signs in with `tests.conftest.PASSWORD` at <first name>@example.org. Someone
+    who joins by invitation in the test makes their own account, so is not listed.
+    """
+    marker = request.node.get_closest_marker("accounts")
+    return tuple(marker.args) if marker else (ANN,)
+
+
+@pytest.fixture
+def site(sqlite_url: str, accounts: tuple[str, ...]) -> Iterator[Site]:
+    """The app with real CSRF protection and `accounts` registered, on a free local port."""
     app = make_app(sqlite_url, WTF_CSRF_ENABLED=True)
+    services = app.extensions["learnloop"]
+    registered = {name: register(services.app, name) for name in accounts}
+    services.runner.catch_up()  # so their names show beside what they record
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield Site(f"http://127.0.0.1:{server.server_port}", app, registered)
     finally:
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
-        app.extensions["learnloop"].close()
+        services.close()
 
 
 @pytest.fixture(scope="session")
@@ -95,8 +119,8 @@ def open_tab(browser: Browser, console_errors: list[str], who: str = "") -> Page
 
 
 @pytest.fixture
-def page(browser: Browser, console_errors: list[str]) -> Iterator[Page]:
-    """The first person's tab."""
+def page(browser: Browser, console_errors: list[str], site: Site) -> Iterator[Page]:
+    """The first person's tab, opened once the site and its accounts are ready."""
     tab = open_tab(browser, console_errors)
     try:
         yield tab
@@ -105,8 +129,8 @@ def page(browser: Browser, console_errors: list[str]) -> Iterator[Page]:
 
 
 @pytest.fixture
-def second_page(browser: Browser, console_errors: list[str]) -> Iterator[Page]:
-    """A second person's tab: another context, so other cookies and another name.
+def second_page(browser: Browser, console_errors: list[str], site: Site) -> Iterator[Page]:
+    """A second person's tab: another context, so other cookies and another account.
 
     Its errors go to the same `console_errors`, marked "second".
     """

@@ -5,11 +5,15 @@ words. The checks on htmx (a fragment came back, the page was never reloaded) li
 here too, so every test means the same thing by them.
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+from uuid import UUID
 
 from playwright.sync_api import Locator, Page, Response, expect
+
+from tests.conftest import PASSWORD
 
 
 @dataclass(frozen=True)
@@ -38,22 +42,50 @@ SLICE_PLAN = Plan(
 )
 
 
-def say_who_you_are(page: Page, base_url: str, name: str) -> None:
-    """Open the site and give the name shown beside everything recorded."""
+def email_of(name: str) -> str:
+    """The email `tests.conftest.register` gives `name`: first name @example.org."""
+    return name.split()[0].casefold() + "@example.org"
+
+
+def type_sign_in(page: Page, name: str, password: str = PASSWORD) -> None:
+    """On the sign-in page: type the email and password, and press "Sign in"."""
+    expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
+    page.get_by_label("Email", exact=True).fill(email_of(name))
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+
+
+def signed_in_as(page: Page, name: str) -> None:
+    """The header says who is signed in, and offers to sign out."""
+    header = page.locator("header.site")
+    expect(header).to_contain_text(f"Signed in as {name}")
+    expect(header.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def sign_in(page: Page, base_url: str, name: str) -> None:
+    """Open the site, be sent to sign in, sign in as `name`, and land on the groups."""
     page.goto(base_url + "/")
-    page.get_by_role("link", name="Say who you are", exact=True).click()
-    page.get_by_label("Your name").fill(name)
-    page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_text(f"Recording as {name}")).to_be_visible()
+    expect(page).to_have_url(f"{base_url}/signin?next=/")
+    type_sign_in(page, name)
+    signed_in_as(page, name)
+    expect(page).to_have_url(base_url + "/")
+    expect(page.get_by_role("heading", name="Pilot groups", level=1)).to_be_visible()
 
 
-def change_who_you_are(page: Page, name: str) -> None:
-    """Hand the tab to a colleague: "change" the name, and come back to the same page."""
+def sign_out(page: Page) -> None:
+    """Press "Sign out" in the header: back at the sign-in page, signed in as no one."""
+    page.locator("header.site").get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
+    expect(page.locator("header.site")).not_to_contain_text("Signed in as")
+
+
+def hand_over(page: Page, name: str) -> None:
+    """Hand the tab to a colleague: sign out, and they sign in back to the same page."""
     here = page.url
-    page.locator("header.site").get_by_role("link", name="change").click()
-    page.get_by_label("Your name").fill(name)
-    page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_text(f"Recording as {name}")).to_be_visible()
+    sign_out(page)
+    page.goto(here)
+    type_sign_in(page, name)
+    signed_in_as(page, name)
     expect(page).to_have_url(here)
 
 
@@ -90,6 +122,44 @@ def open_cycle(page: Page, plan: Plan = SLICE_PLAN) -> str:
     page.get_by_role("button", name="Open cycle").click()
     expect(page.get_by_role("heading", name=f"Cycle 1: {plan.objective}")).to_be_visible()
     return page.url
+
+
+def group_of(page: Page) -> UUID:
+    """The id of the group a cycle page belongs to, from its breadcrumb link."""
+    href = page.locator("nav.crumbs a[href^='/groups/']").get_attribute("href") or ""
+    return UUID(href.rsplit("/", 1)[-1])
+
+
+def invite(page: Page, name: str, role: str) -> str:
+    """On the group page: invite `name`'s email as `role` ("Member", say); return the link.
+
+    The link is copied from the page, as a facilitator would copy it into an email.
+    """
+    people = page.locator("#people")
+    people.get_by_label("Email", exact=True).fill(email_of(name))
+    roles = people.get_by_label("Role", exact=True)
+    # An option may say what the role does ("Member — records plans, …"): pick by its start.
+    option = roles.locator("option", has_text=re.compile(rf"^\s*{re.escape(role)}\b"))
+    roles.select_option(label=option.inner_text().strip())
+    post_by_htmx(page, people.get_by_role("button", name="Invite"), "/invitations", "people")
+    made = page.locator("#new-invitation")
+    expect(made).to_contain_text(f"Invitation for {email_of(name)} made")
+    link = made.locator("code.link").inner_text().strip()
+    assert "/invitations/" in link, link
+    return link
+
+
+def accept_invitation(page: Page, link: str, name: str, group: str) -> None:
+    """Signed out, open the invitation `link`, make an account and land on the group page."""
+    page.goto(link)
+    expect(page.get_by_role("heading", name=f"Join {group}", level=1)).to_be_visible()
+    expect(page.get_by_text(f"at {email_of(name)}")).to_be_visible()
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Choose a password").fill(PASSWORD)
+    page.get_by_role("button", name="Accept and join").click()
+    expect(page.get_by_role("heading", name=group, level=1)).to_be_visible()
+    signed_in_as(page, name)
+    expect(page.locator("#people")).to_contain_text(name)
 
 
 def mark_the_window(page: Page) -> None:

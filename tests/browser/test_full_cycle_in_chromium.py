@@ -5,18 +5,22 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.site import Site
 from tests.browser.steps import (
     Plan,
+    accept_invitation,
     assert_not_reloaded,
-    change_who_you_are,
     form_group,
+    group_of,
+    hand_over,
+    invite,
     open_cycle,
     post_by_htmx,
     post_from_journal,
-    say_who_you_are,
     screenshot,
     scroll_width,
     shown_anywhere,
+    sign_in,
     unlabelled_fields,
     wider_than,
     without_refusals,
@@ -26,6 +30,7 @@ pytestmark = pytest.mark.browser
 
 ANN = "Ann Facilitator"
 BO = "Bo Nurse"
+GROUP = "Ward 7 discharges"
 PLAN = Plan(
     objective="Discharge letters go out before noon",
     question="Will a noon checklist speed up letters?",
@@ -50,11 +55,26 @@ CHANGE = "Pharmacy gets the checklist at 10:00, because two letters waited on th
 NEXT_OBJECTIVE = "Discharge letters and their medicines are ready before noon"
 
 
-def start(page: Page, base_url: str, name: str = ANN) -> str:
-    """Say who you are, form a group and open its first cycle; return the cycle's URL."""
-    say_who_you_are(page, base_url, name)
-    form_group(page)
+def start(page: Page, site: Site) -> str:
+    """Ann signs in, forms a group and opens its first cycle; return the cycle's URL."""
+    sign_in(page, site.url, ANN)
+    form_group(page, GROUP)
     return open_cycle(page, PLAN)
+
+
+def start_with_bo(ann: Page, bo: Page, site: Site) -> str:
+    """As `start`, but Ann invites Bo first, and Bo joins from the link in his own browser."""
+    sign_in(ann, site.url, ANN)
+    group_url = form_group(ann, GROUP)
+    link = invite(ann, BO, "Member")
+    accept_invitation(bo, link, BO, GROUP)
+    expect(bo).to_have_url(group_url)
+    expect(bo.locator("#people li", has_text=BO).locator(".badge")).to_have_text("member")
+    # Ann sees Bo among the people once she looks again, and the invitation is used up.
+    ann.reload()
+    expect(ann.locator("#people li", has_text=BO).locator(".badge")).to_have_text("member")
+    expect(ann.locator("#people")).not_to_contain_text("Invitations not yet accepted")
+    return open_cycle(ann, PLAN)
 
 
 def record_act(page: Page, kind: str, text: str, question: str = "") -> None:
@@ -76,11 +96,13 @@ def record_learning(page: Page, text: str) -> None:
     expect(page.locator("#reflections")).to_contain_text(text)
 
 
+@pytest.mark.accounts(ANN, BO)
 def test_a_team_runs_a_whole_cycle_by_clicking_and_adapts_into_the_next(
-    page: Page, live_server: str, console_errors: list[str], screenshots: Path
+    page: Page, site: Site, console_errors: list[str], screenshots: Path
 ) -> None:
-    cycle_url = start(page, live_server)
-    group_link = page.locator("nav.crumbs").get_by_role("link", name="Ward 7 discharges")
+    cycle_url = start(page, site)
+    site.join(group_of(page), BO, "member", by=ANN)
+    group_link = page.locator("nav.crumbs").get_by_role("link", name=GROUP)
     plan = page.locator("#plan")
     journal = page.locator("#journal")
     expect(plan).to_contain_text(PLAN.prediction)
@@ -124,14 +146,14 @@ def test_a_team_runs_a_whole_cycle_by_clicking_and_adapts_into_the_next(
         journal.locator("#reflections li.entry", has_text=MISTAKE).locator(".kind")
     ).to_have_text("Mistake owned")
 
-    # Help: asked by Ann, answered by Bo at the same computer.
+    # Help: asked by Ann, answered by Bo at the same computer once Ann hands it over.
     page.get_by_label("What help do you need?").fill(HELP)
     response = post_from_journal(page, "Ask for help", "/help")
     assert response.status == 200, response.text()[:500]
     request = journal.locator(".help-list > li", has_text=HELP)
     expect(request.locator(".badge")).to_have_text("open")
 
-    change_who_you_are(page, BO)
+    hand_over(page, BO)
     request.locator("summary", has_text="Answer").click()
     request.get_by_label("Your answer").fill(ANSWER)
     response = post_by_htmx(page, request.get_by_role("button", name="Send answer"), "/answers")
@@ -204,14 +226,13 @@ def test_a_team_runs_a_whole_cycle_by_clicking_and_adapts_into_the_next(
 def test_two_people_revising_the_same_plan_the_second_gets_a_conflict_that_keeps_their_text(
     page: Page,
     second_page: Page,
-    live_server: str,
+    site: Site,
     console_errors: list[str],
     screenshots: Path,
 ) -> None:
     ann, bo = page, second_page
-    cycle_url = start(ann, live_server, ANN)
+    cycle_url = start_with_bo(ann, bo, site)
     record_act(ann, "Observation", OBSERVATION, question=PLAN.question)
-    say_who_you_are(bo, live_server, BO)
 
     # Both open "Revise the plan" on the same version.
     for person in (ann, bo):
@@ -268,12 +289,11 @@ def test_two_people_revising_the_same_plan_the_second_gets_a_conflict_that_keeps
 
 
 def close_the_cycle_behind_anns_back(
-    ann: Page, bo: Page, base_url: str, cycle_url: str, drafts: dict[str, str]
+    ann: Page, bo: Page, cycle_url: str, drafts: dict[str, str]
 ) -> None:
     """Ann types into the journal without sending; meanwhile Bo reflects and adopts."""
     for label, text in drafts.items():
         ann.get_by_label(label).fill(text)
-    say_who_you_are(bo, base_url, BO)
     bo.goto(cycle_url)
     record_learning(bo, LEARNING)
     decision = bo.locator("#decision_form")
@@ -286,16 +306,14 @@ def close_the_cycle_behind_anns_back(
 def test_recording_in_a_cycle_someone_just_closed_is_refused_without_losing_the_text(
     page: Page,
     second_page: Page,
-    live_server: str,
+    site: Site,
     console_errors: list[str],
 ) -> None:
     ann, bo = page, second_page
-    cycle_url = start(ann, live_server, ANN)
+    cycle_url = start_with_bo(ann, bo, site)
     record_act(ann, "Observation", OBSERVATION, question=PLAN.question)
     unsent = "Friday: six of nine letters before noon once pharmacy had the list."
-    close_the_cycle_behind_anns_back(
-        ann, bo, live_server, cycle_url, {"What you did or saw": unsent}
-    )
+    close_the_cycle_behind_anns_back(ann, bo, cycle_url, {"What you did or saw": unsent})
 
     # Ann sends: refused in place (409), told why, and the page is not reloaded.
     response = post_from_journal(ann, "Record what happened", "/entries")
@@ -322,18 +340,18 @@ class UnsavedTextLostError(AssertionError):
 def test_drafts_in_the_other_journal_forms_survive_a_refusal_because_the_cycle_closed(
     page: Page,
     second_page: Page,
-    live_server: str,
+    site: Site,
     console_errors: list[str],
 ) -> None:
     ann, bo = page, second_page
-    cycle_url = start(ann, live_server, ANN)
+    cycle_url = start_with_bo(ann, bo, site)
     record_act(ann, "Observation", OBSERVATION, question=PLAN.question)
     drafts = {
         "What you did or saw": "Friday: six of nine letters before noon.",
         "What we learned": "Pharmacy needs the list by ten, not at noon.",
         "What help do you need?": "Can someone cover the ward round on Friday?",
     }
-    close_the_cycle_behind_anns_back(ann, bo, live_server, cycle_url, drafts)
+    close_the_cycle_behind_anns_back(ann, bo, cycle_url, drafts)
 
     response = post_from_journal(ann, "Record what happened", "/entries")
     assert response.status == 409
@@ -345,21 +363,25 @@ def test_drafts_in_the_other_journal_forms_survive_a_refusal_because_the_cycle_c
         raise UnsavedTextLostError(f"drafts nowhere on the page after the refusal: {lost}")
 
 
+class AccountIdShownError(AssertionError):
+    """A message named someone by their account id instead of their name."""
+
+
 def test_revising_a_plan_someone_just_closed_is_refused_without_losing_the_text(
     page: Page,
     second_page: Page,
-    live_server: str,
+    site: Site,
     console_errors: list[str],
 ) -> None:
     ann, bo = page, second_page
-    cycle_url = start(ann, live_server, ANN)
+    cycle_url = start_with_bo(ann, bo, site)
     record_act(ann, "Observation", OBSERVATION, question=PLAN.question)
     record_learning(ann, LEARNING)
     ann.get_by_role("link", name="Revise the plan", exact=True).click()
     change = "Pharmacy gets the list at ten, because two letters waited on them."
     ann.get_by_label(f"Learning by {ANN}: {LEARNING}").check()
     ann.get_by_label("What changed, and why").fill(change)
-    close_the_cycle_behind_anns_back(ann, bo, live_server, cycle_url, {})
+    close_the_cycle_behind_anns_back(ann, bo, cycle_url, {})
 
     with ann.expect_response(
         lambda r: r.request.method == "POST" and r.url.endswith("/revisions")
@@ -367,12 +389,16 @@ def test_revising_a_plan_someone_just_closed_is_refused_without_losing_the_text(
         ann.get_by_role("button", name="Save revision").click()
     refused = posted.value
     assert refused.status == 409
-    expect(ann.get_by_role("alert")).to_contain_text(
-        f"This cycle is closed: {BO} decided to adopt it."
-    )
+    alert = ann.get_by_role("alert")
+    expect(alert).to_contain_text("This cycle is closed: ")
+    expect(alert).to_contain_text(" decided to adopt it.")
     assert without_refusals(console_errors, refused) == []
     if not shown_anywhere(ann, change):
         raise UnsavedTextLostError(f"{change!r} is nowhere on the page after the refusal")
+    # Last, so that any other failure above still fails the test: who closed it, by name.
+    said = alert.inner_text()
+    if f"This cycle is closed: {BO} decided to adopt it." not in said:
+        raise AccountIdShownError(f"{BO} is not named: {said!r}")
 
 
 class ScrollsSidewaysError(AssertionError):
@@ -380,33 +406,34 @@ class ScrollsSidewaysError(AssertionError):
 
 
 def test_at_phone_width_the_pages_fit_and_every_field_has_a_label(
-    page: Page, live_server: str, console_errors: list[str], screenshots: Path
+    page: Page,
+    second_page: Page,
+    site: Site,
+    console_errors: list[str],
+    screenshots: Path,
 ) -> None:
-    cycle_url = start(page, live_server)
-    group_url = live_server + (
-        page.locator("nav.crumbs")
-        .get_by_role("link", name="Ward 7 discharges")
-        .get_attribute("href")
-        or ""
-    )
+    visitor = second_page  # signed out: sees the sign-in and invitation pages
+    for tab in (page, visitor):
+        tab.set_viewport_size({"width": 375, "height": 800})
     problems: dict[str, list[str]] = {}
-
     unlabelled: dict[str, list[str]] = {}
 
-    def check(name: str, url: str = "") -> None:
+    def check(name: str, url: str = "", tab: Page = page) -> None:
         """At 375px wide, with every folded form opened: no sideways scroll, all labelled."""
         if url:
-            page.goto(url)
-        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-        width = scroll_width(page)
+            tab.goto(url)
+        tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        width = scroll_width(tab)
         if width > 375:
-            problems[f"{name}: scrolls sideways ({width}px)"] = wider_than(page, 375)
-        fields = unlabelled_fields(page)
+            problems[f"{name}: scrolls sideways ({width}px)"] = wider_than(tab, 375)
+        fields = unlabelled_fields(tab)
         if fields:
             unlabelled[name] = fields
 
-    page.set_viewport_size({"width": 375, "height": 800})
-    page.goto(cycle_url)
+    check("sign in", site.url + "/signin", tab=visitor)
+    screenshot(visitor, screenshots, "signin", widths=(375,))
+    cycle_url = start(page, site)
+    group_url = site.url + f"/groups/{group_of(page)}"
     check("cycle, planned")
     # People paste links; a long one must wrap, not push the page sideways.
     link = "https://intranet.example.nhs.uk/wards/ward-7/discharge-checklist-version-2.pdf"
@@ -431,6 +458,18 @@ def test_at_phone_width_the_pages_fit_and_every_field_has_a_label(
     check("adapt", cycle_url + "/adapt")
     check("group", group_url)
     check("new cycle", group_url + "/cycles/new")
+
+    # The People section with a fresh invitation: its long one-time link, and the
+    # invitation waiting to be accepted.
+    page.goto(group_url)
+    invitation = invite(page, BO, "Sponsor")
+    expect(page.locator("#people")).to_contain_text("Invitations not yet accepted")
+    check("group, just invited")
+    page.locator("#people").screenshot(
+        path=str(screenshots / "group-people-375.png"), caret="initial"
+    )
+    check("invitation", invitation, tab=visitor)
+    screenshot(visitor, screenshots, "invitation", widths=(375,))
 
     # For a person to look at, folded forms folded as a visitor first sees them.
     for name, url in (

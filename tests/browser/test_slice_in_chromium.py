@@ -5,14 +5,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.site import Site
 from tests.browser.steps import (
     SLICE_PLAN,
     assert_not_reloaded,
     form_group,
     open_cycle,
     post_from_journal,
-    say_who_you_are,
     screenshot,
+    sign_in,
     without_refusals,
 )
 
@@ -26,9 +27,9 @@ CHANGE = "Move the checklist onto the trolley, because it was never seen in the 
 REVISED_OBJECTIVE = "Discharge letters go out before noon from the trolley"
 
 
-def start(page: Page, base_url: str) -> str:
-    """Say who you are, form a group and open its first cycle; return the cycle's URL."""
-    say_who_you_are(page, base_url, NAME)
+def start(page: Page, site: Site) -> str:
+    """Sign in, form a group and open its first cycle; return the cycle's URL."""
+    sign_in(page, site.url, NAME)
     form_group(page)
     return open_cycle(page, SLICE_PLAN)
 
@@ -43,9 +44,9 @@ def record_observation(page: Page, text: str = OBSERVATION) -> None:
 
 
 def test_a_team_member_runs_the_slice_by_clicking_and_htmx_swaps_fragments(
-    page: Page, live_server: str, console_errors: list[str], screenshots: Path
+    page: Page, site: Site, console_errors: list[str], screenshots: Path
 ) -> None:
-    cycle_url = start(page, live_server)
+    cycle_url = start(page, site)
     journal = page.locator("#journal")
 
     record_observation(page)
@@ -86,9 +87,9 @@ def test_a_team_member_runs_the_slice_by_clicking_and_htmx_swaps_fragments(
 
 
 def test_a_blank_entry_is_refused_beside_the_field_without_a_reload(
-    page: Page, live_server: str, console_errors: list[str]
+    page: Page, site: Site, console_errors: list[str]
 ) -> None:
-    start(page, live_server)
+    start(page, site)
     record_observation(page)
 
     # Only spaces: blank once trimmed.
@@ -110,9 +111,9 @@ def test_a_blank_entry_is_refused_beside_the_field_without_a_reload(
 
 
 def test_a_refused_entry_keeps_the_learning_and_help_being_typed(
-    page: Page, live_server: str, console_errors: list[str]
+    page: Page, site: Site, console_errors: list[str]
 ) -> None:
-    start(page, live_server)
+    start(page, site)
     record_observation(page)
 
     page.get_by_label("What we learned").fill(REFLECTION)
@@ -129,9 +130,9 @@ def test_a_refused_entry_keeps_the_learning_and_help_being_typed(
 
 
 def test_a_recorded_entry_keeps_the_drafts_in_the_other_journal_forms(
-    page: Page, live_server: str, console_errors: list[str]
+    page: Page, site: Site, console_errors: list[str]
 ) -> None:
-    start(page, live_server)
+    start(page, site)
     record_observation(page)
 
     page.get_by_label("What we learned").fill(REFLECTION)

@@ -48,7 +48,9 @@ class InviteForm(FlaskForm):
     """Invite someone by email, for a role."""
 
     email = text_field("Email", "email")
-    role = SelectField("Role", choices=choices(ROLE_LABELS.items()), default="member")
+    role = SelectField(
+        "Role", choices=choices((r, r.capitalize()) for r in ROLES), default="member"
+    )
 
 
 class RoleForm(FlaskForm):
