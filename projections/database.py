@@ -7,11 +7,12 @@ from projections.helpdesk import HelpDesk
 from projections.people import People
 from projections.projection import Projection
 from projections.record import CycleRecord
+from projections.timeline import Timeline
 
 
 def all_projections() -> list[Projection]:
     """Every projection, in the order they are caught up."""
-    return [GroupDirectory(), CycleRecord(), HelpDesk(), People()]
+    return [GroupDirectory(), CycleRecord(), HelpDesk(), People(), Timeline()]
 
 
 def make_engine(url: str) -> sa.Engine:

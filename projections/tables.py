@@ -193,3 +193,27 @@ help_answers = sa.Table(
     sa.Column("actor", sa.String(80), nullable=False),
     sa.Column("at", When, nullable=False),
 )
+
+timeline = sa.Table(
+    "rm_timeline",
+    metadata,
+    sa.Column("originator_id", sa.Uuid, primary_key=True),
+    sa.Column("originator_version", sa.Integer, primary_key=True),
+    sa.Column("group_id", sa.Uuid, nullable=False),
+    sa.Column("cycle_id", sa.Uuid, nullable=True),
+    sa.Column("at", When, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("words", sa.Text, nullable=False),
+    sa.Index("ix_timeline_group_at", "group_id", "at"),
+)
+
+# Which group each cycle and help request belongs to, so the timeline can place events
+# that do not carry it. Kept by the timeline itself: projections never share tables.
+timeline_owners = sa.Table(
+    "rm_timeline_owners",
+    metadata,
+    sa.Column("originator_id", sa.Uuid, primary_key=True),
+    sa.Column("group_id", sa.Uuid, nullable=False),
+    sa.Column("cycle_id", sa.Uuid, nullable=True),
+)

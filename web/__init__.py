@@ -19,6 +19,7 @@ from web import (
     people,
     revisions,
     security,
+    timeline,
 )
 from web.services import KEY, build_services
 
@@ -36,7 +37,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     app.context_processor(access.can_in_template)
     app.add_template_filter(names.person)
-    for module in (auth, groups, people, cycles, journal, revisions, corrections, admin):
+    app.add_template_filter(names.humanize)
+    blueprints = (auth, groups, people, cycles, journal, revisions, corrections, admin, timeline)
+    for module in blueprints:
         app.register_blueprint(module.bp)
     errors.init_app(app)
     app.extensions[KEY] = build_services(app)

@@ -1,5 +1,7 @@
 """The `learnloop` command: serve the app and look after the projections."""
 
+import time
+
 import click
 
 from domain.errors import DomainError
@@ -21,6 +23,28 @@ def serve(host: str, port: int, debug: bool) -> None:
     app = create_app()
     click.echo(f"Learnloop on http://{host}:{port}/ — storing in {app.config['STORAGE']}")
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
+
+
+@main.command()
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between polls.")
+@click.option("--once", is_flag=True, help="Catch up once and stop (for cron or tests).")
+def worker(interval: float, once: bool) -> None:
+    """Keep the projections caught up, for deployments with several web processes.
+
+    Web processes still catch up inline after their own commands (read your writes);
+    the tracking row's lock means a worker and web processes never apply an event twice.
+    """
+    with create_app().app_context():
+        runner = services().runner
+        click.echo(f"Worker keeping {len(runner.projections)} projections caught up.")
+        try:
+            while True:
+                runner.catch_up()
+                if once:
+                    return
+                time.sleep(interval)
+        except KeyboardInterrupt:
+            click.echo("Worker stopped.")
 
 
 @main.group()

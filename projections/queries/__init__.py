@@ -47,6 +47,7 @@ from projections.queries.plans import (
     plan_history,
     revision_history,
 )
+from projections.queries.timeline import TimelineRow, timeline_page
 
 __all__ = [
     "AccountRow",
@@ -62,6 +63,7 @@ __all__ = [
     "PersonRow",
     "PlanVersion",
     "Revision",
+    "TimelineRow",
     "aim_history",
     "all_names",
     "current_plan",
@@ -87,5 +89,6 @@ __all__ = [
     "ramps",
     "revision_history",
     "role_in",
+    "timeline_page",
     "visible_groups",
 ]

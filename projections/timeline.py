@@ -1,0 +1,232 @@
+"""The group timeline: every event of a group in human words, with its kind for filtering."""
+
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from domain.cycle import Cycle
+from domain.group import PilotGroup
+from domain.help import HelpRequest
+from projections.projection import Projection, handles
+from projections.tables import timeline, timeline_owners
+
+PLANS, ACTIONS, REFLECTIONS, DECISIONS = "plans", "actions", "reflections", "decisions"
+HELP, COMMENTS, PEOPLE, CORRECTIONS = "help", "comments", "people", "corrections"
+KINDS = (PLANS, ACTIONS, REFLECTIONS, DECISIONS, HELP, COMMENTS, CORRECTIONS, PEOPLE)
+OUTCOME_WORDS = {
+    "confirmed": "confirmed",
+    "partly": "partly confirmed",
+    "not_confirmed": "not confirmed",
+}
+
+
+def _quote(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+class Timeline(Projection):
+    """One row per event of a group, in words a sponsor can read."""
+
+    name = "timeline"
+    version = 1
+    tables = (timeline, timeline_owners)
+
+    @handles(PilotGroup.Formed)
+    def formed(self, conn: sa.Connection, e: PilotGroup.Formed) -> None:
+        self._row(
+            conn,
+            e,
+            e.originator_id,
+            None,
+            PLANS,
+            e.actor,
+            f"formed the group {_quote(e.name)} with the aim {_quote(e.aim)}",
+        )
+
+    @handles(PilotGroup.AimRevised)
+    def aim(self, conn: sa.Connection, e: PilotGroup.AimRevised) -> None:
+        self._row(
+            conn,
+            e,
+            e.originator_id,
+            None,
+            PLANS,
+            e.actor,
+            f"revised the aim to {_quote(e.aim)} because {_quote(e.reason)}",
+        )
+
+    @handles(PilotGroup.MemberAdded)
+    def listed(self, conn: sa.Connection, e: PilotGroup.MemberAdded) -> None:
+        self._row(
+            conn, e, e.originator_id, None, PEOPLE, e.actor, f"listed {e.member} as a member"
+        )
+
+    @handles(PilotGroup.MemberJoined)
+    def joined(self, conn: sa.Connection, e: PilotGroup.MemberJoined) -> None:
+        self._row(conn, e, e.originator_id, None, PEOPLE, e.account_id, f"joined as {e.role}")
+
+    @handles(PilotGroup.RoleChanged)
+    def role(self, conn: sa.Connection, e: PilotGroup.RoleChanged) -> None:
+        self._row(
+            conn,
+            e,
+            e.originator_id,
+            None,
+            PEOPLE,
+            e.actor,
+            f"made {e.account_id} {e.role}",
+        )
+
+    @handles(PilotGroup.MemberRemoved)
+    def removed(self, conn: sa.Connection, e: PilotGroup.MemberRemoved) -> None:
+        self._row(
+            conn,
+            e,
+            e.originator_id,
+            None,
+            PEOPLE,
+            e.actor,
+            f"removed {e.account_id} from the group",
+        )
+
+    @handles(PilotGroup.SharingChanged)
+    def sharing(self, conn: sa.Connection, e: PilotGroup.SharingChanged) -> None:
+        words = (
+            "shared the group's learning organisation-wide"
+            if e.shared
+            else ("made the group private")
+        )
+        self._row(conn, e, e.originator_id, None, PEOPLE, e.actor, words)
+
+    @handles(Cycle.Opened)
+    def opened(self, conn: sa.Connection, e: Cycle.Opened) -> None:
+        self._own(conn, e.originator_id, e.group_id, e.originator_id)
+        self._cycle(
+            conn, e, PLANS, e.actor, f"opened cycle {e.number}: {_quote(e.plan['objective'])}"
+        )
+
+    @handles(Cycle.Continued)
+    def continued(self, conn: sa.Connection, e: Cycle.Continued) -> None:
+        self._own(conn, e.originator_id, e.group_id, e.originator_id)
+        self._cycle(
+            conn, e, PLANS, e.actor, f"adapted the plan into cycle {e.number}: {_quote(e.change)}"
+        )
+
+    @handles(Cycle.PlanRevised)
+    def revised(self, conn: sa.Connection, e: Cycle.PlanRevised) -> None:
+        self._cycle(
+            conn, e, PLANS, e.actor, f"revised the plan (version {e.version}): {_quote(e.change)}"
+        )
+
+    @handles(Cycle.SetupTaskCompleted)
+    def task(self, conn: sa.Connection, e: Cycle.SetupTaskCompleted) -> None:
+        self._cycle(conn, e, PLANS, e.actor, "marked a set-up task done")
+
+    @handles(Cycle.ObservationRecorded)
+    def observed(self, conn: sa.Connection, e: Cycle.ObservationRecorded) -> None:
+        self._cycle(conn, e, ACTIONS, e.actor, f"recorded an observation: {_quote(e.text)}")
+
+    @handles(Cycle.ActEntryRecorded)
+    def acted(self, conn: sa.Connection, e: Cycle.ActEntryRecorded) -> None:
+        article = "an" if e.kind[0] in "aeiou" else "a"
+        self._cycle(conn, e, ACTIONS, e.actor, f"recorded {article} {e.kind}: {_quote(e.text)}")
+
+    @handles(Cycle.PredictionCompared)
+    def compared(self, conn: sa.Connection, e: Cycle.PredictionCompared) -> None:
+        outcome = OUTCOME_WORDS.get(e.outcome, e.outcome)
+        self._cycle(
+            conn,
+            e,
+            REFLECTIONS,
+            e.actor,
+            f"found the prediction for {_quote(e.question, 80)} {outcome}: {_quote(e.text)}",
+        )
+
+    @handles(Cycle.ReflectionRecorded)
+    def reflected(self, conn: sa.Connection, e: Cycle.ReflectionRecorded) -> None:
+        self._cycle(conn, e, REFLECTIONS, e.actor, f"recorded what was learned: {_quote(e.text)}")
+
+    @handles(Cycle.MistakeOwned)
+    def mistake(self, conn: sa.Connection, e: Cycle.MistakeOwned) -> None:
+        self._cycle(conn, e, REFLECTIONS, e.actor, f"owned a mistake: {_quote(e.text)}")
+
+    @handles(Cycle.EntryAmended)
+    def amended(self, conn: sa.Connection, e: Cycle.EntryAmended) -> None:
+        self._cycle(
+            conn,
+            e,
+            CORRECTIONS,
+            e.actor,
+            f"amended an entry to {_quote(e.text)} because {_quote(e.reason)}",
+        )
+
+    @handles(Cycle.EntryWithdrawn)
+    def withdrawn(self, conn: sa.Connection, e: Cycle.EntryWithdrawn) -> None:
+        self._cycle(conn, e, CORRECTIONS, e.actor, f"withdrew an entry because {_quote(e.reason)}")
+
+    @handles(Cycle.CommentAdded)
+    def commented(self, conn: sa.Connection, e: Cycle.CommentAdded) -> None:
+        on = {"plan": "the plan", "decision": "the decision"}.get(e.on, "an entry")
+        self._cycle(conn, e, COMMENTS, e.actor, f"commented on {on}: {_quote(e.text)}")
+
+    @handles(Cycle.DecisionMade)
+    def decided(self, conn: sa.Connection, e: Cycle.DecisionMade) -> None:
+        self._cycle(conn, e, DECISIONS, e.actor, f"decided to {e.decision}: {_quote(e.reason)}")
+
+    @handles(HelpRequest.Asked)
+    def asked(self, conn: sa.Connection, e: HelpRequest.Asked) -> None:
+        self._own(conn, e.originator_id, e.group_id, e.cycle_id)
+        self._in(conn, e, HELP, e.actor, f"asked for help: {_quote(e.text)}")
+
+    @handles(HelpRequest.Answered)
+    def answered(self, conn: sa.Connection, e: HelpRequest.Answered) -> None:
+        self._in(conn, e, HELP, e.actor, f"answered a request for help: {_quote(e.text)}")
+
+    @handles(HelpRequest.Closed)
+    def closed(self, conn: sa.Connection, e: HelpRequest.Closed) -> None:
+        self._in(conn, e, HELP, e.actor, "closed their request for help")
+
+    def _cycle(self, conn: sa.Connection, e: Any, kind: str, actor: str, words: str) -> None:
+        self._in(conn, e, kind, actor, words)
+
+    def _in(self, conn: sa.Connection, e: Any, kind: str, actor: str, words: str) -> None:
+        owner = conn.execute(
+            sa.select(timeline_owners.c.group_id, timeline_owners.c.cycle_id).where(
+                timeline_owners.c.originator_id == e.originator_id
+            )
+        ).first()
+        if owner is not None:  # events of an aggregate never seen opened are skipped
+            self._row(conn, e, owner.group_id, owner.cycle_id, kind, actor, words)
+
+    @staticmethod
+    def _own(conn: sa.Connection, originator: UUID, group_id: UUID, cycle_id: UUID) -> None:
+        conn.execute(
+            timeline_owners.insert().values(
+                originator_id=originator, group_id=group_id, cycle_id=cycle_id
+            )
+        )
+
+    @staticmethod
+    def _row(
+        conn: sa.Connection,
+        e: Any,
+        group_id: UUID,
+        cycle_id: UUID | None,
+        kind: str,
+        actor: str,
+        words: str,
+    ) -> None:
+        conn.execute(
+            timeline.insert().values(
+                originator_id=e.originator_id,
+                originator_version=e.originator_version,
+                group_id=group_id,
+                cycle_id=cycle_id,
+                at=e.timestamp,
+                kind=kind,
+                actor=actor,
+                words=words,
+            )
+        )
