@@ -12,15 +12,18 @@ from web import (
     auth,
     corrections,
     cycles,
+    dashboard,
     errors,
     groups,
     journal,
+    library,
     names,
     people,
     revisions,
     security,
     timeline,
 )
+from web.forms import KIND_LABELS
 from web.services import KEY, build_services
 
 
@@ -38,7 +41,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.context_processor(access.can_in_template)
     app.add_template_filter(names.person)
     app.add_template_filter(names.humanize)
-    blueprints = (auth, groups, people, cycles, journal, revisions, corrections, admin, timeline)
+    app.jinja_env.globals["kinds_of"] = KIND_LABELS
+    blueprints = (
+        auth,
+        groups,
+        people,
+        cycles,
+        journal,
+        revisions,
+        corrections,
+        admin,
+        timeline,
+        library,
+        dashboard,
+    )
     for module in blueprints:
         app.register_blueprint(module.bp)
     errors.init_app(app)

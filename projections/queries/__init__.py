@@ -11,6 +11,7 @@ from projections.queries.cycles import (
     entry_corrections,
     get_cycle,
 )
+from projections.queries.dashboard import GroupHealth, dashboard
 from projections.queries.groups import (
     AimRow,
     GroupRow,
@@ -24,6 +25,13 @@ from projections.queries.groups import (
     help_request_cycle,
     list_groups,
     ramps,
+)
+from projections.queries.library import (
+    ChangeRow,
+    LearningRow,
+    changes_citing,
+    learning,
+    search_learning,
 )
 from projections.queries.people import (
     AccountRow,
@@ -52,13 +60,16 @@ from projections.queries.timeline import TimelineRow, timeline_page
 __all__ = [
     "AccountRow",
     "AimRow",
+    "ChangeRow",
     "CommentRow",
     "CorrectionRow",
     "CycleRow",
     "EntryRow",
+    "GroupHealth",
     "GroupRow",
     "HelpRow",
     "InvitationRow",
+    "LearningRow",
     "MemberRow",
     "PersonRow",
     "PlanVersion",
@@ -66,10 +77,12 @@ __all__ = [
     "TimelineRow",
     "aim_history",
     "all_names",
+    "changes_citing",
     "current_plan",
     "cycle_comments",
     "cycle_entries",
     "cycle_tasks_done",
+    "dashboard",
     "entry_corrections",
     "get_cycle",
     "get_group",
@@ -81,6 +94,7 @@ __all__ = [
     "group_people",
     "help_request_cycle",
     "is_shared",
+    "learning",
     "list_accounts",
     "list_groups",
     "names",
@@ -89,6 +103,7 @@ __all__ = [
     "ramps",
     "revision_history",
     "role_in",
+    "search_learning",
     "timeline_page",
     "visible_groups",
 ]

@@ -9,9 +9,11 @@ from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 
+from projections import queries
 from projections.database import all_projections
 from projections.runner import Runner
 from projections.tables import comments
+from tests.builders import plan
 from tests.conftest import register, sign_in
 from tests.web.conftest import HX, Made, services_of
 from web.cli import main
@@ -103,3 +105,68 @@ def test_the_worker_command_catches_the_projections_up(
     status = {s.name: s for s in services_of(written).runner.status()}
     assert status["group_directory"].position >= group.notification_id
     assert all(s.lag == 0 for s in status.values())
+
+
+def test_the_library_searches_learning_as_you_type_across_readable_groups(
+    client: FlaskClient, app: Flask, made: Made, ann: UUID
+) -> None:
+    s = services_of(app)
+    other_owner = register(s.app, "Olga Outsider")
+    private = s.app.form_group("Private ward", "Secret aim", str(other_owner)).id
+    hidden = s.app.open_cycle(private, plan("Hidden test"), str(other_owner)).id
+    s.app.record_observation(hidden, "Seen", str(other_owner))
+    s.caught_up(
+        s.app.record_reflection(hidden, "Order drugs in secret", str(other_owner)).notification_id
+    )
+    page = client.get("/library")
+    assert "Order drugs the day before" in page.text
+    assert "in secret" not in page.text  # a private group Ann is not in
+    typed = client.get("/library?q=drugs+day", headers=HX)
+    assert typed.text.lstrip().startswith('<section id="results"')
+    assert "Order drugs the day before" in typed.text
+    none = client.get("/library?q=porters", headers=HX)
+    assert "Nothing learned matches “porters”." in none.text
+
+
+def test_a_learning_statement_shows_the_plan_change_it_led_to(
+    client: FlaskClient, app: Flask, made: Made
+) -> None:
+    learning = made.entry_ids(app)[1]
+    client.post(
+        f"/cycles/{made.cycle_id}/revisions",
+        data={
+            "based_on": "1",
+            "objective": "Discharge with drugs ready",
+            "change": "TTOs early",
+            "questions-0-question": "Home by 11?",
+            "questions-0-prediction": "Both",
+            "cites": [str(learning)],
+        },
+    )
+    page = client.get(f"/library/{learning}")
+    assert page.status_code == 200
+    assert "Cycle 1, plan version 2" in page.text
+    assert "TTOs early" in page.text
+    assert client.get(f"/library/{made.entry_ids(app)[0]}").status_code == 404  # not learning
+
+
+def test_the_dashboard_puts_groups_needing_help_first(
+    client: FlaskClient, app: Flask, made: Made, ann: UUID
+) -> None:
+    s = services_of(app)
+    quiet = s.app.form_group("Quiet ward", "Nothing yet", str(ann)).id
+    s.caught_up(s.app.ask_for_help(made.cycle_id, "Need a porter", str(ann)).notification_id)
+    page = client.get("/dashboard").text
+    assert page.index("Ward 7") < page.index("Quiet ward")
+    assert "1 open request for help." in page
+    assert "cycle 1</a>, reflect" in page
+    assert str(quiet) in page
+
+
+def test_the_dashboard_flags_a_group_quiet_for_too_long(app: Flask, made: Made, ann: UUID) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    with services_of(app).engine.connect() as conn:
+        later = datetime.now(UTC) + timedelta(days=20)
+        rows = queries.dashboard(conn, str(ann), stuck_after_days=14, now=later)
+    assert [(r.name, r.stuck, r.days_quiet >= 19) for r in rows] == [("Ward 7", True, True)]

@@ -43,6 +43,10 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("POST", "/invitations/{invitation}/{token}", (422,) * 6),
     ("POST", "/groups", (303, 422, 422, 422, 422, 422)),
     ("GET", "/groups/{group}", READ),
+    ("GET", "/groups/{group}/timeline", READ),
+    ("GET", "/library", SIGNED_IN_PAGE),
+    ("GET", "/library/{learning}", READ),
+    ("GET", "/dashboard", SIGNED_IN_PAGE),
     ("POST", "/groups/{group}/aim", FACILITATE_POST),
     ("GET", "/groups/{group}/cycles/new", FACILITATE_PAGE),
     ("POST", "/groups/{group}/cycles", FACILITATE_POST),
@@ -110,6 +114,7 @@ def world(sqlite_url: str) -> Iterator[World]:
         "group": str(group),
         "cycle": str(cycle),
         "entry": str(opened.entries[0].id),
+        "learning": str(opened.entries[1].id),
         "task": opened.plan.tasks[0].id,
         "request": str(help_request),
         "invitation": str(invitation.id),
@@ -152,6 +157,7 @@ def test_the_table_covers_every_route_and_every_route_declares_its_access(
         template = rule.rule
         for name in ("group_id", "cycle_id", "entry_id", "request_id", "invitation_id"):
             template = template.replace(f"<uuid:{name}>", "{" + name.removesuffix("_id") + "}")
+        template = template.replace("/library/{entry}", "/library/{learning}")
         template = template.replace("<account_id>", "{sponsor}").replace("<task_id>", "{task}")
         template = template.replace("<token>", "{token}").replace("{request}", "{request}")
         for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}:

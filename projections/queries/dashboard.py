@@ -1,0 +1,154 @@
+"""The sponsor dashboard: how each of one's groups is doing, and which need help."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from projections.queries.cycles import CycleRow
+from projections.tables import (
+    cycles,
+    groups,
+    help_requests,
+    memberships,
+    plan_citations,
+    plan_versions,
+)
+
+
+@dataclass(frozen=True)
+class GroupHealth:
+    """One group at a glance."""
+
+    id: UUID
+    name: str
+    role: str
+    current_cycle: int | None
+    current_cycle_id: UUID | None
+    phase: str | None
+    days_quiet: int
+    cycles_completed: int
+    decisions: dict[str, int]
+    open_help: int
+    revisions: int
+    revisions_citing_learning: int
+    stuck: bool
+
+    @property
+    def needs_attention(self) -> bool:
+        """Stuck, or someone is asking for help."""
+        return self.stuck or self.open_help > 0
+
+
+def dashboard(
+    conn: sa.Connection, account_id: str, stuck_after_days: int, now: datetime | None = None
+) -> list[GroupHealth]:
+    """The account's groups, those stuck or asking for help first."""
+    now = now or datetime.now(UTC)
+    mine = [
+        Mine(r.id, r.name, r.formed_at, r.role)
+        for r in conn.execute(
+            sa.select(groups.c.id, groups.c.name, groups.c.formed_at, memberships.c.role)
+            .join(memberships, memberships.c.group_id == groups.c.id)
+            .where(memberships.c.account_id == account_id)
+        )
+    ]
+    ids = [g.id for g in mine]
+    if not ids:
+        return []
+    by_group: dict[UUID, list[CycleRow]] = {i: [] for i in ids}
+    for row in conn.execute(
+        sa.select(cycles).where(cycles.c.group_id.in_(ids)).order_by(cycles.c.number)
+    ):
+        by_group[row.group_id].append(CycleRow(**row._mapping))
+    open_help = _counts(
+        conn,
+        sa.select(help_requests.c.group_id, sa.func.count())
+        .where(help_requests.c.group_id.in_(ids), help_requests.c.status == "open")
+        .group_by(help_requests.c.group_id),
+    )
+    revisions, citing = _revisions(conn, ids)
+    health = [
+        _health(
+            g,
+            by_group[g.id],
+            open_help.get(g.id, 0),
+            revisions.get(g.id, 0),
+            citing.get(g.id, 0),
+            stuck_after_days,
+            now,
+        )
+        for g in mine
+    ]
+    return sorted(health, key=lambda h: (not h.needs_attention, -h.days_quiet, h.name))
+
+
+@dataclass(frozen=True)
+class Mine:
+    """A group the account has a role in."""
+
+    id: UUID
+    name: str
+    formed_at: datetime
+    role: str
+
+
+def _health(
+    group: Mine,
+    group_cycles: list[CycleRow],
+    open_help: int,
+    revisions: int,
+    citing: int,
+    stuck_after_days: int,
+    now: datetime,
+) -> GroupHealth:
+    open_cycles = [c for c in group_cycles if c.decision is None]
+    current = open_cycles[-1] if open_cycles else (group_cycles[-1] if group_cycles else None)
+    times = [c.last_activity_at for c in group_cycles] + [group.formed_at]
+    quiet = (now - max(_aware(t) for t in times)).days
+    decisions = {"adopt": 0, "adapt": 0, "abandon": 0}
+    for c in group_cycles:
+        if c.decision:
+            decisions[c.decision] = decisions.get(c.decision, 0) + 1
+    return GroupHealth(
+        id=group.id,
+        name=group.name,
+        role=group.role,
+        current_cycle=current.number if current else None,
+        current_cycle_id=current.id if current else None,
+        phase=current.phase if current else None,
+        days_quiet=quiet,
+        cycles_completed=sum(decisions.values()),
+        decisions=decisions,
+        open_help=open_help,
+        revisions=revisions,
+        revisions_citing_learning=citing,
+        # A group whose ramps are all closed is finished, not stuck.
+        stuck=quiet >= stuck_after_days and bool(open_cycles or not group_cycles),
+    )
+
+
+def _revisions(conn: sa.Connection, ids: list[UUID]) -> tuple[dict[UUID, int], dict[UUID, int]]:
+    """Plan changes per group (revisions and adaptations), and how many cite learning."""
+    changed = (
+        sa.select(cycles.c.group_id, plan_versions.c.cycle_id, plan_versions.c.version)
+        .join(cycles, cycles.c.id == plan_versions.c.cycle_id)
+        .where(cycles.c.group_id.in_(ids), plan_versions.c.change.is_not(None))
+    ).subquery()
+    cited = sa.exists().where(
+        plan_citations.c.cycle_id == changed.c.cycle_id,
+        plan_citations.c.version == changed.c.version,
+    )
+    count = sa.select(changed.c.group_id, sa.func.count()).group_by(changed.c.group_id)
+    return _counts(conn, count), _counts(conn, count.where(cited))
+
+
+def _counts(conn: sa.Connection, query: sa.Select[Any]) -> dict[UUID, int]:
+    return {row[0]: int(row[1]) for row in conn.execute(query)}
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive times (stored in UTC); PostgreSQL hands back aware ones.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -1,0 +1,44 @@
+"""The learning library: every group's learning one may read, searchable as you type."""
+
+from uuid import UUID
+
+from flask import Blueprint, abort, request
+from flask.typing import ResponseReturnValue
+
+from projections import queries
+from web.access import requires
+from web.auth import current_actor
+from web.rendering import reading, render
+
+bp = Blueprint("library", __name__)
+
+
+@bp.get("/library")
+@requires("signed_in")
+def index() -> ResponseReturnValue:
+    """Learning statements, newest first; ?q= searches them (htmx asks as you type)."""
+    words = request.args.get("q", "")[:200]
+    with reading() as conn:
+        rows, older = queries.search_learning(
+            conn, current_actor(), words, request.args.get("before")
+        )
+    return render(
+        "library/index.html",
+        "library/_results.html",
+        rows=rows,
+        older=older,
+        q=words,
+        first_page=not request.args.get("before"),
+    )
+
+
+@bp.get("/library/<uuid:entry_id>")
+@requires("signed_in")
+def show(entry_id: UUID) -> ResponseReturnValue:
+    """One learning statement and the plan changes it led to."""
+    with reading() as conn:
+        found = queries.learning(conn, current_actor(), entry_id)
+        if found is None:
+            abort(404)  # not there, or in a group this person may not read
+        changes = queries.changes_citing(conn, entry_id)
+    return render("library/show.html", "library/_learning.html", item=found, changes=changes)
