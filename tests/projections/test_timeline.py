@@ -22,10 +22,8 @@ def test_every_event_of_a_ramp_appears_in_words_newest_first(store: Store) -> No
     assert [r.at for r in rows] == sorted((r.at for r in rows), reverse=True)
     words = [r.words for r in rows]
     assert words[0] == "decided to adopt: “Spread it”"
-    assert (
-        "found the prediction for “Will nurses discharge by 11?” partly confirmed: “17 appropriate”"
-        in words
-    )
+    compared = "found the prediction for “Will nurses discharge by 11?” partly confirmed"
+    assert f"{compared}: “17 appropriate”" in words
     assert "answered a request for help: “The chief nurse”" in words
     assert {r.cycle_id for r in rows if r.kind == "actions"} == {first, second}
 
