@@ -26,9 +26,9 @@ def wants_fragment() -> bool:
     return bool(request.headers.get("HX-Request")) and not request.headers.get("HX-Boosted")
 
 
-def render(page: str, fragment: str, status: int = 200, **context: Any) -> ResponseReturnValue:
+def render(whole: str, fragment: str, status: int = 200, /, **context: Any) -> ResponseReturnValue:
     """The fragment alone for htmx, the whole page otherwise."""
-    return render_template(fragment if wants_fragment() else page, **context), status
+    return render_template(fragment if wants_fragment() else whole, **context), status
 
 
 def see_other(location: str) -> ResponseReturnValue:

@@ -3,7 +3,7 @@
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, url_for
+from flask import Blueprint, request, url_for
 from flask.typing import ResponseReturnValue
 
 from domain.entries import ADAPT
@@ -100,17 +100,28 @@ def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
 @bp.get("/cycles/<uuid:cycle_id>/history")
 @requires("read")
 def history(cycle_id: UUID) -> ResponseReturnValue:
-    """Every version of the plan, what changed, who changed it and in the light of what."""
+    """How the ramp's plan changed: each version, the diff, who, when, and the learning cited."""
+    page = max(request.args.get("page", 0, type=int), 0)
+    learning_only = request.args.get("learning") == "1"
+    whole_ramp = request.args.get("ramp") == "1"
     with reading() as conn:
         cycle = found(queries.get_cycle(conn, cycle_id))
         group = queries.get_group(conn, cycle.group_id)
-        revisions = queries.revision_history(conn, cycle_id)
+        items, summary, more = queries.ramp_history(
+            conn, cycle_id, page=page, learning_only=learning_only, whole_ramp=whole_ramp
+        )
     return render(
         "revisions/history.html",
         "revisions/_history.html",
         cycle=cycle,
         group=group,
-        revisions=revisions,
+        items=items,
+        summary=summary,
+        page=page,
+        more=more,
+        learning_only=learning_only,
+        whole_ramp=whole_ramp,
+        in_ramp=bool(cycle.previous_cycle_id or cycle.next_cycle_id),
         kinds=KIND_LABELS,
     )
 

@@ -50,9 +50,13 @@ from projections.queries.people import (
 )
 from projections.queries.plans import (
     PlanVersion,
+    RampRevision,
+    RampSummary,
     Revision,
     current_plan,
     plan_history,
+    ramp_cycle_ids,
+    ramp_history,
     revision_history,
 )
 from projections.queries.timeline import TimelineRow, timeline_page
@@ -73,6 +77,8 @@ __all__ = [
     "MemberRow",
     "PersonRow",
     "PlanVersion",
+    "RampRevision",
+    "RampSummary",
     "Revision",
     "TimelineRow",
     "aim_history",
@@ -100,6 +106,8 @@ __all__ = [
     "names",
     "pending_invitations",
     "plan_history",
+    "ramp_cycle_ids",
+    "ramp_history",
     "ramps",
     "revision_history",
     "role_in",

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from projections.diff import Segment, changed, word_diff
 from projections.queries.cycles import ENTRY_COLUMNS, EntryRow
-from projections.tables import entries, plan_citations, plan_versions
+from projections.tables import cycles, entries, plan_citations, plan_versions
 
 
 @dataclass(frozen=True)
@@ -158,3 +158,128 @@ def _version(row: Any, cites: list[EntryRow]) -> PlanVersion:
         at=row["at"],
         cites=cites,
     )
+
+
+@dataclass(frozen=True)
+class RampRevision:
+    """A plan version of a ramp, with its cycle and what changed from the version before."""
+
+    cycle_id: UUID
+    cycle_number: int
+    revision: Revision
+
+    @property
+    def cites_learning(self) -> bool:
+        """Whether the change cites a reflection or observation."""
+        return bool(self.revision.current.cites)
+
+
+@dataclass(frozen=True)
+class RampSummary:
+    """How many versions a ramp's plan went through, and how many changes cite learning."""
+
+    versions: int
+    changes: int
+    citing: int
+
+    @property
+    def not_citing(self) -> int:
+        """Changes that cite no learning."""
+        return self.changes - self.citing
+
+
+def ramp_cycle_ids(conn: sa.Connection, cycle_id: UUID) -> list[UUID]:
+    """The cycles of the ramp this cycle is in, first to last."""
+    links = {
+        r.id: (r.previous_cycle_id, r.next_cycle_id)
+        for r in conn.execute(
+            sa.select(cycles.c.id, cycles.c.previous_cycle_id, cycles.c.next_cycle_id).where(
+                cycles.c.group_id
+                == sa.select(cycles.c.group_id).where(cycles.c.id == cycle_id).scalar_subquery()
+            )
+        )
+    }
+    first = cycle_id
+    while links.get(first, (None, None))[0] in links:
+        first = links[first][0]
+    ramp = [first]
+    while links.get(ramp[-1], (None, None))[1] in links:
+        ramp.append(links[ramp[-1]][1])
+    return ramp if cycle_id in links else []
+
+
+def ramp_history(
+    conn: sa.Connection,
+    cycle_id: UUID,
+    page: int = 0,
+    size: int = 20,
+    learning_only: bool = False,
+    whole_ramp: bool = True,
+) -> tuple[list[RampRevision], RampSummary, bool]:
+    """A page of the plan's versions (the ramp's, or one cycle's), oldest first, each beside
+    the one before it."""
+    ids = ramp_cycle_ids(conn, cycle_id) if whole_ramp else [cycle_id]
+    ordered = (
+        sa.select(plan_versions, cycles.c.number.label("cycle_number"))
+        .join(cycles, cycles.c.id == plan_versions.c.cycle_id)
+        .where(plan_versions.c.cycle_id.in_(ids))
+    )
+    cited = sa.exists().where(
+        plan_citations.c.cycle_id == plan_versions.c.cycle_id,
+        plan_citations.c.version == plan_versions.c.version,
+    )
+    summary = RampSummary(
+        versions=_count(conn, ordered),
+        changes=_count(conn, ordered.where(plan_versions.c.change.is_not(None))),
+        citing=_count(conn, ordered.where(plan_versions.c.change.is_not(None), cited)),
+    )
+    shown = ordered.where(cited) if learning_only else ordered
+    order = (cycles.c.number, plan_versions.c.version)
+    rows = list(conn.execute(shown.order_by(*order).limit(size + 1).offset(page * size)))
+    more = len(rows) > size
+    rows = rows[:size]
+    if not rows:
+        return [], summary, False
+    before = _version_before(conn, ordered, rows[0].cycle_number, rows[0].version)
+    versions = _with_citations(conn, [*([before] if before is not None else []), *rows])
+    previous = versions[0] if before is not None else None
+    page_versions = versions[1:] if before is not None else versions
+    found = []
+    for row, version in zip(rows, page_versions, strict=True):
+        if learning_only and previous is not None:
+            previous = _version_before_version(conn, ordered, row)
+        found.append(RampRevision(row.cycle_id, row.cycle_number, _revision(previous, version)))
+        previous = version
+    return found, summary, more
+
+
+def _count(conn: sa.Connection, query: sa.Select[Any]) -> int:
+    return int(conn.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one())
+
+
+def _version_before(
+    conn: sa.Connection, ordered: sa.Select[Any], number: int, version: int
+) -> Any:
+    return conn.execute(
+        ordered.where(
+            sa.tuple_(cycles.c.number, plan_versions.c.version) < sa.tuple_(number, version)
+        )
+        .order_by(cycles.c.number.desc(), plan_versions.c.version.desc())
+        .limit(1)
+    ).first()
+
+
+def _version_before_version(conn: sa.Connection, ordered: sa.Select[Any], row: Any) -> Any:
+    before = _version_before(conn, ordered, row.cycle_number, row.version)
+    return _with_citations(conn, [before])[0] if before is not None else None
+
+
+def _with_citations(conn: sa.Connection, rows: list[Any]) -> list[PlanVersion]:
+    by_cycle: dict[UUID, list[int]] = {}
+    for r in rows:
+        by_cycle.setdefault(r.cycle_id, []).append(r.version)
+    cited: dict[tuple[UUID, int], list[EntryRow]] = {}
+    for cycle, versions in by_cycle.items():
+        for version, found in _citations(conn, cycle, versions).items():
+            cited[(cycle, version)] = found
+    return [_version(r._mapping, cited.get((r.cycle_id, r.version), [])) for r in rows]

@@ -94,5 +94,5 @@ def test_a_revision_lands_on_the_history_with_diff_author_and_cited_learning(
     assert "<ins> with drugs ordered early</ins>" in history
     assert "Ann Facilitator" in history
     assert "Order drugs the day before" in history  # the cited reflection's text
-    assert f"#entry-{reflection}" in history
+    assert f"/library/{reflection}" in history  # the learning, and what it led to
     assert events_in(app) == before + 1

@@ -170,3 +170,48 @@ def test_the_dashboard_flags_a_group_quiet_for_too_long(app: Flask, made: Made, 
         later = datetime.now(UTC) + timedelta(days=20)
         rows = queries.dashboard(conn, str(ann), stuck_after_days=14, now=later)
     assert [(r.name, r.stuck, r.days_quiet >= 19) for r in rows] == [("Ward 7", True, True)]
+
+
+def test_the_ramp_history_walks_every_cycle_and_can_show_only_learning_driven_changes(
+    client: FlaskClient, app: Flask, made: Made
+) -> None:
+    learning = made.entry_ids(app)[1]
+    adapted = client.post(
+        f"/cycles/{made.cycle_id}/adapt",
+        data={
+            "based_on": "1",
+            "reason": "Pharmacy",
+            "change": "TTOs the night before",
+            "cites": [str(learning)],
+            "objective": "Discharge with TTOs ready",
+            "questions-0-question": "Home by 11?",
+            "questions-0-prediction": "Both",
+        },
+    )
+    second = adapted.headers["Location"]
+    ramp = client.get(f"{second}/history?ramp=1").text
+    assert "How the plan changed across the ramp" in ramp
+    assert ramp.index("Cycle 1, version 1") < ramp.index("Cycle 2, version 1")
+    assert "2 versions: 1 revision, 1 cites learning, 0 do not." in ramp
+    assert "<ins>" in ramp  # cycle 2's plan shown as a change from cycle 1's
+    only = client.get(f"{second}/history?ramp=1&learning=1").text
+    assert "Cycle 2, version 1" in only
+    assert "Cycle 1, version 1" not in only
+
+
+def test_a_long_history_is_paged(client: FlaskClient, app: Flask, made: Made, ann: UUID) -> None:
+    s = services_of(app)
+    learning = made.entry_ids(app)[1]
+    for n in range(2, 26):
+        s.app.revise_plan(
+            made.cycle_id, n - 1, plan(f"Objective {n}"), f"Change {n}", [learning], str(ann)
+        )
+    s.caught_up(s.app.recorder.max_notification_id() or 0)
+    first = client.get(f"/cycles/{made.cycle_id}/history").text
+    assert "Change 20" in first
+    assert "Change 21<" not in first
+    assert "Later versions" in first
+    second = client.get(f"/cycles/{made.cycle_id}/history?page=1").text
+    assert "Change 21" in second
+    assert "Change 25" in second
+    assert "Earlier versions" in second
