@@ -79,4 +79,4 @@ def _group_of(conn: Any, view_args: dict[str, Any]) -> UUID | None:
 
 def can_in_template() -> dict[str, Any]:
     """What the signed-in person may do in the group this page is about."""
-    return {"can": g.get("can", frozenset()), "role": g.get("role")}
+    return {"can": g.get("can", frozenset()), "role": g.get("role"), "as_of": g.get("as_of")}

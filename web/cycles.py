@@ -11,6 +11,7 @@ from web.auth import current_actor
 from web.commands import submit
 from web.cycle_page import cycle_context
 from web.forms import DecisionForm, PlanForm
+from web.past import as_of_requested, read_as_of
 from web.rendering import found, reading, render, see_other
 from web.services import services
 
@@ -40,7 +41,11 @@ def open_cycle(group_id: UUID) -> ResponseReturnValue:
 @bp.get("/cycles/<uuid:cycle_id>")
 @requires("read")
 def show(cycle_id: UUID) -> ResponseReturnValue:
-    """A cycle: its plan, then what was done, seen and learned, then its decision."""
+    """A cycle: its plan, what was done, seen and learned, its decision (?as_of= the past)."""
+    moment = as_of_requested()
+    if moment is not None:
+        with reading() as conn:
+            read_as_of(found(queries.group_of_cycle(conn, cycle_id)), moment)
     return render("cycles/show.html", "cycles/_journal.html", **cycle_context(cycle_id))
 
 

@@ -16,6 +16,7 @@ from web.access import requires
 from web.auth import current_actor
 from web.commands import submit
 from web.forms import AimForm, GroupForm, InviteForm, SharingForm
+from web.past import as_of_requested, read_as_of
 from web.rendering import found, reading, render, see_other, wants_fragment
 from web.services import services
 
@@ -45,7 +46,10 @@ def create() -> ResponseReturnValue:
 @bp.get("/groups/<uuid:group_id>")
 @requires("read")
 def show(group_id: UUID) -> ResponseReturnValue:
-    """A group's aim, ramps of cycles, open help requests and people."""
+    """A group's aim, ramps of cycles, open help requests and people (?as_of= for the past)."""
+    moment = as_of_requested()
+    if moment is not None:
+        read_as_of(group_id, moment)
     return render("groups/show.html", "groups/_ramps.html", **group_context(group_id))
 
 

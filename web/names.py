@@ -6,13 +6,14 @@ from typing import Any
 from flask import g
 
 from projections import queries
-from web.rendering import reading
+from web.services import services
 
 
 def person(actor: Any) -> str:
     """A display name for an actor id (Jinja filter); names load once per request."""
     if "names" not in g:
-        with reading() as conn:
+        # Today's names, even on a past view: people are named as they are now.
+        with services().engine.connect() as conn:
             g.names = queries.all_names(conn)
     return str(g.names.get(str(actor), actor))
 

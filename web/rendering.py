@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
-from flask import redirect, render_template, request
+from flask import g, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_htmx import make_response as htmx_response
 from werkzeug.exceptions import NotFound
@@ -16,8 +16,9 @@ from web.services import services
 
 @contextmanager
 def reading() -> Iterator[sa.Connection]:
-    """A connection to the read model."""
-    with services().engine.connect() as conn:
+    """A connection to the read model (or, for a past view, to the past rebuilt)."""
+    engine = g.get("read_engine") or services().engine
+    with engine.connect() as conn:
         yield conn
 
 

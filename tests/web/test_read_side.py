@@ -215,3 +215,39 @@ def test_a_long_history_is_paged(client: FlaskClient, app: Flask, made: Made, an
     assert "Change 21" in second
     assert "Change 25" in second
     assert "Earlier versions" in second
+
+
+def test_a_past_view_shows_the_cycle_as_it_was_read_only_and_marked(
+    client: FlaskClient, app: Flask, made: Made, ann: UUID
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    today = datetime.now(UTC).date()
+    page = client.get(f"/cycles/{made.cycle_id}?as_of={today.isoformat()}")
+    assert page.status_code == 200
+    assert "A past view:" in page.text
+    assert "Order drugs the day before" in page.text
+    assert 'id="act_form"' not in page.text  # nothing can be recorded in the past
+    before = (today - timedelta(days=1)).isoformat()
+    assert client.get(f"/cycles/{made.cycle_id}?as_of={before}").status_code == 404
+    assert client.get(f"/groups/{made.group_id}?as_of=not-a-date").status_code == 400
+
+
+def test_a_past_view_leaves_out_what_came_after(app: Flask, made: Made, ann: UUID) -> None:
+    from datetime import datetime, timedelta
+
+    from flask import g
+
+    from web.past import read_as_of
+
+    s = services_of(app)
+    reflected: datetime = s.app.repository.get(made.cycle_id).modified_on
+    between = reflected + timedelta(microseconds=1)  # after the reflection, before deciding
+    s.caught_up(s.app.decide(made.cycle_id, "adopt", "Works", str(ann)).notification_id)
+    with app.test_request_context("/"):
+        read_as_of(made.group_id, between)
+        with g.read_engine.connect() as conn:
+            past = queries.get_cycle(conn, made.cycle_id)
+    assert past is not None
+    assert past.decision is None  # decided later
+    assert past.phase == "reflect"
