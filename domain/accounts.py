@@ -24,7 +24,8 @@ def checked_email(email: str) -> str:
     """A plausible email address, normalised; anything else is refused."""
     email = normal_email(email)
     local, _, domain = email.partition("@")
-    if not local or "." not in domain or " " in email or len(email) > 254:
+    malformed = not local or "." not in domain or " " in email or not email.isprintable()
+    if malformed or len(email) > 254:
         raise InvalidFieldError("email", "Give an email address, like name@example.org.")
     return email
 

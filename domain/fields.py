@@ -1,5 +1,6 @@
 """Field limits and the one place text input is checked, shared by forms and aggregates."""
 
+import re
 from typing import Final
 
 from domain.errors import InvalidFieldError
@@ -53,11 +54,17 @@ LABELS: Final[dict[str, str]] = {
 }
 
 
+# Control characters (NUL above all) are never meant in text, and PostgreSQL refuses NUL.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def checked(field: str, value: str, *, required: bool = True) -> str:
     """Return the value stripped, or raise InvalidFieldError if blank or too long."""
     value = value.strip()
     if required and not value:
         raise InvalidFieldError(field, f"{LABELS[field]} cannot be blank.")
+    if CONTROL.search(value):
+        raise InvalidFieldError(field, f"{LABELS[field]} cannot contain control characters.")
     limit = LIMITS[field]
     if len(value) > limit:
         raise InvalidFieldError(

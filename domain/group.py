@@ -139,6 +139,8 @@ class PilotGroup(Aggregate):
     def change_role(self, account_id: str, role: str, actor: str) -> None:
         """Change a member's role, keeping at least one facilitator."""
         role = checked_role(role)
+        if account_id not in self.roles:
+            raise UnknownEntryError("That person is not in this group.")
         self._keeps_a_facilitator(account_id, role)
         if self.roles.get(account_id) != role:
             self._role_changed(account_id=account_id, role=role, actor=actor)

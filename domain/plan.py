@@ -1,5 +1,6 @@
 """A cycle's plan as a value: what a plan says, checked before any event is made."""
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -113,6 +114,9 @@ class Plan:
         )
 
 
+_TASK_ID = re.compile(r"[0-9a-f]{32}")
+
+
 def _question(text: str, prediction: str, reason: str = "") -> Question:
     return Question(
         checked("question", text),
@@ -130,7 +134,8 @@ def _task(text: str, owner: str = "", due: str = "", task_id: str = "") -> Setup
             message = "Give the due date as a date, e.g. 2026-03-31."
             raise InvalidFieldError("due", message) from None
     return SetupTask(
-        id=task_id or uuid4().hex,
+        # Ids come back from a hidden field: anything but one we made is replaced.
+        id=task_id if _TASK_ID.fullmatch(task_id) else uuid4().hex,
         text=checked("task", text),
         owner=checked("owner", owner, required=False),
         due=due,

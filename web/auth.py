@@ -19,6 +19,7 @@ from flask.typing import ResponseReturnValue
 from flask_htmx import make_response as htmx_response
 from flask_login import LoginManager, current_user, login_user, logout_user
 
+from domain.accounts import account_id
 from domain.errors import DomainError, InvitationError, NotFoundError
 from projections import queries
 from web.access import public, requires
@@ -106,7 +107,7 @@ def invitation(invitation_id: UUID, token: str) -> ResponseReturnValue:
             recorded = app.accept_invitation_as_new(
                 invitation_id, token, form.name.data, form.password.data
             )
-            _start_session(app.sign_in(str(offer["email"]), form.password.data, _address()))
+            _start_session(account_id(str(offer["email"])))
         else:
             return render_template("auth/invitation.html", offer=offer, form=form), 422
     except DomainError as error:
@@ -120,7 +121,10 @@ def safe_next(target: str | None) -> str:
     """Only ever return to a path on this site."""
     if not target:
         return url_for("groups.index")
-    parts = urlsplit(target)
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return url_for("groups.index")
     path = parts.path or "/"
     if parts.scheme or parts.netloc or not path.startswith("/") or path.startswith("//"):
         return url_for("groups.index")
@@ -160,7 +164,10 @@ def _unauthorized() -> Any:
 
 def _here() -> str:
     # htmx tells us the page the user is on; a plain request came from its own path.
-    current = urlsplit(request.headers.get("HX-Current-URL", ""))
+    try:
+        current = urlsplit(request.headers.get("HX-Current-URL", ""))
+    except ValueError:
+        current = urlsplit("")
     if current.path:
         return current.path + (f"?{current.query}" if current.query else "")
     return request.full_path.rstrip("?") if request.method == "GET" else request.path

@@ -108,8 +108,9 @@ def group_context(group_id: UUID, submitted: FlaskForm | None = None) -> dict[st
         "sharing_form": SharingForm(prefix="sharing_form", formdata=None),
     }
     forms["sharing_form"].shared.data = group.shared
-    if submitted is not None and submitted._prefix:
-        forms[submitted._prefix.rstrip("-")] = submitted
+    key = submitted._prefix.rstrip("-") if submitted is not None else ""
+    if submitted is not None and key in forms:  # only ever one of the page's own forms
+        forms[key] = submitted
     return {**context, **forms}
 
 

@@ -101,7 +101,7 @@ def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
 @requires("read")
 def history(cycle_id: UUID) -> ResponseReturnValue:
     """How the ramp's plan changed: each version, the diff, who, when, and the learning cited."""
-    page = max(request.args.get("page", 0, type=int), 0)
+    page = min(max(request.args.get("page", 0, type=int), 0), 10_000)
     learning_only = request.args.get("learning") == "1"
     whole_ramp = request.args.get("ramp") == "1"
     with reading() as conn:

@@ -3,7 +3,7 @@
 import secrets
 from pathlib import Path
 
-from flask import Flask, Response
+from flask import Flask, Response, abort, request
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -22,6 +22,7 @@ def init_app(app: Flask) -> None:
     if app.config.get("PREFERRED_URL_SCHEME") == "https":
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
+    app.before_request(_forms_only)
     app.after_request(_headers)
 
 
@@ -34,6 +35,12 @@ def _instance_secret(folder: Path) -> str:
         path.write_text(secrets.token_hex(32))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def _forms_only() -> None:
+    # Every form posts as a form; a JSON body would be read as one and trip WTForms up.
+    if request.method == "POST" and request.is_json:
+        abort(415)
 
 
 def _headers(response: Response) -> Response:

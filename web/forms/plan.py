@@ -1,5 +1,6 @@
 """Plan forms: opening a cycle, revising its plan, and adapting it into the next cycle."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -10,6 +11,18 @@ from web.forms.fields import CitesField, text_field
 
 QUESTION_SLOTS = 3
 TASK_SLOTS = 3
+
+
+class RowList(FieldList):
+    """Numbered rows; an index that is not a plain small number is ignored, not a crash."""
+
+    def _extract_indices(self, prefix: str, formdata: Any) -> Iterator[int]:
+        offset = len(prefix) + 1
+        for key in formdata:
+            if key.startswith(prefix):
+                index = key[offset:].split(self._field_separator, 1)[0]
+                if index.isascii() and index.isdigit() and len(index) <= 9:
+                    yield int(index)
 
 
 class QuestionForm(Form):
@@ -44,12 +57,12 @@ class PlanForm(FlaskForm):
     """A cycle's plan, after the IHI PDSA worksheet."""
 
     objective = text_field("Objective of this cycle", "objective")
-    questions = FieldList(FormField(QuestionForm), min_entries=QUESTION_SLOTS, max_entries=10)
+    questions = RowList(FormField(QuestionForm), min_entries=QUESTION_SLOTS, max_entries=10)
     plan_text = text_field("What will be done", "plan_text", required=False, area=True)
     who = text_field("Who", "who", required=False)
     where = text_field("Where", "where", required=False)
     when = text_field("When", "when", required=False)
-    tasks = FieldList(FormField(TaskForm), min_entries=TASK_SLOTS, max_entries=20)
+    tasks = RowList(FormField(TaskForm), min_entries=TASK_SLOTS, max_entries=20)
     data = text_field("Data to collect", "data", required=False, area=True)
     measures = text_field(
         "Measures that will show whether the predictions came true",
