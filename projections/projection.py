@@ -28,6 +28,7 @@ class Projection:
     version: ClassVar[int] = 1
     tables: ClassVar[tuple[sa.Table, ...]]
     _handlers: ClassVar[dict[type, Handler]]
+    _topics: ClassVar[frozenset[str]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -36,10 +37,15 @@ class Projection:
             for member in cls.__dict__.values()
             if callable(member) and "handles" in getattr(member, "__dict__", {})
         }
+        cls._topics = frozenset(get_topic(c) for c in cls._handlers)
 
     def topics(self) -> set[str]:
         """The topics of the events this projection handles."""
         return {get_topic(cls) for cls in self._handlers}
+
+    def wants(self, topic: str) -> bool:
+        """Whether this projection has a handler for events of this topic."""
+        return topic in self._topics
 
     def apply(self, conn: sa.Connection, event: DomainEventProtocol[Any]) -> None:
         """Write the rows for one event; events it does not handle are ignored."""

@@ -71,39 +71,45 @@ class Runner:
 
     def catch_up(self, until: int | None = None, progress: Progress | None = None) -> None:
         """Apply every event recorded so far (or at least up to `until`) to each projection."""
-        for projection in self.projections:
-            while self._apply_batch(projection, until, progress):
-                pass
+        while self._apply_batch(self.projections, until, progress):
+            pass
 
     def _apply_batch(
-        self, projection: Projection, until: int | None, progress: Progress | None
+        self, projections: Sequence[Projection], until: int | None, progress: Progress | None
     ) -> bool:
-        """Apply one batch in one transaction; return whether there may be more."""
+        """Apply one batch to the projections behind, in one transaction; whether more may
+        follow. Each notification is read and decoded once, for all the projections."""
         with self.engine.begin() as conn:
-            position = self._lock(conn, projection.name)
-            if until is not None and position >= until:
+            positions = {p.name: self._lock(conn, p.name) for p in sorted(projections, key=_name)}
+            low = min(positions.values())
+            if until is not None and low >= until:
                 return False
             head = self.recorder.max_notification_id() or 0
-            if position >= head:
+            if low >= head:
                 return False
             notifications = self.recorder.select_notifications(
-                start=position,
-                limit=self.batch,
-                stop=head,
-                topics=sorted(projection.topics()),
-                inclusive_of_start=False,
+                start=low, limit=self.batch, stop=head, inclusive_of_start=False
             )
+            behind = [p for p in projections if positions[p.name] < head]
             for notification in notifications:
-                projection.apply(conn, self.mapper.to_domain_event(notification))
-            # A short batch read everything up to head that this projection handles.
+                event = None
+                for projection in behind:
+                    if positions[projection.name] < notification.id and projection.wants(
+                        notification.topic
+                    ):
+                        event = event or self.mapper.to_domain_event(notification)
+                        projection.apply(conn, event)
+            # A short batch read everything up to head.
             reached = notifications[-1].id if len(notifications) == self.batch else head
-            conn.execute(
-                tracking.update()
-                .where(tracking.c.name == projection.name)
-                .values(position=reached)
-            )
+            for projection in behind:
+                if positions[projection.name] < reached:
+                    conn.execute(
+                        tracking.update()
+                        .where(tracking.c.name == projection.name)
+                        .values(position=reached)
+                    )
         if progress is not None:
-            progress(reached - position)
+            progress(sum(max(reached - positions[p.name], 0) for p in behind))
         return True
 
     @staticmethod
@@ -111,6 +117,7 @@ class Runner:
         # Writing first takes the row lock (PostgreSQL) or the write lock (SQLite)
         # before the position is read, so two runners can never apply the same
         # batch: the second waits, then sees the position the first committed.
+        # Rows are always locked in name order, so two runners cannot deadlock.
         conn.execute(
             tracking.update().where(tracking.c.name == name).values(position=tracking.c.position)
         )
@@ -145,5 +152,9 @@ class Runner:
                     .where(tracking.c.name == projection.name)
                     .values(position=0, version=projection.version)
                 )
-            while self._apply_batch(projection, None, progress):
-                pass
+        while chosen and self._apply_batch(chosen, None, progress):
+            pass
+
+
+def _name(projection: Projection) -> str:
+    return projection.name

@@ -1,25 +1,31 @@
-"""Benchmarks (`make bench`): rebuild throughput against the raw rate of reading the log.
+"""Benchmarks (`make bench`): each figure is a ratio of two timings taken in the same run on
+the same store, so it means something on any machine. SQLite always; PostgreSQL too when
+LEARNLOOP_TEST_DATABASE_URL is set.
 
-Figures are ratios measured in the same run on the same store, so they mean
-something on any machine. Set LEARNLOOP_TEST_DATABASE_URL to add PostgreSQL.
+1. Rebuild throughput of all projections against the raw rate of reading (and decoding)
+   the notification log. Target: at least 1/3.
+2. The revision-history and timeline pages for a ramp of 10,000 events against one of
+   10. Target: at most 1.5x.
+3. One command through the web layer (POST, projection caught up, fragment back) against
+   a bare Application.save of the same event. Target: at most 3x.
 """
 
 import os
 import random
+import statistics
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from uuid import UUID
 
 import psycopg
 
 from domain.application import Learnloop
 from domain.cycle import Cycle
-from projections.database import all_projections, make_engine
-from projections.runner import Runner
 from tests.builders import plan
-from web.storage import storage_for
+from tests.conftest import make_app, register, sign_in
 
 WORDS = ["patient", "ward", "discharge", "pharmacy", "porter", "bed", "nurse", "round", "drugs"]
 
@@ -28,53 +34,47 @@ def sentence(rng: random.Random, n: int = 12) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-def generate(app: Learnloop, groups: int, cycles: int, steps: int, seed: int = 7) -> int:
-    """Realistic mixed history: groups, cycles, observations, reflections, revisions."""
+def grow_ramp(app: Learnloop, group: UUID, actor: str, events: int, seed: int = 7) -> UUID:
+    """A realistic cycle of about `events` events: actions, observations, problems,
+    comparisons, learning, comments, help, corrections and plan revisions."""
     rng = random.Random(seed)  # noqa: S311 - test data, not secrets
-    for g in range(groups):
-        group = app.form_group(f"Group {g}", sentence(rng), "Ann")
-        for _ in range(cycles):
-            questions = [(sentence(rng, 6) + "?", sentence(rng, 5))]
-            cycle_id = app.open_cycle(
-                group.id, plan(sentence(rng, 5), sentence(rng, 30), questions), "Ann"
-            ).id
-            version = 1
-            for _ in range(steps):
-                app.record_observation(cycle_id, sentence(rng, 20), "Bob")
-                if rng.random() < 0.3:
-                    cycle: Cycle = app.repository.get(cycle_id)
-                    app.revise_plan(
-                        cycle_id,
-                        version,
-                        plan(sentence(rng, 5), sentence(rng, 30), questions),
-                        sentence(rng, 8),
-                        [cycle.entries[-1].id],
-                        "Ann",
-                    )
-                    version += 1
-            app.record_reflection(cycle_id, sentence(rng, 20), "Cat")
-    return app.recorder.max_notification_id() or 0
+    questions = [("Will more patients go home before noon?", "Yes, half of them")]
+    cycle_id = app.open_cycle(
+        group, plan(sentence(rng, 5), sentence(rng, 30), questions), actor
+    ).id
+    version, written = 1, 1
+    while written < events:
+        roll = rng.random()
+        if roll < 0.55:
+            kind = rng.choice(["action", "observation", "problem", "surprise"])
+            app.record_act_entry(cycle_id, kind, sentence(rng, 20), "", actor)
+        elif roll < 0.70:
+            app.comment(cycle_id, "plan", sentence(rng, 10), actor)
+        elif roll < 0.80:
+            app.ask_for_help(cycle_id, sentence(rng, 10), actor)
+        else:
+            cycle: Cycle = app.repository.get(cycle_id)
+            app.revise_plan(
+                cycle_id,
+                version,
+                plan(sentence(rng, 5), sentence(rng, 30), questions),
+                sentence(rng, 8),
+                [cycle.entries[-1].id] if cycle.entries else [],
+                actor,
+            ) if cycle.entries else app.record_observation(cycle_id, sentence(rng, 9), actor)
+            version += 1 if cycle.entries else 0
+        written += 1
+    return cycle_id
 
 
-def raw_read_rate(app: Learnloop, batch: int = 500) -> float:
-    """Notifications per second read (and decoded) straight from the log."""
-    start, position, count = time.perf_counter(), 0, 0
-    while True:
-        found = app.recorder.select_notifications(position, batch, inclusive_of_start=False)
-        if not found:
-            break
-        for n in found:
-            app.mapper.to_domain_event(n)
-        count += len(found)
-        position = found[-1].id
-    return count / (time.perf_counter() - start)
-
-
-def rebuild_rate(runner: Runner, events: int) -> float:
-    """Events per second of a full rebuild of every projection."""
-    start = time.perf_counter()
-    runner.rebuild()
-    return events / (time.perf_counter() - start)
+def best(run: Callable[[], object], repeat: int = 7) -> float:
+    """The median of several timings of `run`, in seconds."""
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
 
 
 @contextmanager
@@ -95,22 +95,76 @@ def database(kind: str) -> Iterator[str]:
 
 
 def bench(kind: str) -> None:
-    with database(kind) as url, tempfile.TemporaryDirectory() as instance:
-        storage = storage_for(url, instance)
-        app = Learnloop(env=storage.persistence_env)
-        engine = make_engine(storage.sqlalchemy_url)
-        events = generate(app, groups=5, cycles=4, steps=40)
-        runner = Runner(engine, app.recorder, app.mapper, all_projections())
-        runner.setup()
-        raw = raw_read_rate(app)
-        rebuilt = rebuild_rate(runner, events)
-        print(
-            f"{kind:<9} {events} events · raw log read {raw:,.0f}/s · rebuild of "
-            f"{len(runner.projections)} projections {rebuilt:,.0f}/s · ratio {rebuilt / raw:.2f} "
-            "(target ≥ 0.33)"
+    with database(kind) as url:
+        flask_app = make_app(url)
+        services = flask_app.extensions["learnloop"]
+        app: Learnloop = services.app
+        ann = register(app, "Ann Facilitator")
+        group = app.form_group("Ward 7", "Home before noon", str(ann)).id
+        small = grow_ramp(app, group, str(ann), 10)
+        large = grow_ramp(app, group, str(ann), 10_000)
+        services.caught_up(app.recorder.max_notification_id() or 0)
+        events = app.recorder.max_notification_id() or 0
+        print(f"{kind}: {events} events in the store")
+
+        raw = events / best(lambda: _read_log(app), repeat=3)
+        rebuilt = (
+            events
+            * len(services.runner.projections)
+            / best(lambda: services.runner.rebuild(), repeat=1)
         )
-        engine.dispose()
-        app.close()
+        print(
+            f"  1. rebuild {rebuilt:,.0f} event-projections/s vs raw log read {raw:,.0f}/s:"
+            f" ratio {rebuilt / raw:.2f} (target >= 0.33)"
+        )
+
+        client = sign_in(flask_app.test_client(), ann)
+
+        def get(path: str) -> Callable[[], object]:
+            return lambda: client.get(path)
+
+        for name, path in [
+            ("revision history", "/cycles/{}/history"),
+            ("timeline", f"/groups/{group}/timeline"),
+        ]:
+            large_page = path.format(large) if "{}" in path else path
+            small_page = path.format(small) if "{}" in path else path
+            t_large = best(get(large_page))
+            t_small = best(get(small_page))
+            print(
+                f"  2. {name}: 10,000-event ramp {t_large * 1000:.1f} ms vs 10-event"
+                f" {t_small * 1000:.1f} ms: ratio {t_large / t_small:.2f} (target <= 1.5)"
+            )
+
+        def through_web() -> None:
+            client.post(
+                f"/cycles/{small}/comments?on=plan",
+                data={"cplan-text": "Noted"},
+                headers={"HX-Request": "true"},
+            )
+
+        def bare_save() -> None:
+            cycle: Cycle = app.repository.get(small)
+            cycle.comment("plan", "Noted", str(ann))
+            app.save(cycle)
+
+        t_web, t_bare = best(through_web, repeat=21), best(bare_save, repeat=21)
+        print(
+            f"  3. command through the web {t_web * 1000:.1f} ms vs bare save"
+            f" {t_bare * 1000:.1f} ms: ratio {t_web / t_bare:.2f} (target <= 3)"
+        )
+        services.close()
+
+
+def _read_log(app: Learnloop, batch: int = 500) -> None:
+    position = 0
+    while True:
+        found = app.recorder.select_notifications(position, batch, inclusive_of_start=False)
+        if not found:
+            return
+        for n in found:
+            app.mapper.to_domain_event(n)
+        position = found[-1].id
 
 
 def main() -> None:
