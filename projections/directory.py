@@ -21,7 +21,8 @@ class GroupDirectory(Projection):
     @handles(PilotGroup.Formed)
     def formed(self, conn: sa.Connection, e: PilotGroup.Formed) -> None:
         conn.execute(
-            groups.insert().values(
+            groups.insert(),
+            dict(
                 id=e.originator_id,
                 name=e.name,
                 aim=e.aim,
@@ -29,17 +30,18 @@ class GroupDirectory(Projection):
                 formed_at=e.timestamp,
                 cycle_count=0,
                 aim_version=1,
-            )
+            ),
         )
         conn.execute(
-            group_aims.insert().values(
+            group_aims.insert(),
+            dict(
                 group_id=e.originator_id,
                 version=1,
                 aim=e.aim,
                 reason=None,
                 actor=e.actor,
                 at=e.timestamp,
-            )
+            ),
         )
         self._member(conn, e.originator_id, e.actor, e.actor, e)
 
@@ -58,14 +60,15 @@ class GroupDirectory(Projection):
             .values(aim=e.aim, aim_version=groups.c.aim_version + 1)
         )
         conn.execute(
-            group_aims.insert().values(
+            group_aims.insert(),
+            dict(
                 group_id=e.originator_id,
                 version=version,
                 aim=e.aim,
                 reason=e.reason,
                 actor=e.actor,
                 at=e.timestamp,
-            )
+            ),
         )
 
     @handles(PilotGroup.SharingChanged)
@@ -132,7 +135,8 @@ class GroupDirectory(Projection):
         previous: Any,
     ) -> None:
         conn.execute(
-            cycles.insert().values(
+            cycles.insert(),
+            dict(
                 id=e.originator_id,
                 group_id=group_id,
                 number=number,
@@ -143,21 +147,38 @@ class GroupDirectory(Projection):
                 opened_at=e.timestamp,
                 last_activity_at=e.timestamp,
                 previous_cycle_id=previous,
-            )
+            ),
         )
 
     @staticmethod
     def _member(conn: sa.Connection, group_id: Any, name: str, actor: str, e: Any) -> None:
         conn.execute(
-            members.insert().values(
-                group_id=group_id, name=name, added_by=actor, added_at=e.timestamp
-            )
+            members.insert(),
+            dict(group_id=group_id, name=name, added_by=actor, added_at=e.timestamp),
         )
 
     @staticmethod
     def _touch(conn: sa.Connection, e: Cycle.Event, **values: object) -> None:
+        # One statement per set of columns, built once: building SQL per event was most
+        # of a rebuild's time.
+        statement = _TOUCH.get(tuple(values))
+        if statement is None:
+            statement = _TOUCH[tuple(values)] = (
+                cycles.update()
+                .where(cycles.c.id == sa.bindparam("cycle"))
+                .values(
+                    last_activity_at=sa.bindparam("at"),
+                    **{k: sa.bindparam(f"v_{k}") for k in values},
+                )
+            )
         conn.execute(
-            cycles.update()
-            .where(cycles.c.id == e.originator_id)
-            .values(last_activity_at=e.timestamp, **values)
+            statement,
+            {
+                "cycle": e.originator_id,
+                "at": e.timestamp,
+                **{f"v_{k}": v for k, v in values.items()},
+            },
         )
+
+
+_TOUCH: dict[tuple[str, ...], sa.Update] = {}

@@ -17,7 +17,8 @@ class HelpDesk(Projection):
     @handles(HelpRequest.Asked)
     def asked(self, conn: sa.Connection, e: HelpRequest.Asked) -> None:
         conn.execute(
-            help_requests.insert().values(
+            help_requests.insert(),
+            dict(
                 id=e.originator_id,
                 group_id=e.group_id,
                 cycle_id=e.cycle_id,
@@ -25,19 +26,20 @@ class HelpDesk(Projection):
                 actor=e.actor,
                 at=e.timestamp,
                 status=OPEN,
-            )
+            ),
         )
 
     @handles(HelpRequest.Answered)
     def answered(self, conn: sa.Connection, e: HelpRequest.Answered) -> None:
         conn.execute(
-            help_answers.insert().values(
+            help_answers.insert(),
+            dict(
                 id=e.answer_id,
                 request_id=e.originator_id,
                 text=e.text,
                 actor=e.actor,
                 at=e.timestamp,
-            )
+            ),
         )
         self._status(conn, e.originator_id, ANSWERED)
 

@@ -20,13 +20,14 @@ class People(Projection):
     @handles(Account.Registered)
     def registered(self, conn: sa.Connection, e: Account.Registered) -> None:
         conn.execute(
-            accounts.insert().values(
+            accounts.insert(),
+            dict(
                 id=e.originator_id,
                 email=e.email,
                 name=e.name,
                 is_admin=e.is_admin,
                 registered_at=e.timestamp,
-            )
+            ),
         )
 
     @handles(PilotGroup.Formed)
@@ -60,7 +61,8 @@ class People(Projection):
     @handles(Invitation.Sent)
     def invited(self, conn: sa.Connection, e: Invitation.Sent) -> None:
         conn.execute(
-            invitations.insert().values(
+            invitations.insert(),
+            dict(
                 id=e.originator_id,
                 group_id=e.group_id,
                 email=e.email,
@@ -68,7 +70,7 @@ class People(Projection):
                 invited_by=e.actor,
                 sent_at=e.timestamp,
                 expires_at=e.expires_at,
-            )
+            ),
         )
 
     @handles(Invitation.Accepted)
@@ -82,7 +84,6 @@ class People(Projection):
     @staticmethod
     def _set(conn: sa.Connection, e: PilotGroup.Event, account_id: str, role: str) -> None:
         conn.execute(
-            memberships.insert().values(
-                group_id=e.originator_id, account_id=account_id, role=role, since=e.timestamp
-            )
+            memberships.insert(),
+            dict(group_id=e.originator_id, account_id=account_id, role=role, since=e.timestamp),
         )

@@ -77,15 +77,15 @@ class CycleRecord(Projection):
     @handles(Cycle.SetupTaskCompleted)
     def task_done(self, conn: sa.Connection, e: Cycle.SetupTaskCompleted) -> None:
         conn.execute(
-            tasks_done.insert().values(
-                cycle_id=e.originator_id, task_id=e.task_id, actor=e.actor, at=e.timestamp
-            )
+            tasks_done.insert(),
+            dict(cycle_id=e.originator_id, task_id=e.task_id, actor=e.actor, at=e.timestamp),
         )
 
     @handles(Cycle.CommentAdded)
     def commented(self, conn: sa.Connection, e: Cycle.CommentAdded) -> None:
         conn.execute(
-            comments.insert().values(
+            comments.insert(),
+            dict(
                 id=e.comment_id,
                 cycle_id=e.originator_id,
                 on=e.on,
@@ -93,7 +93,7 @@ class CycleRecord(Projection):
                 actor=e.actor,
                 at=e.timestamp,
                 seq=e.originator_version,
-            )
+            ),
         )
 
     @staticmethod
@@ -110,7 +110,8 @@ class CycleRecord(Projection):
             k: v for k, v in plan.items() if k not in ("objective", "plan_text", "questions")
         }
         conn.execute(
-            plan_versions.insert().values(
+            plan_versions.insert(),
+            dict(
                 cycle_id=e.originator_id,
                 version=version,
                 objective=plan["objective"],
@@ -120,7 +121,7 @@ class CycleRecord(Projection):
                 change=change,
                 actor=actor,
                 at=e.timestamp,
-            )
+            ),
         )
         if cites:
             conn.execute(
@@ -140,7 +141,8 @@ class CycleRecord(Projection):
         outcome: str = "",
     ) -> None:
         conn.execute(
-            entries.insert().values(
+            entries.insert(),
+            dict(
                 id=entry_id,
                 cycle_id=e.originator_id,
                 kind=kind,
@@ -152,10 +154,11 @@ class CycleRecord(Projection):
                 seq=e.originator_version,
                 revision=1,
                 withdrawn=False,
-            )
+            ),
         )
         conn.execute(
-            corrections.insert().values(
+            corrections.insert(),
+            dict(
                 entry_id=entry_id,
                 revision=1,
                 kind="original",
@@ -163,7 +166,7 @@ class CycleRecord(Projection):
                 reason="",
                 actor=actor,
                 at=e.timestamp,
-            )
+            ),
         )
 
     @staticmethod
@@ -187,7 +190,8 @@ class CycleRecord(Projection):
             sa.select(entries.c.revision).where(entries.c.id == entry_id)
         ).scalar_one()
         conn.execute(
-            corrections.insert().values(
+            corrections.insert(),
+            dict(
                 entry_id=entry_id,
                 revision=revision,
                 kind=kind,
@@ -195,5 +199,5 @@ class CycleRecord(Projection):
                 reason=reason,
                 actor=actor,
                 at=e.timestamp,
-            )
+            ),
         )

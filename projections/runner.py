@@ -52,9 +52,8 @@ class Runner:
             try:
                 with self.engine.begin() as conn:
                     conn.execute(
-                        tracking.insert().values(
-                            name=projection.name, position=0, version=projection.version
-                        )
+                        tracking.insert(),
+                        dict(name=projection.name, position=0, version=projection.version),
                     )
             except sa.exc.IntegrityError:
                 pass  # Another process, or an earlier run, made it.

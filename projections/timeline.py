@@ -26,8 +26,16 @@ def _quote(text: str, limit: int = 160) -> str:
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
+OWNER = sa.select(timeline_owners.c.group_id, timeline_owners.c.cycle_id).where(
+    timeline_owners.c.originator_id == sa.bindparam("originator")
+)
+
+
 class Timeline(Projection):
     """One row per event of a group, in words a sponsor can read."""
+
+    def __init__(self) -> None:
+        self._owners: dict[UUID, tuple[UUID, UUID | None]] = {}
 
     name = "timeline"
     version = 1
@@ -192,20 +200,20 @@ class Timeline(Projection):
         self._in(conn, e, kind, actor, words)
 
     def _in(self, conn: sa.Connection, e: Any, kind: str, actor: str, words: str) -> None:
-        owner = conn.execute(
-            sa.select(timeline_owners.c.group_id, timeline_owners.c.cycle_id).where(
-                timeline_owners.c.originator_id == e.originator_id
-            )
-        ).first()
-        if owner is not None:  # events of an aggregate never seen opened are skipped
-            self._row(conn, e, owner.group_id, owner.cycle_id, kind, actor, words)
+        owner = self._owners.get(e.originator_id)
+        if owner is None:
+            row = conn.execute(OWNER, {"originator": e.originator_id}).first()
+            if row is None:  # events of an aggregate never seen opened are skipped
+                return
+            # An owner never changes once written, so remembering it is always right.
+            owner = self._owners[e.originator_id] = (row.group_id, row.cycle_id)
+        self._row(conn, e, owner[0], owner[1], kind, actor, words)
 
     @staticmethod
     def _own(conn: sa.Connection, originator: UUID, group_id: UUID, cycle_id: UUID) -> None:
         conn.execute(
-            timeline_owners.insert().values(
-                originator_id=originator, group_id=group_id, cycle_id=cycle_id
-            )
+            timeline_owners.insert(),
+            dict(originator_id=originator, group_id=group_id, cycle_id=cycle_id),
         )
 
     @staticmethod
@@ -219,7 +227,8 @@ class Timeline(Projection):
         words: str,
     ) -> None:
         conn.execute(
-            timeline.insert().values(
+            timeline.insert(),
+            dict(
                 originator_id=e.originator_id,
                 originator_version=e.originator_version,
                 group_id=group_id,
@@ -228,5 +237,5 @@ class Timeline(Projection):
                 kind=kind,
                 actor=actor,
                 words=words,
-            )
+            ),
         )
