@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
-from flask import Blueprint, url_for
+from flask import Blueprint, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -115,6 +115,15 @@ def group_context(group_id: UUID, submitted: FlaskForm | None = None) -> dict[st
 
 
 def _index(form: GroupForm, status: int = 200) -> ResponseReturnValue:
+    before = request.args.get("before")
     with reading() as conn:
-        groups = queries.visible_groups(conn, str(current_user.id))
-    return render("groups/index.html", "groups/_form.html", status, groups=groups, form=form)
+        groups, older = queries.visible_groups(conn, str(current_user.id), before=before)
+    return render(
+        "groups/index.html",
+        "groups/_form.html",
+        status,
+        groups=groups,
+        form=form,
+        older=older,
+        first_page=not before,
+    )

@@ -60,18 +60,31 @@ def is_shared(conn: sa.Connection, group_id: UUID) -> bool:
 
 
 def visible_groups(
-    conn: sa.Connection, account_id: str, limit: int = 50, offset: int = 0
-) -> list[GroupRow]:
-    """The groups this account has a role in, or that share their learning; newest first."""
+    conn: sa.Connection, account_id: str, limit: int = 50, before: str | None = None
+) -> tuple[list[GroupRow], str | None]:
+    """A page of the groups this account has a role in, or that share their learning,
+    newest first; and where the next page starts (keyset: no cost in the page number)."""
     mine = sa.select(memberships.c.group_id).where(memberships.c.account_id == account_id)
+    query = sa.select(groups).where(sa.or_(groups.c.id.in_(mine), groups.c.shared))
+    after = _group_cursor(before)
+    if after is not None:
+        query = query.where(sa.tuple_(groups.c.formed_at, groups.c.id) < sa.tuple_(*after))
     rows = conn.execute(
-        sa.select(groups)
-        .where(sa.or_(groups.c.id.in_(mine), groups.c.shared))
-        .order_by(groups.c.formed_at.desc())
-        .limit(limit)
-        .offset(offset)
+        query.order_by(groups.c.formed_at.desc(), groups.c.id.desc()).limit(limit + 1)
     )
-    return [GroupRow(**r._mapping) for r in rows]
+    found = [GroupRow(**r._mapping) for r in rows]
+    last = found[limit - 1] if len(found) > limit else None
+    return found[:limit], f"{last.formed_at.isoformat()}~{last.id}" if last else None
+
+
+def _group_cursor(before: str | None) -> tuple[datetime, UUID] | None:
+    if not before:
+        return None
+    try:
+        at, group_id = before.split("~")
+        return datetime.fromisoformat(at), UUID(group_id)
+    except ValueError:
+        return None
 
 
 def group_people(conn: sa.Connection, group_id: UUID) -> list[PersonRow]:

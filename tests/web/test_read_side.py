@@ -251,3 +251,20 @@ def test_a_past_view_leaves_out_what_came_after(app: Flask, made: Made, ann: UUI
     assert past is not None
     assert past.decision is None  # decided later
     assert past.phase == "reflect"
+
+
+def test_the_group_list_pages_back_without_repeating(
+    client: FlaskClient, app: Flask, ann: UUID
+) -> None:
+    s = services_of(app)
+    for n in range(55):
+        s.app.form_group(f"Group number {n}", "Aim", str(ann))
+    s.caught_up(s.app.recorder.max_notification_id() or 0)
+    first = client.get("/").text
+    assert "Group number 54<" in first
+    assert "Group number 4<" not in first
+    older = first.split("Older groups")[0].rsplit('href="', 1)[1].split('"')[0]
+    second = client.get(older.replace("&amp;", "&")).text
+    assert "Group number 4<" in second
+    assert "Group number 54<" not in second
+    assert "Older groups" not in second
