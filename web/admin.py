@@ -1,6 +1,6 @@
 """Administration: the accounts (administrators are made from the command line)."""
 
-from flask import Blueprint
+from flask import Blueprint, request
 from flask.typing import ResponseReturnValue
 
 from projections import queries
@@ -14,6 +14,9 @@ bp = Blueprint("admin", __name__)
 @requires("admin")
 def accounts() -> ResponseReturnValue:
     """Every account, by email."""
+    after = request.args.get("after", "")[:254]
     with reading() as conn:
-        rows = queries.list_accounts(conn)
-    return render("admin/accounts.html", "admin/_accounts.html", accounts=rows)
+        rows, more = queries.list_accounts(conn, after=after or None)
+    return render(
+        "admin/accounts.html", "admin/_accounts.html", accounts=rows, more=more, after=after
+    )

@@ -175,7 +175,7 @@ def _here() -> str:
 
 def _no_accounts() -> bool:
     with reading() as conn:
-        return not queries.list_accounts(conn, limit=1)
+        return not queries.list_accounts(conn, limit=1)[0]
 
 
 def _address() -> str:

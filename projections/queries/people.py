@@ -151,10 +151,16 @@ def names(conn: sa.Connection, actors: Iterable[str]) -> dict[str, str]:
     return {i: name for i, (name, _) in _accounts(conn, actors).items()}
 
 
-def list_accounts(conn: sa.Connection, limit: int = 100, offset: int = 0) -> list[AccountRow]:
-    """Accounts by email."""
-    rows = conn.execute(sa.select(accounts).order_by(accounts.c.email).limit(limit).offset(offset))
-    return [AccountRow(**r._mapping) for r in rows]
+def list_accounts(
+    conn: sa.Connection, limit: int = 100, after: str | None = None
+) -> tuple[list[AccountRow], str | None]:
+    """A page of accounts by email, and the email the next page starts after."""
+    query = sa.select(accounts)
+    if after:
+        query = query.where(accounts.c.email > after)
+    rows = conn.execute(query.order_by(accounts.c.email).limit(limit + 1))
+    found = [AccountRow(**r._mapping) for r in rows]
+    return found[:limit], found[limit - 1].email if len(found) > limit else None
 
 
 def group_of_cycle(conn: sa.Connection, cycle_id: UUID) -> UUID | None:

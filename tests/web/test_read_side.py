@@ -268,3 +268,21 @@ def test_the_group_list_pages_back_without_repeating(
     assert "Group number 4<" in second
     assert "Group number 54<" not in second
     assert "Older groups" not in second
+
+
+def test_the_accounts_list_pages_by_email(app: Flask) -> None:
+    s = services_of(app).app
+    admin = register(s, "Ada Admin", admin=True)
+    for n in range(105):
+        register(s, f"Person{n:03d} Example")
+    services_of(app).caught_up(s.recorder.max_notification_id() or 0)
+    client = sign_in(app.test_client(), admin)
+    first = client.get("/admin/accounts").text
+    assert "ada@example.org" in first
+    assert "person098@example.org" in first
+    assert "person099@example.org" not in first
+    more = first.split("More accounts")[0].rsplit('href="', 1)[1].split('"')[0]
+    second = client.get(more.replace("&amp;", "&")).text
+    assert "person099@example.org" in second
+    assert "person104@example.org" in second
+    assert "ada@example.org" not in second
