@@ -39,10 +39,6 @@ class Projection:
         }
         cls._topics = frozenset(get_topic(c) for c in cls._handlers)
 
-    def topics(self) -> set[str]:
-        """The topics of the events this projection handles."""
-        return {get_topic(cls) for cls in self._handlers}
-
     def wants(self, topic: str) -> bool:
         """Whether this projection has a handler for events of this topic."""
         return topic in self._topics

@@ -111,40 +111,40 @@ class Timeline(Projection):
     @handles(Cycle.Opened)
     def opened(self, conn: sa.Connection, e: Cycle.Opened) -> None:
         self._own(conn, e.originator_id, e.group_id, e.originator_id)
-        self._cycle(
+        self._in(
             conn, e, PLANS, e.actor, f"opened cycle {e.number}: {_quote(e.plan['objective'])}"
         )
 
     @handles(Cycle.Continued)
     def continued(self, conn: sa.Connection, e: Cycle.Continued) -> None:
         self._own(conn, e.originator_id, e.group_id, e.originator_id)
-        self._cycle(
+        self._in(
             conn, e, PLANS, e.actor, f"adapted the plan into cycle {e.number}: {_quote(e.change)}"
         )
 
     @handles(Cycle.PlanRevised)
     def revised(self, conn: sa.Connection, e: Cycle.PlanRevised) -> None:
-        self._cycle(
+        self._in(
             conn, e, PLANS, e.actor, f"revised the plan (version {e.version}): {_quote(e.change)}"
         )
 
     @handles(Cycle.SetupTaskCompleted)
     def task(self, conn: sa.Connection, e: Cycle.SetupTaskCompleted) -> None:
-        self._cycle(conn, e, PLANS, e.actor, "marked a set-up task done")
+        self._in(conn, e, PLANS, e.actor, "marked a set-up task done")
 
     @handles(Cycle.ObservationRecorded)
     def observed(self, conn: sa.Connection, e: Cycle.ObservationRecorded) -> None:
-        self._cycle(conn, e, ACTIONS, e.actor, f"recorded an observation: {_quote(e.text)}")
+        self._in(conn, e, ACTIONS, e.actor, f"recorded an observation: {_quote(e.text)}")
 
     @handles(Cycle.ActEntryRecorded)
     def acted(self, conn: sa.Connection, e: Cycle.ActEntryRecorded) -> None:
         article = "an" if e.kind[0] in "aeiou" else "a"
-        self._cycle(conn, e, ACTIONS, e.actor, f"recorded {article} {e.kind}: {_quote(e.text)}")
+        self._in(conn, e, ACTIONS, e.actor, f"recorded {article} {e.kind}: {_quote(e.text)}")
 
     @handles(Cycle.PredictionCompared)
     def compared(self, conn: sa.Connection, e: Cycle.PredictionCompared) -> None:
         outcome = OUTCOME_WORDS.get(e.outcome, e.outcome)
-        self._cycle(
+        self._in(
             conn,
             e,
             REFLECTIONS,
@@ -154,15 +154,15 @@ class Timeline(Projection):
 
     @handles(Cycle.ReflectionRecorded)
     def reflected(self, conn: sa.Connection, e: Cycle.ReflectionRecorded) -> None:
-        self._cycle(conn, e, REFLECTIONS, e.actor, f"recorded what was learned: {_quote(e.text)}")
+        self._in(conn, e, REFLECTIONS, e.actor, f"recorded what was learned: {_quote(e.text)}")
 
     @handles(Cycle.MistakeOwned)
     def mistake(self, conn: sa.Connection, e: Cycle.MistakeOwned) -> None:
-        self._cycle(conn, e, REFLECTIONS, e.actor, f"owned a mistake: {_quote(e.text)}")
+        self._in(conn, e, REFLECTIONS, e.actor, f"owned a mistake: {_quote(e.text)}")
 
     @handles(Cycle.EntryAmended)
     def amended(self, conn: sa.Connection, e: Cycle.EntryAmended) -> None:
-        self._cycle(
+        self._in(
             conn,
             e,
             CORRECTIONS,
@@ -172,16 +172,16 @@ class Timeline(Projection):
 
     @handles(Cycle.EntryWithdrawn)
     def withdrawn(self, conn: sa.Connection, e: Cycle.EntryWithdrawn) -> None:
-        self._cycle(conn, e, CORRECTIONS, e.actor, f"withdrew an entry because {_quote(e.reason)}")
+        self._in(conn, e, CORRECTIONS, e.actor, f"withdrew an entry because {_quote(e.reason)}")
 
     @handles(Cycle.CommentAdded)
     def commented(self, conn: sa.Connection, e: Cycle.CommentAdded) -> None:
         on = {"plan": "the plan", "decision": "the decision"}.get(e.on, "an entry")
-        self._cycle(conn, e, COMMENTS, e.actor, f"commented on {on}: {_quote(e.text)}")
+        self._in(conn, e, COMMENTS, e.actor, f"commented on {on}: {_quote(e.text)}")
 
     @handles(Cycle.DecisionMade)
     def decided(self, conn: sa.Connection, e: Cycle.DecisionMade) -> None:
-        self._cycle(conn, e, DECISIONS, e.actor, f"decided to {e.decision}: {_quote(e.reason)}")
+        self._in(conn, e, DECISIONS, e.actor, f"decided to {e.decision}: {_quote(e.reason)}")
 
     @handles(HelpRequest.Asked)
     def asked(self, conn: sa.Connection, e: HelpRequest.Asked) -> None:
@@ -195,9 +195,6 @@ class Timeline(Projection):
     @handles(HelpRequest.Closed)
     def closed(self, conn: sa.Connection, e: HelpRequest.Closed) -> None:
         self._in(conn, e, HELP, e.actor, "closed their request for help")
-
-    def _cycle(self, conn: sa.Connection, e: Any, kind: str, actor: str, words: str) -> None:
-        self._in(conn, e, kind, actor, words)
 
     def _in(self, conn: sa.Connection, e: Any, kind: str, actor: str, words: str) -> None:
         owner = self._owners.get(e.originator_id)

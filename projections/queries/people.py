@@ -146,11 +146,6 @@ def pending_invitations(conn: sa.Connection, group_id: UUID, now: datetime) -> l
     return [InvitationRow(**r._mapping) for r in rows]
 
 
-def names(conn: sa.Connection, actors: Iterable[str]) -> dict[str, str]:
-    """Display names for actor ids; ids that are not accounts (older events) are left out."""
-    return {i: name for i, (name, _) in _accounts(conn, actors).items()}
-
-
 def list_accounts(
     conn: sa.Connection, limit: int = 100, after: str | None = None
 ) -> tuple[list[AccountRow], str | None]:

@@ -15,7 +15,6 @@ from web.forms.journal import (
     ReflectionForm,
 )
 from web.forms.people import (
-    ROLE_LABELS,
     AcceptForm,
     AimForm,
     GroupForm,
@@ -29,7 +28,6 @@ from web.forms.plan import AdaptForm, PlanForm, RevisionForm
 __all__ = [
     "KIND_LABELS",
     "OUTCOME_LABELS",
-    "ROLE_LABELS",
     "AcceptForm",
     "ActForm",
     "AdaptForm",

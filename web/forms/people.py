@@ -1,7 +1,5 @@
 """Forms about people and groups: signing in, invitations, roles, forming a group, its aim."""
 
-from typing import Any
-
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField
 from wtforms.validators import DataRequired, Length
@@ -9,12 +7,6 @@ from wtforms.validators import DataRequired, Length
 from domain.passwords import MAX_LENGTH, MIN_LENGTH
 from domain.roles import ROLES
 from web.forms.fields import choices, text_field
-
-ROLE_LABELS = {
-    "facilitator": "Facilitator — invites people, opens cycles, keeps the method honest",
-    "member": "Member — records plans, actions, reflections and decisions",
-    "sponsor": "Sponsor — reads, comments and answers requests for help",
-}
 
 
 class SignInForm(FlaskForm):
@@ -77,8 +69,3 @@ class AimForm(FlaskForm):
 
     aim = text_field("New aim", "aim", area=True)
     reason = text_field("Why the aim changed", "decision_reason", area=True)
-
-
-def role_choices() -> Any:
-    """The roles a facilitator can give."""
-    return choices(ROLE_LABELS.items())
