@@ -8,7 +8,6 @@ Levels: "public" (anyone), "signed_in", "admin", and per group "read", "comment"
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
-from uuid import UUID
 
 from flask import abort, current_app, g
 from flask.typing import ResponseReturnValue
@@ -52,29 +51,18 @@ def requires(level: str) -> Callable[[View], View]:
 
 
 def _check_group(level: str, view_args: dict[str, Any]) -> None:
+    keys = {k: v for k, v in view_args.items() if k in ("group_id", "cycle_id", "request_id")}
     with reading() as conn:
-        group_id = _group_of(conn, view_args)
-        if group_id is None:
-            abort(404)
-        role = queries.role_in(conn, group_id, str(current_user.id))
-        shared = queries.is_shared(conn, group_id)
+        found = queries.access(conn, str(current_user.id), **keys)
+    if found is None:
+        abort(404)
+    role, shared = found.role, found.shared
     if not may(role, READ, shared):
         abort(404)
     if not may(role, level, shared):
         abort(403)
     g.role = role
     g.can = GRANTS[role] if role else frozenset({READ})
-
-
-def _group_of(conn: Any, view_args: dict[str, Any]) -> UUID | None:
-    if "group_id" in view_args:
-        group = queries.get_group(conn, view_args["group_id"])
-        return group.id if group else None
-    if "cycle_id" in view_args:
-        return queries.group_of_cycle(conn, view_args["cycle_id"])
-    if "request_id" in view_args:
-        return queries.group_of_help(conn, view_args["request_id"])
-    raise LookupError(f"No group can be found from {sorted(view_args)}")
 
 
 def can_in_template() -> dict[str, Any]:

@@ -34,17 +34,16 @@ from projections.queries.library import (
     search_learning,
 )
 from projections.queries.people import (
+    Access,
     AccountRow,
     InvitationRow,
     PersonRow,
+    access,
     all_names,
     group_of_cycle,
-    group_of_help,
     group_people,
-    is_shared,
     list_accounts,
     pending_invitations,
-    role_in,
     visible_groups,
 )
 from projections.queries.plans import (
@@ -61,6 +60,7 @@ from projections.queries.plans import (
 from projections.queries.timeline import TimelineRow, timeline_page
 
 __all__ = [
+    "Access",
     "AccountRow",
     "AimRow",
     "ChangeRow",
@@ -80,6 +80,7 @@ __all__ = [
     "RampSummary",
     "Revision",
     "TimelineRow",
+    "access",
     "aim_history",
     "all_names",
     "changes_citing",
@@ -95,10 +96,8 @@ __all__ = [
     "group_help",
     "group_members",
     "group_of_cycle",
-    "group_of_help",
     "group_people",
     "help_request_cycle",
-    "is_shared",
     "learning",
     "list_accounts",
     "list_groups",
@@ -108,7 +107,6 @@ __all__ = [
     "ramp_history",
     "ramps",
     "revision_history",
-    "role_in",
     "search_learning",
     "timeline_page",
     "visible_groups",

@@ -44,21 +44,6 @@ class AccountRow:
     registered_at: datetime
 
 
-def role_in(conn: sa.Connection, group_id: UUID, account_id: str) -> str | None:
-    """The account's role in the group, or None."""
-    found: str | None = conn.execute(
-        sa.select(memberships.c.role).where(
-            memberships.c.group_id == group_id, memberships.c.account_id == account_id
-        )
-    ).scalar_one_or_none()
-    return found
-
-
-def is_shared(conn: sa.Connection, group_id: UUID) -> bool:
-    """Whether the group shares its learning organisation-wide."""
-    return bool(conn.execute(sa.select(groups.c.shared).where(groups.c.id == group_id)).scalar())
-
-
 def visible_groups(
     conn: sa.Connection, account_id: str, limit: int = 50, before: str | None = None
 ) -> tuple[list[GroupRow], str | None]:
@@ -166,17 +151,53 @@ def group_of_cycle(conn: sa.Connection, cycle_id: UUID) -> UUID | None:
     return found
 
 
-def group_of_help(conn: sa.Connection, request_id: UUID) -> UUID | None:
-    """The group a help request was asked in."""
-    found: UUID | None = conn.execute(
-        sa.select(help_requests.c.group_id).where(help_requests.c.id == request_id)
-    ).scalar_one_or_none()
-    return found
-
-
 def all_names(conn: sa.Connection) -> dict[str, str]:
     """Every account's display name by id (accounts are few; history is what grows)."""
     return {
         str(account_id): name
         for account_id, name in conn.execute(sa.select(accounts.c.id, accounts.c.name))
     }
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one account holds in one group: its role (or None) and whether it is shared."""
+
+    group_id: UUID
+    role: str | None
+    shared: bool
+
+
+def access(
+    conn: sa.Connection,
+    account_id: str,
+    group_id: UUID | None = None,
+    cycle_id: UUID | None = None,
+    request_id: UUID | None = None,
+) -> Access | None:
+    """In one query: the group a group, cycle or help request belongs to, the account's role
+    in it and whether it shares its learning; None if there is no such thing."""
+    if group_id is not None:
+        which = groups.c.id == group_id
+    elif cycle_id is not None:
+        which = (
+            groups.c.id
+            == sa.select(cycles.c.group_id).where(cycles.c.id == cycle_id).scalar_subquery()
+        )
+    elif request_id is not None:
+        which = groups.c.id == (
+            sa.select(help_requests.c.group_id)
+            .where(help_requests.c.id == request_id)
+            .scalar_subquery()
+        )
+    else:
+        raise LookupError("Name a group, a cycle or a help request.")
+    row = conn.execute(
+        sa.select(groups.c.id, groups.c.shared, memberships.c.role)
+        .outerjoin(
+            memberships,
+            sa.and_(memberships.c.group_id == groups.c.id, memberships.c.account_id == account_id),
+        )
+        .where(which)
+    ).first()
+    return Access(row.id, row.role, bool(row.shared)) if row else None
