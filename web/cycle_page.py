@@ -18,7 +18,7 @@ from web.forms import (
     HelpForm,
     MistakeForm,
     ReflectionForm,
-    choices,
+    offer_questions,
 )
 from web.rendering import found, reading
 
@@ -70,8 +70,8 @@ def _forms(context: dict[str, Any], submitted: FlaskForm | None) -> dict[str, Fl
         else:
             forms[prefix] = form_class(prefix=prefix, formdata=_drafts(submitted))
     questions = [q["question"] for q in context["plan"].questions] if context["plan"] else []
-    forms["act_form"].question.choices = choices([("", "—"), *((q, q) for q in questions)])
-    forms["compare_form"].question.choices = choices((q, q) for q in questions)
+    for name in ("act_form", "compare_form"):
+        offer_questions(forms[name], questions)
     return forms
 
 

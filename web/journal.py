@@ -21,7 +21,7 @@ from web.forms import (
     HelpForm,
     MistakeForm,
     ReflectionForm,
-    choices,
+    offer_questions,
 )
 from web.rendering import found, reading, render, see_other, wants_fragment
 from web.services import services
@@ -150,9 +150,7 @@ def _form(form_class: type[FlaskForm], prefix: str, cycle_id: UUID) -> FlaskForm
     form = form_class(prefix=prefix)
     with reading() as conn:
         plan = found(queries.current_plan(conn, cycle_id))
-    questions = [(q["question"], q["question"]) for q in plan.questions]
-    offered = [("", "—"), *questions] if prefix == "act_form" else questions
-    form.question.choices = choices(offered)
+    offer_questions(form, [q["question"] for q in plan.questions])
     return form
 
 

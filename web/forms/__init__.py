@@ -13,6 +13,7 @@ from web.forms.journal import (
     HelpForm,
     MistakeForm,
     ReflectionForm,
+    offer_questions,
 )
 from web.forms.people import (
     AcceptForm,
@@ -49,4 +50,5 @@ __all__ = [
     "SignInForm",
     "attach",
     "choices",
+    "offer_questions",
 ]

@@ -38,6 +38,12 @@ class ActForm(FlaskForm):
     text = text_field("What you did or saw", "text", area=True)
 
 
+def offer_questions(form: "ActForm | CompareForm", questions: list[str]) -> None:
+    """Let the form's question select offer the plan's questions (optional on an act entry)."""
+    pairs = [(q, q) for q in questions]
+    form.question.choices = choices([("", "—"), *pairs] if isinstance(form, ActForm) else pairs)
+
+
 class CompareForm(FlaskForm):
     """What actually happened against one question's prediction."""
 
