@@ -1,0 +1,32 @@
+Feature: Reading the record of what a group learned
+  Sponsors and members read the record rather than write it: what happened in a
+  group, what was learned across groups, which groups need help, and how a page
+  looked on an earlier day. Nothing here changes the record.
+
+  Background:
+    Given Ann Facilitator runs the pilot group "Ward 7 discharge pilot"
+    And the group has a cycle where Ann observed "Six patients waited for medicines"
+    And Ann recorded the learning "Medicines must be ordered the evening before"
+
+  Scenario: The timeline tells what happened, newest first, in words
+    When Ann reads the group's timeline
+    Then the first event reads "recorded what was learned: “Medicines must be ordered the evening before”"
+    And an earlier event reads "formed the group “Ward 7 discharge pilot”"
+
+  Scenario: The learning library finds what was learned by its words
+    When Ann searches the learning library for "evening medicines"
+    Then the library shows "Medicines must be ordered the evening before"
+    When Ann searches the learning library for "porters"
+    Then the library says nothing matches
+
+  Scenario: A group asking for help comes first on the dashboard
+    Given Ann also runs the pilot group "Quiet ward"
+    And Ann asks for help on the first group: "Who can sign the medicines order?"
+    When Ann opens her dashboard
+    Then "Ward 7 discharge pilot" is listed before "Quiet ward"
+    And it shows 1 open request for help
+
+  Scenario: A page seen as it was on a day cannot be written to
+    When Ann looks at the cycle as it was today
+    Then the page says it is a past view
+    And it offers no way to record anything

@@ -1,0 +1,122 @@
+"""Steps for features/reading_the_record.feature: setup through the Application, reading
+through the pages as a signed-in person would."""
+
+from datetime import UTC, datetime
+from uuid import UUID
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from pytest_bdd import given, parsers, scenarios, then, when
+
+from tests.builders import plan
+from web.services import Services
+
+scenarios("reading_the_record.feature")
+
+
+@pytest.fixture
+def record() -> dict[str, UUID]:
+    """What the steps set up and read, by name."""
+    return {}
+
+
+def _app(app: Flask) -> Services:
+    found: Services = app.extensions["learnloop"]
+    return found
+
+
+@given(parsers.parse('Ann Facilitator runs the pilot group "{name}"'))
+def ann_runs(app: Flask, ann: UUID, record: dict[str, UUID], name: str) -> None:
+    record["group"] = _app(app).app.form_group(name, "Patients home before noon", str(ann)).id
+
+
+@given(parsers.parse('Ann also runs the pilot group "{name}"'))
+def ann_also_runs(app: Flask, ann: UUID, name: str) -> None:
+    s = _app(app)
+    s.caught_up(s.app.form_group(name, "Fewer falls", str(ann)).notification_id)
+
+
+@given(parsers.parse('the group has a cycle where Ann observed "{text}"'))
+def a_cycle(app: Flask, ann: UUID, record: dict[str, UUID], text: str) -> None:
+    s = _app(app).app
+    cycle = s.open_cycle(record["group"], plan("Criteria-led discharge"), str(ann)).id
+    s.record_observation(cycle, text, str(ann))
+    record["cycle"] = cycle
+
+
+@given(parsers.parse('Ann recorded the learning "{text}"'))
+def learned(app: Flask, ann: UUID, record: dict[str, UUID], text: str) -> None:
+    s = _app(app)
+    s.caught_up(s.app.record_reflection(record["cycle"], text, str(ann)).notification_id)
+
+
+@given(parsers.parse('Ann asks for help on the first group: "{text}"'))
+def asks(app: Flask, ann: UUID, record: dict[str, UUID], text: str) -> None:
+    s = _app(app)
+    s.caught_up(s.app.ask_for_help(record["cycle"], text, str(ann)).notification_id)
+
+
+@when("Ann reads the group's timeline", target_fixture="page")
+def timeline(client: FlaskClient, record: dict[str, UUID]) -> str:
+    return client.get(f"/groups/{record['group']}/timeline").text
+
+
+@when(parsers.parse('Ann searches the learning library for "{words}"'), target_fixture="page")
+def search(client: FlaskClient, words: str) -> str:
+    return client.get("/library", query_string={"q": words}).text
+
+
+@when("Ann opens her dashboard", target_fixture="page")
+def dashboard(client: FlaskClient) -> str:
+    return client.get("/dashboard").text
+
+
+@when("Ann looks at the cycle as it was today", target_fixture="page")
+def past(client: FlaskClient, record: dict[str, UUID]) -> str:
+    today = datetime.now(UTC).date().isoformat()
+    return client.get(f"/cycles/{record['cycle']}?as_of={today}").text
+
+
+@then(parsers.parse('the first event reads "{words}"'))
+def first_event(page: str, words: str) -> None:
+    events = page.split('<li class="event')[1:]
+    assert events, page
+    assert words in events[0]
+
+
+@then(parsers.parse('an earlier event reads "{words}"'))
+def earlier_event(page: str, words: str) -> None:
+    events = page.split('<li class="event')[1:]
+    assert any(words in e for e in events[1:]), events
+
+
+@then(parsers.parse('the library shows "{text}"'))
+def shows(page: str, text: str) -> None:
+    assert text in page
+
+
+@then("the library says nothing matches")
+def nothing(page: str) -> None:
+    assert "Nothing learned matches" in page
+
+
+@then(parsers.parse('"{first}" is listed before "{second}"'))
+def before(page: str, first: str, second: str) -> None:
+    assert page.index(first) < page.index(second)
+
+
+@then(parsers.parse("it shows {count:d} open request for help"))
+def open_help(page: str, count: int) -> None:
+    assert f"{count} open request for help." in page
+
+
+@then("the page says it is a past view")
+def marked(page: str) -> None:
+    assert "A past view:" in page
+
+
+@then("it offers no way to record anything")
+def read_only(page: str) -> None:
+    for button in ("Record what happened", "Record learning", "Ask for help", "Revise the plan"):
+        assert button not in page
