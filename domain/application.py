@@ -9,6 +9,7 @@ from domain.entries import ADAPT
 from domain.errors import CycleClosedError, InvalidChoiceError
 from domain.group import PilotGroup
 from domain.help import HelpRequest
+from domain.methods import PDSA, method
 from domain.people import PeopleCommands
 from domain.plan import Plan
 from domain.service import Recorded
@@ -44,15 +45,18 @@ class Learnloop(PeopleCommands):
 
     # Cycles
 
-    def open_cycle(self, group_id: UUID, plan: PlanInput, actor: str) -> Recorded:
-        """Open the first cycle of a new ramp with its plan."""
+    def open_cycle(
+        self, group_id: UUID, plan: PlanInput, actor: str, method_key: str = PDSA
+    ) -> Recorded:
+        """Open the first cycle of a new ramp with its plan, following a method."""
         checked = Plan.checked(**plan)
+        chosen = method(method_key).key
 
         def command() -> Recorded:
             group = self._get(PilotGroup, group_id)
             cycle_id = Cycle.create_id()
             number = group.add_cycle(cycle_id, actor)
-            cycle = Cycle.open(cycle_id, group.id, number, checked, actor)
+            cycle = Cycle.open(cycle_id, group.id, number, checked, actor, chosen)
             return self._recorded(cycle.id, self.save(group, cycle))
 
         return self._retrying(command)
@@ -152,6 +156,49 @@ class Learnloop(PeopleCommands):
     def comment(self, cycle_id: UUID, on: str, text: str, actor: str) -> Recorded:
         """Comment on a cycle's plan, decision or one of its entries."""
         return self._on_cycle(cycle_id, lambda c: c.comment(on, text, actor))
+
+    # Peer Assist and Most Significant Change: learning that crosses group boundaries
+
+    def request_advice(
+        self, cycle_id: UUID, to_group_id: UUID, question: str, actor: str
+    ) -> Recorded:
+        """Ask another group for advice (a Peer Assist cycle); the request's id is returned."""
+        self._get(PilotGroup, to_group_id)
+
+        def command() -> Recorded:
+            cycle = self._get(Cycle, cycle_id)
+            request_id = cycle.request_advice(to_group_id, question, actor)
+            return self._recorded(request_id, self.save(cycle))
+
+        return self._retrying(command)
+
+    def give_advice(
+        self, cycle_id: UUID, request_id: UUID, from_group_id: UUID, text: str, actor: str
+    ) -> Recorded:
+        """Answer another group's request for advice, for the group that was asked."""
+        return self._on_cycle(
+            cycle_id, lambda c: c.give_advice(request_id, from_group_id, text, actor)
+        )
+
+    def collect_story(
+        self,
+        cycle_id: UUID,
+        from_group_id: UUID,
+        story: dict[str, str],
+        actor: str,
+    ) -> Recorded:
+        """Bring a story of change (title, teller, text, why) to a panel's cycle."""
+        self._get(PilotGroup, from_group_id)
+        return self._on_cycle(
+            cycle_id,
+            lambda c: c.collect_story(
+                from_group_id, story["title"], story["teller"], story["text"], story["why"], actor
+            ),
+        )
+
+    def choose_story(self, cycle_id: UUID, story_id: UUID, reasons: str, actor: str) -> Recorded:
+        """Record the panel's choice of the most significant story, and why."""
+        return self._on_cycle(cycle_id, lambda c: c.choose_story(story_id, reasons, actor))
 
     # Help
 

@@ -8,16 +8,21 @@ from eventsourcing.domain import Aggregate, event
 from domain.entries import (
     ACT,
     ACT_KINDS,
+    ACTED,
     ADAPT,
+    ADVICE,
+    CHOICE,
     COMPARISON,
     DECIDED,
     DECISIONS,
+    LEARNED,
     MISTAKE,
     OBSERVATION,
     OUTCOMES,
     PLAN,
     REFLECT,
     REFLECTION,
+    STORY,
     Decision,
     Entry,
 )
@@ -28,6 +33,7 @@ from domain.errors import (
     InvalidChoiceError,
     NothingLearnedError,
     NothingToReflectOnError,
+    NotThisMethodError,
     PlanHasNoQuestionError,
     RevisionCitesNoLearningError,
     StaleEntryError,
@@ -35,6 +41,7 @@ from domain.errors import (
     UnknownEntryError,
 )
 from domain.fields import checked
+from domain.methods import PDSA, Method, method
 from domain.plan import Plan
 
 __all__ = ["ACT", "DECIDED", "OBSERVATION", "PLAN", "REFLECT", "REFLECTION", "Cycle", "Entry"]
@@ -43,20 +50,44 @@ __all__ = ["ACT", "DECIDED", "OBSERVATION", "PLAN", "REFLECT", "REFLECTION", "Cy
 class Cycle(Aggregate):
     """One learning cycle of a pilot group, from its plan to its decision."""
 
+    # Version 2 follows a method (cycles stored before methods followed PDSA).
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A snapshot taken before methods existed: a PDSA cycle that asked no one."""
+        state.update(method=PDSA, advice_asked={}, chosen=None)
+
     class Opened(Aggregate.Created):
-        """A group opened a learning cycle with its first plan."""
+        """A group opened a learning cycle with its first plan, following a method."""
+
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Cycles opened before methods existed followed PDSA."""
+            state["method"] = PDSA
 
         group_id: UUID
         number: int
         plan: dict[str, Any]
+        method: str
         actor: str
 
     class Continued(Aggregate.Created):
         """An adapt decision opened this cycle with a plan revised from the last one."""
 
+        class_version = 2
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Cycles continued before methods existed followed PDSA."""
+            state["method"] = PDSA
+
         group_id: UUID
         number: int
         plan: dict[str, Any]
+        method: str
         previous_cycle_id: UUID
         change: str
         cites: list[UUID]
@@ -143,6 +174,42 @@ class Cycle(Aggregate):
         text: str
         actor: str
 
+    class AdviceRequested(Aggregate.Event):
+        """Peer Assist: the group asked another group, one that has done it before."""
+
+        request_id: UUID
+        to_group_id: UUID
+        question: str
+        actor: str
+
+    class AdviceGiven(Aggregate.Event):
+        """Peer Assist: a member of the asked group gave advice (an entry plans may cite)."""
+
+        entry_id: UUID
+        request_id: UUID
+        from_group_id: UUID
+        text: str
+        actor: str
+
+    class StoryCollected(Aggregate.Event):
+        """Most Significant Change: a story of change, told by someone, reached the panel."""
+
+        entry_id: UUID
+        from_group_id: UUID
+        title: str
+        teller: str
+        text: str
+        why: str
+        actor: str
+
+    class StoryChosen(Aggregate.Event):
+        """Most Significant Change: the panel chose the most significant story, saying why."""
+
+        entry_id: UUID
+        story_id: UUID
+        reasons: str
+        actor: str
+
     class DecisionMade(Aggregate.Event):
         """The group decided to adopt, adapt or abandon the change."""
 
@@ -152,12 +219,17 @@ class Cycle(Aggregate):
         actor: str
 
     @event(Opened)
-    def __init__(self, group_id: UUID, number: int, plan: dict[str, Any], actor: str) -> None:
-        self._start(group_id, number, plan)
+    def __init__(
+        self, group_id: UUID, number: int, plan: dict[str, Any], method: str, actor: str
+    ) -> None:
+        self._start(group_id, number, plan, method)
 
-    def _start(self, group_id: UUID, number: int, plan: dict[str, Any]) -> None:
+    def _start(self, group_id: UUID, number: int, plan: dict[str, Any], method: str) -> None:
         self.group_id = group_id
         self.number = number
+        self.method = method
+        self.advice_asked: dict[str, UUID] = {}  # request id (hex) -> the group asked
+        self.chosen: UUID | None = None  # the story the panel chose
         self.plan = Plan.from_event_data(plan)
         self.plan_version = 1
         self.phase = PLAN
@@ -167,7 +239,15 @@ class Cycle(Aggregate):
         self.previous_cycle_id: UUID | None = None
 
     @classmethod
-    def open(cls, cycle_id: UUID, group_id: UUID, number: int, plan: Plan, actor: str) -> "Cycle":
+    def open(
+        cls,
+        cycle_id: UUID,
+        group_id: UUID,
+        number: int,
+        plan: Plan,
+        actor: str,
+        method_key: str = PDSA,
+    ) -> "Cycle":
         """Open a ramp's first cycle, under the id its group already recorded."""
         return cls._create(
             cls.Opened,
@@ -175,6 +255,7 @@ class Cycle(Aggregate):
             group_id=group_id,
             number=number,
             plan=plan.as_event_data(),
+            method=method(method_key).key,
             actor=checked("actor", actor),
         )
 
@@ -197,6 +278,7 @@ class Cycle(Aggregate):
             group_id=previous.group_id,
             number=number,
             plan=plan.as_event_data(),
+            method=previous.method,  # a ramp keeps its method
             previous_cycle_id=previous.id,
             change=checked("change", change),
             cites=list(dict.fromkeys(cites)),
@@ -321,6 +403,121 @@ class Cycle(Aggregate):
         self.plan = Plan.from_event_data(plan)
         self.plan_version = version
 
+    # Peer Assist: ask a group that has done it before; its advice can be cited like learning.
+
+    def request_advice(self, to_group_id: UUID, question: str, actor: str) -> UUID:
+        """Ask another group for advice; returns the request's id."""
+        self._follows(ADVICE, "requests for advice")
+        self._not_closed()
+        if to_group_id == self.group_id:
+            raise InvalidChoiceError(
+                "Ask a group other than your own: Peer Assist learns from those who have "
+                "done it before."
+            )
+        request_id = uuid4()
+        self._advice_requested(
+            request_id=request_id,
+            to_group_id=to_group_id,
+            question=checked("advice_question", question),
+            actor=checked("actor", actor),
+        )
+        return request_id
+
+    @event(AdviceRequested)
+    def _advice_requested(
+        self, request_id: UUID, to_group_id: UUID, question: str, actor: str
+    ) -> None:
+        self.advice_asked[request_id.hex] = to_group_id
+
+    def give_advice(self, request_id: UUID, from_group_id: UUID, text: str, actor: str) -> UUID:
+        """A member of the asked group answers a request for advice."""
+        asked = self.advice_asked.get(request_id.hex)
+        if asked is None:
+            raise UnknownEntryError("That request for advice is not part of this cycle.")
+        if asked != from_group_id:
+            raise InvalidChoiceError("Only the group that was asked can give this advice.")
+        self._not_closed()
+        entry_id = uuid4()
+        self._advice_given(
+            entry_id=entry_id,
+            request_id=request_id,
+            from_group_id=from_group_id,
+            text=checked("advice", text),
+            actor=checked("actor", actor),
+        )
+        return entry_id
+
+    @event(AdviceGiven)
+    def _advice_given(
+        self, entry_id: UUID, request_id: UUID, from_group_id: UUID, text: str, actor: str
+    ) -> None:
+        self.entries.append(Entry(entry_id, ADVICE, text, actor))
+
+    # Most Significant Change: stories reach the panel, which chooses one and says why.
+
+    def collect_story(
+        self, from_group_id: UUID, title: str, teller: str, text: str, why: str, actor: str
+    ) -> UUID:
+        """Add a story of change to those the panel will read."""
+        self._follows(STORY, "stories of change")
+        self._not_closed()
+        if self.chosen is not None:
+            raise CycleMovedOnError(
+                "The panel has already chosen; stories for this period are closed. "
+                "Tell it in the next cycle."
+            )
+        entry_id = uuid4()
+        self._story_collected(
+            entry_id=entry_id,
+            from_group_id=from_group_id,
+            title=checked("story_title", title),
+            teller=checked("teller", teller),
+            text=checked("story", text),
+            why=checked("why", why),
+            actor=checked("actor", actor),
+        )
+        return entry_id
+
+    @event(StoryCollected)
+    def _story_collected(
+        self,
+        entry_id: UUID,
+        from_group_id: UUID,
+        title: str,
+        teller: str,
+        text: str,
+        why: str,
+        actor: str,
+    ) -> None:
+        self.entries.append(Entry(entry_id, STORY, text, actor))
+        self.phase = ACT
+
+    def choose_story(self, story_id: UUID, reasons: str, actor: str) -> UUID:
+        """The panel's choice of the most significant story, with its reasons."""
+        self._follows(STORY, "stories of change")
+        self._ready_to_reflect()
+        if self.chosen is not None:
+            raise AlreadyDecidedError("The panel has already chosen this period's story.")
+        story = self.entry(story_id)
+        if story.kind != STORY or story.withdrawn:
+            raise UnknownEntryError("Choose one of the stories collected in this cycle.")
+        entry_id = uuid4()
+        self._story_chosen(
+            entry_id=entry_id,
+            story_id=story_id,
+            reasons=checked("reasons", reasons),
+            actor=checked("actor", actor),
+        )
+        return entry_id
+
+    @event(StoryChosen)
+    def _story_chosen(self, entry_id: UUID, story_id: UUID, reasons: str, actor: str) -> None:
+        self.entries.append(Entry(entry_id, CHOICE, reasons, actor))
+        self.chosen = story_id
+        self.phase = REFLECT
+
+    # Decide
+
     def decide(self, decision: str, reason: str, next_cycle_id: UUID | None, actor: str) -> None:
         """Adopt, adapt or abandon; closes the cycle. Adapt names the cycle that follows."""
         if self.decision is not None:
@@ -329,7 +526,7 @@ class Cycle(Aggregate):
             )
         if decision not in DECISIONS:
             raise InvalidChoiceError("Decide to adopt, adapt or abandon.")
-        if not any(e.kind in (REFLECTION, COMPARISON) and not e.withdrawn for e in self.entries):
+        if not any(e.kind in LEARNED and not e.withdrawn for e in self.entries):
             raise NothingLearnedError(
                 "Reflect on what happened against your predictions before deciding."
             )
@@ -464,7 +661,20 @@ class Cycle(Aggregate):
 
     def _ready_to_reflect(self) -> None:
         self._not_closed()
-        if not any(e.kind in ACT_KINDS for e in self.entries):
+        if not any(e.kind in ACTED for e in self.entries):
             raise NothingToReflectOnError(
                 "Record at least one observation from acting before reflecting."
+                if STORY not in self._method.records
+                else "Collect at least one story before the panel chooses."
+            )
+
+    @property
+    def _method(self) -> Method:
+        return method(self.method)
+
+    def _follows(self, record: str, name: str) -> None:
+        if record not in self._method.records:
+            raise NotThisMethodError(
+                f"This cycle follows {self._method.name}; {name} belong to cycles that "
+                f"follow {'Peer Assist' if record == ADVICE else 'Most Significant Change'}."
             )

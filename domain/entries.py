@@ -11,6 +11,11 @@ ACTION, OBSERVATION, PROBLEM, SURPRISE = "action", "observation", "problem", "su
 COMPARISON, REFLECTION, MISTAKE = "comparison", "reflection", "mistake"
 ACT_KINDS: Final = (ACTION, OBSERVATION, PROBLEM, SURPRISE)
 REFLECT_KINDS: Final = (COMPARISON, REFLECTION, MISTAKE)
+# Records of particular methods: advice from another group (Peer Assist), a story of
+# change and the panel's choice among the stories (Most Significant Change).
+ADVICE, STORY, CHOICE = "advice", "story", "choice"
+ACTED: Final = (*ACT_KINDS, STORY)  # something done or seen: reflecting may begin
+LEARNED: Final = (COMPARISON, REFLECTION, CHOICE)  # what a decision must rest on
 
 CONFIRMED, PARTLY, NOT_CONFIRMED = "confirmed", "partly", "not_confirmed"
 OUTCOMES: Final = (CONFIRMED, PARTLY, NOT_CONFIRMED)

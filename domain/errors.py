@@ -65,6 +65,10 @@ class UnknownEntryError(DomainError):
     field = "cites"
 
 
+class NotThisMethodError(DomainError):
+    """The cycle's method does not keep this kind of record."""
+
+
 class InvalidChoiceError(DomainError):
     """A choice (kind, outcome, decision) is not one of those offered."""
 

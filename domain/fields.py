@@ -27,6 +27,13 @@ LIMITS: Final[dict[str, int]] = {
     "comment": 2000,
     "member": 80,
     "email": 254,
+    "advice_question": 1000,
+    "advice": 5000,
+    "story_title": 200,
+    "teller": 120,
+    "story": 5000,
+    "why": 2000,
+    "reasons": 2000,
 }
 
 LABELS: Final[dict[str, str]] = {
@@ -51,6 +58,13 @@ LABELS: Final[dict[str, str]] = {
     "comment": "Comment",
     "member": "Member's name",
     "email": "Email",
+    "advice_question": "What you would like advice on",
+    "advice": "Advice",
+    "story_title": "Title",
+    "teller": "Told by",
+    "story": "The story",
+    "why": "Why it matters to the teller",
+    "reasons": "Why the panel chose it",
 }
 
 
