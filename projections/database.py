@@ -4,6 +4,7 @@ import sqlalchemy as sa
 
 from projections.directory import GroupDirectory
 from projections.helpdesk import HelpDesk
+from projections.method_records import MethodRecords
 from projections.people import People
 from projections.projection import Projection
 from projections.record import CycleRecord
@@ -12,7 +13,7 @@ from projections.timeline import Timeline
 
 def all_projections() -> list[Projection]:
     """Every projection, in the order they are caught up."""
-    return [GroupDirectory(), CycleRecord(), HelpDesk(), People(), Timeline()]
+    return [GroupDirectory(), CycleRecord(), HelpDesk(), People(), Timeline(), MethodRecords()]
 
 
 def make_engine(url: str) -> sa.Engine:

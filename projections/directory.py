@@ -15,7 +15,7 @@ class GroupDirectory(Projection):
     """Lists groups, the history of each aim, members, and the cycles of each ramp."""
 
     name = "group_directory"
-    version = 3
+    version = 4
     tables = (groups, group_aims, members, cycles)
 
     @handles(PilotGroup.Formed)
@@ -81,11 +81,11 @@ class GroupDirectory(Projection):
 
     @handles(Cycle.Opened)
     def opened(self, conn: sa.Connection, e: Cycle.Opened) -> None:
-        self._cycle(conn, e, e.group_id, e.number, e.plan, e.actor, None)
+        self._cycle(conn, e, e.group_id, e.number, e.plan, e.method, e.actor, None)
 
     @handles(Cycle.Continued)
     def continued(self, conn: sa.Connection, e: Cycle.Continued) -> None:
-        self._cycle(conn, e, e.group_id, e.number, e.plan, e.actor, e.previous_cycle_id)
+        self._cycle(conn, e, e.group_id, e.number, e.plan, e.method, e.actor, e.previous_cycle_id)
 
     @handles(Cycle.ObservationRecorded)
     def observed(self, conn: sa.Connection, e: Cycle.ObservationRecorded) -> None:
@@ -105,6 +105,18 @@ class GroupDirectory(Projection):
 
     @handles(Cycle.MistakeOwned)
     def mistake(self, conn: sa.Connection, e: Cycle.MistakeOwned) -> None:
+        self._touch(conn, e, phase=REFLECT)
+
+    @handles(Cycle.AdviceGiven)
+    def advised(self, conn: sa.Connection, e: Cycle.AdviceGiven) -> None:
+        self._touch(conn, e)
+
+    @handles(Cycle.StoryCollected)
+    def story(self, conn: sa.Connection, e: Cycle.StoryCollected) -> None:
+        self._touch(conn, e, phase=ACT)
+
+    @handles(Cycle.StoryChosen)
+    def chosen(self, conn: sa.Connection, e: Cycle.StoryChosen) -> None:
         self._touch(conn, e, phase=REFLECT)
 
     @handles(Cycle.PlanRevised)
@@ -131,6 +143,7 @@ class GroupDirectory(Projection):
         group_id: Any,
         number: int,
         plan: dict[str, Any],
+        method: str,
         actor: str,
         previous: Any,
     ) -> None:
@@ -141,6 +154,7 @@ class GroupDirectory(Projection):
                 group_id=group_id,
                 number=number,
                 objective=plan["objective"],
+                method=method,
                 phase=PLAN,
                 plan_version=1,
                 opened_by=actor,

@@ -6,7 +6,7 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from domain.cycle import Cycle
-from domain.entries import MISTAKE, OBSERVATION, REFLECTION
+from domain.entries import ADVICE, CHOICE, MISTAKE, OBSERVATION, REFLECTION, STORY
 from projections.projection import Projection, handles
 from projections.tables import (
     comments,
@@ -65,6 +65,18 @@ class CycleRecord(Projection):
     @handles(Cycle.MistakeOwned)
     def mistake(self, conn: sa.Connection, e: Cycle.MistakeOwned) -> None:
         self._entry(conn, e, e.entry_id, MISTAKE, e.text, e.actor)
+
+    @handles(Cycle.AdviceGiven)
+    def advised(self, conn: sa.Connection, e: Cycle.AdviceGiven) -> None:
+        self._entry(conn, e, e.entry_id, ADVICE, e.text, e.actor)
+
+    @handles(Cycle.StoryCollected)
+    def story(self, conn: sa.Connection, e: Cycle.StoryCollected) -> None:
+        self._entry(conn, e, e.entry_id, STORY, e.text, e.actor)
+
+    @handles(Cycle.StoryChosen)
+    def chosen(self, conn: sa.Connection, e: Cycle.StoryChosen) -> None:
+        self._entry(conn, e, e.entry_id, CHOICE, e.reasons, e.actor)
 
     @handles(Cycle.EntryAmended)
     def amended(self, conn: sa.Connection, e: Cycle.EntryAmended) -> None:

@@ -87,6 +87,7 @@ cycles = sa.Table(
     sa.Column("group_id", sa.Uuid, nullable=False, index=True),
     sa.Column("number", sa.Integer, nullable=False),
     sa.Column("objective", sa.String(300), nullable=False),
+    sa.Column("method", sa.String(40), nullable=False),
     sa.Column("phase", sa.String(20), nullable=False),
     sa.Column("plan_version", sa.Integer, nullable=False),
     sa.Column("opened_by", sa.String(80), nullable=False),
@@ -216,4 +217,39 @@ timeline_owners = sa.Table(
     sa.Column("originator_id", sa.Uuid, primary_key=True),
     sa.Column("group_id", sa.Uuid, nullable=False),
     sa.Column("cycle_id", sa.Uuid, nullable=True),
+)
+
+# Peer Assist: requests to other groups, and which request each piece of advice answers
+# (the advice itself is an entry of the asking cycle).
+advice_requests = sa.Table(
+    "rm_advice_requests",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("cycle_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("to_group_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("question", sa.Text, nullable=False),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("at", When, nullable=False),
+)
+
+advice_given = sa.Table(
+    "rm_advice_given",
+    metadata,
+    sa.Column("entry_id", sa.Uuid, primary_key=True),
+    sa.Column("request_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("from_group_id", sa.Uuid, nullable=False),
+)
+
+# Most Significant Change: what a story is besides its text (an entry), and the panel's
+# choice (the choice's reasons are an entry too).
+stories = sa.Table(
+    "rm_stories",
+    metadata,
+    sa.Column("entry_id", sa.Uuid, primary_key=True),
+    sa.Column("cycle_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("from_group_id", sa.Uuid, nullable=False),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("teller", sa.String(120), nullable=False),
+    sa.Column("why", sa.Text, nullable=False),
+    sa.Column("chosen_by_entry", sa.Uuid, nullable=True),
 )

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from domain.cycle import Cycle
 from domain.group import PilotGroup
 from domain.help import HelpRequest
+from domain.methods import method
 from projections.projection import Projection, handles
 from projections.tables import timeline, timeline_owners
 
@@ -38,7 +39,7 @@ class Timeline(Projection):
         self._owners: dict[UUID, tuple[UUID, UUID | None]] = {}
 
     name = "timeline"
-    version = 1
+    version = 2
     tables = (timeline, timeline_owners)
 
     @handles(PilotGroup.Formed)
@@ -111,8 +112,13 @@ class Timeline(Projection):
     @handles(Cycle.Opened)
     def opened(self, conn: sa.Connection, e: Cycle.Opened) -> None:
         self._own(conn, e.originator_id, e.group_id, e.originator_id)
+        following = method(e.method).name
         self._in(
-            conn, e, PLANS, e.actor, f"opened cycle {e.number}: {_quote(e.plan['objective'])}"
+            conn,
+            e,
+            PLANS,
+            e.actor,
+            f"opened cycle {e.number} ({following}): {_quote(e.plan['objective'])}",
         )
 
     @handles(Cycle.Continued)
@@ -159,6 +165,28 @@ class Timeline(Projection):
     @handles(Cycle.MistakeOwned)
     def mistake(self, conn: sa.Connection, e: Cycle.MistakeOwned) -> None:
         self._in(conn, e, REFLECTIONS, e.actor, f"owned a mistake: {_quote(e.text)}")
+
+    @handles(Cycle.AdviceRequested)
+    def advice_asked(self, conn: sa.Connection, e: Cycle.AdviceRequested) -> None:
+        self._in(conn, e, HELP, e.actor, f"asked another group for advice: {_quote(e.question)}")
+
+    @handles(Cycle.AdviceGiven)
+    def advice_given(self, conn: sa.Connection, e: Cycle.AdviceGiven) -> None:
+        self._in(conn, e, HELP, e.actor, f"gave advice from another group: {_quote(e.text)}")
+
+    @handles(Cycle.StoryCollected)
+    def story(self, conn: sa.Connection, e: Cycle.StoryCollected) -> None:
+        self._in(conn, e, ACTIONS, e.actor, f"brought a story of change: {_quote(e.title, 80)}")
+
+    @handles(Cycle.StoryChosen)
+    def chosen(self, conn: sa.Connection, e: Cycle.StoryChosen) -> None:
+        self._in(
+            conn,
+            e,
+            REFLECTIONS,
+            e.actor,
+            f"chose the most significant story, because {_quote(e.reasons)}",
+        )
 
     @handles(Cycle.EntryAmended)
     def amended(self, conn: sa.Connection, e: Cycle.EntryAmended) -> None:

@@ -17,6 +17,7 @@ from web import (
     groups,
     journal,
     library,
+    method_records,
     names,
     people,
     revisions,
@@ -54,6 +55,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         timeline,
         library,
         dashboard,
+        method_records,
     )
     for module in blueprints:
         app.register_blueprint(module.bp)

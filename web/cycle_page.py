@@ -6,18 +6,24 @@ from uuid import UUID
 from flask import request
 from flask_wtf import FlaskForm
 
+from domain.entries import ADVICE, STORY
 from projections import queries
+from web.auth import current_actor
 from web.forms import (
     KIND_LABELS,
     OUTCOME_LABELS,
     ActForm,
+    AdviceRequestForm,
     AnswerForm,
+    ChoiceForm,
     CommentForm,
     CompareForm,
     DecisionForm,
     HelpForm,
     MistakeForm,
     ReflectionForm,
+    StoryForm,
+    choices,
     offer_questions,
 )
 from web.rendering import found, reading
@@ -31,6 +37,9 @@ JOURNAL_FORMS: dict[str, type[FlaskForm]] = {
     "mistake_form": MistakeForm,
     "help_form": HelpForm,
     "decision_form": DecisionForm,
+    "advice_request_form": AdviceRequestForm,
+    "story_form": StoryForm,
+    "choice_form": ChoiceForm,
 }
 
 
@@ -49,7 +58,9 @@ def cycle_context(cycle_id: UUID, submitted: FlaskForm | None = None) -> dict[st
             "help": queries.group_help(conn, cycle_id=cycle_id),
             "previous": _cycle(conn, cycle.previous_cycle_id),
             "next": _cycle(conn, cycle.next_cycle_id),
+            "method": cycle.follows,
         }
+        context.update(_method_records(conn, cycle))
     context["kinds"] = KIND_LABELS
     context["outcomes"] = OUTCOME_LABELS
     context["forms"] = _forms(context, submitted)
@@ -72,7 +83,40 @@ def _forms(context: dict[str, Any], submitted: FlaskForm | None) -> dict[str, Fl
     questions = [q["question"] for q in context["plan"].questions] if context["plan"] else []
     for name in ("act_form", "compare_form"):
         offer_questions(forms[name], questions)
+    offer_method_choices(forms, context)
     return forms
+
+
+def _method_records(conn: Any, cycle: Any) -> dict[str, Any]:
+    """Peer Assist's requests and advice, or the stories brought to an MSC panel."""
+    found: dict[str, Any] = {"advice": [], "stories": [], "ask_groups": [], "story_groups": []}
+    actor = current_actor()
+    if ADVICE in cycle.follows.records:
+        found["advice"] = queries.cycle_advice(conn, cycle.id)
+        found["ask_groups"] = queries.groups_to_ask(conn, actor, cycle.group_id)
+    if STORY in cycle.follows.records:
+        found["stories"] = queries.cycle_stories(conn, cycle.id)
+        found["story_groups"] = story_groups(conn, actor, cycle.group_id)
+    return found
+
+
+def story_groups(conn: Any, actor: str, panel_group: UUID) -> list[queries.GroupChoice]:
+    """The groups someone may bring a story from: the panel's own first, if they record in it."""
+    mine = queries.groups_recording(conn, actor)
+    return sorted(mine, key=lambda g: g.id != panel_group)
+
+
+def offer_method_choices(forms: dict[str, FlaskForm], context: dict[str, Any]) -> None:
+    """Let the method forms offer the groups and stories that may be chosen."""
+    forms["advice_request_form"].to_group.choices = choices(
+        [("", "—"), *((g.id, g.name) for g in context["ask_groups"])]
+    )
+    forms["story_form"].from_group.choices = choices(
+        (g.id, g.name) for g in context["story_groups"]
+    )
+    forms["choice_form"].story.choices = choices(
+        (s.entry_id, s.title) for s in context["stories"] if not s.withdrawn
+    )
 
 
 def _drafts(submitted: FlaskForm | None) -> Any:

@@ -5,12 +5,13 @@ from uuid import UUID
 from flask import Blueprint, url_for
 from flask.typing import ResponseReturnValue
 
+from domain.methods import CATALOGUE
 from projections import queries
 from web.access import requires
 from web.auth import current_actor
 from web.commands import submit
 from web.cycle_page import cycle_context
-from web.forms import DecisionForm, PlanForm
+from web.forms import DecisionForm, NewCycleForm
 from web.past import as_of_requested, read_as_of
 from web.rendering import found, reading, render, see_other
 from web.services import services
@@ -22,16 +23,19 @@ bp = Blueprint("cycles", __name__)
 @requires("facilitate")
 def new(group_id: UUID) -> ResponseReturnValue:
     """The form to open a new ramp's first cycle with its plan."""
-    return _new(group_id, PlanForm())
+    return _new(group_id, NewCycleForm())
 
 
 @bp.post("/groups/<uuid:group_id>/cycles")
 @requires("facilitate")
 def open_cycle(group_id: UUID) -> ResponseReturnValue:
     """Open a new ramp's first cycle."""
-    form = PlanForm()
+    form = NewCycleForm()
     recorded, status = submit(
-        form, lambda: services().app.open_cycle(group_id, form.plan_input(), current_actor())
+        form,
+        lambda: services().app.open_cycle(
+            group_id, form.plan_input(), current_actor(), form.method.data
+        ),
     )
     if recorded is None:
         return _new(group_id, form, status)
@@ -67,7 +71,14 @@ def decide(cycle_id: UUID) -> ResponseReturnValue:
     )
 
 
-def _new(group_id: UUID, form: PlanForm, status: int = 200) -> ResponseReturnValue:
+def _new(group_id: UUID, form: NewCycleForm, status: int = 200) -> ResponseReturnValue:
     with reading() as conn:
         group = found(queries.get_group(conn, group_id))
-    return render("cycles/new.html", "cycles/_plan_form.html", status, group=group, form=form)
+    return render(
+        "cycles/new.html",
+        "cycles/_plan_form.html",
+        status,
+        group=group,
+        form=form,
+        methods=CATALOGUE,
+    )

@@ -15,7 +15,7 @@ from projections import queries
 from web.access import requires
 from web.auth import current_actor
 from web.commands import submit
-from web.forms import AimForm, GroupForm, InviteForm, SharingForm
+from web.forms import AdviceForm, AimForm, GroupForm, InviteForm, SharingForm
 from web.past import as_of_requested, read_as_of
 from web.rendering import found, reading, render, see_other, wants_fragment
 from web.services import services
@@ -100,6 +100,7 @@ def group_context(group_id: UUID, submitted: FlaskForm | None = None) -> dict[st
             "ramps": queries.ramps(cycles),
             "cycles": cycles,
             "help": queries.group_help(conn, group_id=group_id, open_only=True),
+            "asked_of": queries.advice_asked_of(conn, group_id),
             "me": str(current_user.id),
         }
     forms: dict[str, FlaskForm] = {
@@ -111,7 +112,13 @@ def group_context(group_id: UUID, submitted: FlaskForm | None = None) -> dict[st
     key = submitted._prefix.rstrip("-") if submitted is not None else ""
     if submitted is not None and key in forms:  # only ever one of the page's own forms
         forms[key] = submitted
-    return {**context, **forms}
+    advice_forms = {
+        r.id: submitted
+        if submitted is not None and submitted._prefix == f"adv{r.id.hex}-"
+        else AdviceForm(prefix=f"adv{r.id.hex}", formdata=None)
+        for r in context["asked_of"]
+    }
+    return {**context, **forms, "advice_forms": advice_forms}
 
 
 def _index(form: GroupForm, status: int = 200) -> ResponseReturnValue:

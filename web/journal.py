@@ -36,7 +36,7 @@ PLAN = ("cycles/show.html", "cycles/_plan_section.html")
 def act(cycle_id: UUID) -> ResponseReturnValue:
     """Record an action, observation, problem or surprise."""
     form = _form(ActForm, "act_form", cycle_id)
-    return _post(
+    return journal_post(
         cycle_id,
         form,
         lambda: services().app.record_act_entry(
@@ -50,7 +50,7 @@ def act(cycle_id: UUID) -> ResponseReturnValue:
 def compare(cycle_id: UUID) -> ResponseReturnValue:
     """Compare what happened with a question's prediction."""
     form = _form(CompareForm, "compare_form", cycle_id)
-    return _post(
+    return journal_post(
         cycle_id,
         form,
         lambda: services().app.compare_prediction(
@@ -64,7 +64,7 @@ def compare(cycle_id: UUID) -> ResponseReturnValue:
 def reflect(cycle_id: UUID) -> ResponseReturnValue:
     """Record what was learned."""
     form = ReflectionForm(prefix="reflection_form")
-    return _post(
+    return journal_post(
         cycle_id,
         form,
         lambda: services().app.record_reflection(cycle_id, form.text.data, current_actor()),
@@ -76,7 +76,7 @@ def reflect(cycle_id: UUID) -> ResponseReturnValue:
 def mistake(cycle_id: UUID) -> ResponseReturnValue:
     """Own a mistake, as learning."""
     form = MistakeForm(prefix="mistake_form")
-    return _post(
+    return journal_post(
         cycle_id,
         form,
         lambda: services().app.own_mistake(cycle_id, form.text.data, current_actor()),
@@ -88,7 +88,7 @@ def mistake(cycle_id: UUID) -> ResponseReturnValue:
 def ask_for_help(cycle_id: UUID) -> ResponseReturnValue:
     """Ask for help."""
     form = HelpForm(prefix="help_form")
-    return _post(
+    return journal_post(
         cycle_id,
         form,
         lambda: services().app.ask_for_help(cycle_id, form.text.data, current_actor()),
@@ -101,7 +101,7 @@ def answer_help(request_id: UUID) -> ResponseReturnValue:
     """Answer a help request."""
     cycle_id = _help_cycle(request_id)
     form = AnswerForm(prefix=f"a{request_id.hex}")
-    return _post(
+    return journal_post(
         cycle_id,
         form,
         lambda: services().app.answer_help(request_id, form.text.data, current_actor()),
@@ -114,7 +114,9 @@ def close_help(request_id: UUID) -> ResponseReturnValue:
     """Close a help request (only its asker may)."""
     cycle_id = _help_cycle(request_id)
     form = FlaskForm()
-    return _post(cycle_id, form, lambda: services().app.close_help(request_id, current_actor()))
+    return journal_post(
+        cycle_id, form, lambda: services().app.close_help(request_id, current_actor())
+    )
 
 
 @bp.post("/cycles/<uuid:cycle_id>/comments")
@@ -124,7 +126,7 @@ def comment(cycle_id: UUID) -> ResponseReturnValue:
     on = request.args.get("on", "")
     form = CommentForm(prefix=f"c{on}")
     templates = PLAN if on == "plan" else JOURNAL
-    return _post(
+    return journal_post(
         cycle_id,
         form,
         lambda: services().app.comment(cycle_id, on, form.text.data, current_actor()),
@@ -137,7 +139,7 @@ def comment(cycle_id: UUID) -> ResponseReturnValue:
 def task_done(cycle_id: UUID, task_id: str) -> ResponseReturnValue:
     """Mark a set-up task done."""
     form = FlaskForm()
-    return _post(
+    return journal_post(
         cycle_id,
         form,
         lambda: services().app.complete_task(cycle_id, task_id, current_actor()),
@@ -160,7 +162,7 @@ def _help_cycle(request_id: UUID) -> UUID:
     return cycle_id
 
 
-def _post(
+def journal_post(
     cycle_id: UUID,
     form: FlaskForm,
     command: Callable[[], Recorded],

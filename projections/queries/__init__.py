@@ -33,6 +33,17 @@ from projections.queries.library import (
     learning,
     search_learning,
 )
+from projections.queries.methods import (
+    AdviceRequestRow,
+    AdviceRow,
+    GroupChoice,
+    StoryRow,
+    advice_asked_of,
+    cycle_advice,
+    cycle_stories,
+    groups_recording,
+    groups_to_ask,
+)
 from projections.queries.people import (
     Access,
     AccountRow,

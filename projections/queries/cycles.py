@@ -6,6 +6,7 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
+from domain.methods import Method, method
 from projections.tables import comments, corrections, cycles, entries, tasks_done
 
 
@@ -17,6 +18,7 @@ class CycleRow:
     group_id: UUID
     number: int
     objective: str
+    method: str
     phase: str
     plan_version: int
     opened_by: str
@@ -33,6 +35,11 @@ class CycleRow:
     def closed(self) -> bool:
         """Whether a decision has closed the cycle."""
         return self.decision is not None
+
+    @property
+    def follows(self) -> Method:
+        """The method the cycle follows, with its steps and prompts."""
+        return method(self.method)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ KIND_LABELS = {
     "comparison": "Prediction compared",
     "reflection": "Learning",
     "mistake": "Mistake owned",
+    "advice": "Advice from another group",
+    "story": "Story of change",
+    "choice": "The panel's choice",
 }
 OUTCOME_LABELS = {
     CONFIRMED: "Confirmed",

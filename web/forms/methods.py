@@ -1,0 +1,63 @@
+"""Forms of particular methods: choosing one, Peer Assist's advice, MSC's stories and choice."""
+
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField
+from wtforms.validators import DataRequired
+
+from domain.methods import CATALOGUE, PDSA
+from web.forms.fields import choices, text_field
+from web.forms.plan import PlanForm
+
+
+class NewCycleForm(PlanForm):
+    """A new ramp's first plan, and the method the group will follow."""
+
+    method = RadioField(
+        "Method",
+        choices=choices((m.key, m.name) for m in CATALOGUE.values()),
+        default=PDSA,
+    )
+
+
+class AdviceRequestForm(FlaskForm):
+    """Peer Assist: which group to ask, and what about."""
+
+    to_group = SelectField(
+        "Ask the group",
+        choices=choices([]),
+        validators=[DataRequired("Choose the group to ask: one that has done it before.")],
+    )
+    question = text_field("What you would like their advice on", "advice_question", area=True)
+
+
+class AdviceForm(FlaskForm):
+    """Advice for another group that asked."""
+
+    text = text_field("Your group's advice", "advice", area=True)
+
+
+class StoryForm(FlaskForm):
+    """Most Significant Change: a story of change, and whose it is."""
+
+    from_group = SelectField("From the group", choices=choices([]))
+    title = text_field("Title", "story_title")
+    teller = text_field("Told by", "teller")
+    text = text_field("The story — what changed?", "story", area=True)
+    why = text_field("Why it matters to the person who told it", "why", area=True)
+
+
+class ChoiceForm(FlaskForm):
+    """The panel's choice of the most significant story, and why."""
+
+    story = RadioField("The most significant story", choices=choices([]), validators=[])
+    reasons = text_field("Why the panel chose it", "reasons", area=True)
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """A story must be chosen."""
+        ok = super().validate(extra_validators)
+        if not self.story.data:
+            self.story.errors = ["Choose the story the panel found most significant."]
+            ok = False
+        return ok
