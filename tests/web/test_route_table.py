@@ -71,6 +71,11 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("GET", "/cycles/{cycle}/entries/{entry}/correct", RECORD_PAGE),
     ("POST", "/cycles/{cycle}/entries/{entry}/correct", RECORD_POST),
     ("POST", "/help/{request}/answers", COMMENT_POST),
+    ("POST", "/cycles/{cycle}/advice-requests", RECORD_POST),
+    ("POST", "/groups/{group}/advice/{asked}", RECORD_POST),
+    # Anyone who can read a panel's cycle may bring a story, from a group they record in.
+    ("POST", "/cycles/{cycle}/stories", (303, 404, 404, 422, 422, 422)),
+    ("POST", "/cycles/{cycle}/stories/choice", RECORD_POST),
     # Only the asker (the member, Bob) may close: the others are let in, then refused.
     ("POST", "/help/{request}/close", (303, 404, 404, 422, 303, 422)),
 ]
@@ -109,6 +114,11 @@ def world(sqlite_url: str) -> Iterator[World]:
     opened: Cycle = app.repository.get(cycle)
     help_request = app.ask_for_help(cycle, "Who signs?", str(people["member"])).id
     invitation, token = app.invite(group, "newbie@example.org", "member", str(fay))
+    # Another group's Peer Assist cycle asks Ward 7 for advice.
+    olga = str(people["outsider"])
+    ward_3 = app.form_group("Ward 3", "Fewer falls", olga).id
+    assisted = app.open_cycle(ward_3, plan("Learn from Ward 7"), olga, "peer_assist").id
+    asked = app.request_advice(assisted, group, "How did you get pharmacy on board?", olga).id
     services.caught_up(app.recorder.max_notification_id() or 0)
     ids = {
         "group": str(group),
@@ -120,6 +130,7 @@ def world(sqlite_url: str) -> Iterator[World]:
         "invitation": str(invitation.id),
         "token": token,
         "sponsor": str(people["sponsor"]),
+        "asked": str(asked),
     }
     yield World(flask_app, ids, people)
     services.close()
@@ -159,7 +170,7 @@ def test_the_table_covers_every_route_and_every_route_declares_its_access(
             template = template.replace(f"<uuid:{name}>", "{" + name.removesuffix("_id") + "}")
         template = template.replace("/library/{entry}", "/library/{learning}")
         template = template.replace("<account_id>", "{sponsor}").replace("<task_id>", "{task}")
-        template = template.replace("<token>", "{token}").replace("{request}", "{request}")
+        template = template.replace("<token>", "{token}").replace("<uuid:asked>", "{asked}")
         for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}:
             assert (method, template) in covered, f"{method} {template} is not in the table"
     flask_app.extensions["learnloop"].close()
