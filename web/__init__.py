@@ -17,6 +17,7 @@ from web import (
     groups,
     journal,
     library,
+    methods,
     names,
     people,
     revisions,
@@ -53,6 +54,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         admin,
         timeline,
         library,
+        methods,
         dashboard,
     )
     for module in blueprints:
