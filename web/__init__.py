@@ -18,6 +18,7 @@ from web import (
     journal,
     library,
     method_records,
+    methods,
     names,
     people,
     revisions,
@@ -54,6 +55,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         admin,
         timeline,
         library,
+        methods,
         dashboard,
         method_records,
     )

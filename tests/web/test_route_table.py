@@ -9,6 +9,7 @@ close, remove, sharing), which succeed (303) for those allowed.
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from uuid import UUID
 
 import pytest
@@ -47,6 +48,8 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("GET", "/library", SIGNED_IN_PAGE),
     ("GET", "/library/{learning}", READ),
     ("GET", "/dashboard", SIGNED_IN_PAGE),
+    ("GET", "/methods", PUBLIC),
+    ("GET", "/methods/{method}", PUBLIC),
     ("POST", "/groups/{group}/aim", FACILITATE_POST),
     ("GET", "/groups/{group}/cycles/new", FACILITATE_PAGE),
     ("POST", "/groups/{group}/cycles", FACILITATE_POST),
@@ -91,9 +94,12 @@ class World:
 
 
 @pytest.fixture
-def world(sqlite_url: str) -> Iterator[World]:
+def world(sqlite_url: str, tmp_path: Path) -> Iterator[World]:
     """A fresh world for each route, so one route's walk cannot affect another's."""
-    flask_app = make_app(sqlite_url)
+    # A method of its own: the walk checks access, whichever method files the branch holds.
+    (tmp_path / "methods").mkdir()
+    (tmp_path / "methods" / "pdsa.feature").write_text("Feature: Plan, do, study, act\n")
+    flask_app = make_app(sqlite_url, METHODS_DIR=str(tmp_path / "methods"))
     services: Services = flask_app.extensions["learnloop"]
     app = services.app
     people = {
@@ -131,6 +137,7 @@ def world(sqlite_url: str) -> Iterator[World]:
         "token": token,
         "sponsor": str(people["sponsor"]),
         "asked": str(asked),
+        "method": "pdsa",
     }
     yield World(flask_app, ids, people)
     services.close()
@@ -170,6 +177,7 @@ def test_the_table_covers_every_route_and_every_route_declares_its_access(
             template = template.replace(f"<uuid:{name}>", "{" + name.removesuffix("_id") + "}")
         template = template.replace("/library/{entry}", "/library/{learning}")
         template = template.replace("<account_id>", "{sponsor}").replace("<task_id>", "{task}")
+        template = template.replace("<slug>", "{method}")
         template = template.replace("<token>", "{token}").replace("<uuid:asked>", "{asked}")
         for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}:
             assert (method, template) in covered, f"{method} {template} is not in the table"

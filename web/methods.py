@@ -1,0 +1,38 @@
+"""The learning methods guide: each method's feature file, shown as living documentation."""
+
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, render_template
+from flask.typing import ResponseReturnValue
+
+from web.access import public
+from web.method_pages import DEFAULT_DIR, find_method, list_methods, method_names
+
+bp = Blueprint("methods", __name__)
+
+
+def methods_dir() -> Path:
+    """Where this app's method files are: METHODS_DIR if configured (tests set it)."""
+    return Path(current_app.config.get("METHODS_DIR") or DEFAULT_DIR)
+
+
+def names() -> dict[str, str]:
+    """Slug to method name, for other pages to link to url_for('methods.show', slug=...)."""
+    return method_names(methods_dir())
+
+
+@bp.get("/methods")
+@public
+def index() -> ResponseReturnValue:
+    """The catalogue: every method's name and what it is for."""
+    return render_template("methods/index.html", methods=list_methods(methods_dir()))
+
+
+@bp.get("/methods/<slug>")
+@public
+def show(slug: str) -> ResponseReturnValue:
+    """One method: its description, then each scenario as a worked example."""
+    method = find_method(methods_dir(), slug)
+    if method is None:
+        abort(404)
+    return render_template("methods/show.html", method=method)
