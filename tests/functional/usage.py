@@ -54,12 +54,16 @@ def fill_plan(form: Form, values: dict[str, str]) -> None:
         form.fill(FIELDS[name], value)
 
 
-def open_cycle(browser: Browser, group: GroupRef, actor: str, plan: dict[str, str]) -> Submission:
-    """From the group's page, open a cycle with `plan`."""
+def open_cycle(
+    browser: Browser, group: GroupRef, actor: str, plan: dict[str, str], method: str = ""
+) -> Submission:
+    """From the group's page, open a cycle with `plan`, following `method` (if named)."""
     browser.become(actor)
     browser.visit(group.url)
     browser.follow("Open ")
     form = browser.form("Open cycle")
+    if method:
+        form.choose(method)
     fill_plan(form, plan)
     return browser.submit(form)
 
