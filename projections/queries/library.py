@@ -6,6 +6,7 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
+from domain.methods import method
 from projections.tables import (
     cycles,
     entries,
@@ -15,7 +16,7 @@ from projections.tables import (
     plan_versions,
 )
 
-LEARNING = ("reflection", "comparison", "mistake")
+LEARNING = ("reflection", "comparison", "mistake", "choice")
 PAGE = 30
 
 
@@ -32,9 +33,15 @@ class LearningRow:
     cycle_id: UUID
     cycle_number: int
     objective: str
+    method: str
     decision: str | None
     group_id: UUID
     group_name: str
+
+    @property
+    def method_name(self) -> str:
+        """The name of the method the cycle followed."""
+        return method(self.method).name
 
     @property
     def cursor(self) -> str:
@@ -80,6 +87,7 @@ def search_learning(
             cycles.c.id.label("cycle_id"),
             cycles.c.number.label("cycle_number"),
             cycles.c.objective,
+            cycles.c.method,
             cycles.c.decision,
             groups.c.id.label("group_id"),
             groups.c.name.label("group_name"),

@@ -90,6 +90,19 @@ class Store:
         assert acted.id == first
         return group, first, second
 
+    def methods(self, advising: UUID) -> None:
+        """A Peer Assist cycle asking `advising`, and a panel's Most Significant Change cycle."""
+        app = self.app
+        asking = app.form_group("Ward 3", "Fewer falls", "Cat").id
+        assist = app.open_cycle(asking, plan("Learn from others"), "Cat", "peer_assist").id
+        request = app.request_advice(assist, advising, "How did you start?", "Cat").id
+        app.give_advice(assist, request, advising, "Start with one bay", "Bea")
+        panel = app.open_cycle(asking, plan("Stories of change"), "Cat", "most_significant_change")
+        told = {"title": "Home for tea", "teller": "Mrs P", "text": "Dad came home", "why": "Us"}
+        app.collect_story(panel.id, advising, told, "Bea")
+        story: Cycle = app.repository.get(panel.id)
+        app.choose_story(panel.id, story.entries[0].id, "It changed a life", "Cat")
+
 
 @pytest.fixture
 def store(database_url: str, tmp_path: Path) -> Iterator[Store]:

@@ -70,7 +70,8 @@ def test_a_rebuild_gives_exactly_the_rows_incremental_processing_gave(store: Sto
     runner.setup()
     for _ in range(2):
         store.ramp(revisions=2)
-        store.full_ramp()
+        group, _, _ = store.full_ramp()
+        store.methods(group)
         runner.catch_up()  # incremental, in several rounds
     incremental = dump(store.engine)
     ticks: list[int] = []

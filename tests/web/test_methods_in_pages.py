@@ -1,0 +1,78 @@
+"""A cycle's method: chosen when it opens, guiding each step, named wherever its learning shows."""
+
+from uuid import UUID
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.builders import plan
+from tests.web.conftest import HX, events_in, services_of
+
+
+def opening(method: str) -> dict[str, str]:
+    return {
+        "method": method,
+        "objective": "Review the Monday discharges",
+        "questions-0-question": "Will half go home before noon?",
+        "questions-0-prediction": "Yes",
+    }
+
+
+def test_a_cycle_opened_with_a_method_shows_its_steps_and_is_named_everywhere(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    s = services_of(app)
+    group = s.app.form_group("Ward 7", "Home before noon", str(ann)).id
+    s.caught_up(events_in(app))
+    form = client.get(f"/groups/{group}/cycles/new")
+    # PDSA unless the group chooses otherwise.
+    assert '<input checked id="method-0" name="method" type="radio" value="pdsa">' in form.text
+    posted = client.post(f"/groups/{group}/cycles", data=opening("after_action_review"))
+    assert posted.status_code == 303
+    page = client.get(posted.headers["Location"])
+    assert "Following <a" in page.text
+    for step in (
+        "What was supposed to happen?",
+        "What actually happened?",
+        "Why were there differences?",
+        "What can we learn?",
+    ):
+        assert f"<strong>{step}</strong>" in page.text
+    cycle = UUID(posted.headers["Location"].rsplit("/", 1)[1])
+    s.app.record_observation(cycle, "Three went home before noon", str(ann))
+    s.app.record_reflection(cycle, "Pharmacy was the bottleneck", str(ann))
+    s.caught_up(events_in(app))
+    assert "opened cycle 1 (After Action Review)" in client.get(f"/groups/{group}/timeline").text
+    assert "(After Action Review)" in client.get("/library?q=bottleneck").text
+    assert "After Action Review" in client.get(f"/cycles/{cycle}/history").text
+
+
+def test_an_unknown_method_is_refused_and_nothing_is_written(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    group = services_of(app).app.form_group("Ward 7", "Home before noon", str(ann)).id
+    services_of(app).caught_up(events_in(app))
+    before = events_in(app)
+    posted = client.post(f"/groups/{group}/cycles", data=opening("six_sigma"), headers=HX)
+    assert posted.status_code == 422
+    assert "Not a valid choice" in posted.text
+    assert "Review the Monday discharges" in posted.text  # what was typed comes back
+    assert events_in(app) == before
+
+
+def test_a_pdsa_cycle_offers_neither_peer_assist_nor_stories(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    s = services_of(app)
+    group = s.app.form_group("Ward 7", "Home before noon", str(ann)).id
+    cycle = s.app.open_cycle(group, plan(), str(ann)).id
+    s.caught_up(events_in(app))
+    page = client.get(f"/cycles/{cycle}").text
+    assert "Following <a" in page
+    assert "Peer Assist —" not in page
+    assert "Stories of change" not in page
+    refused = client.post(
+        f"/cycles/{cycle}/stories/choice",
+        data={"choice_form-story": str(cycle), "choice_form-reasons": "Because"},
+    )
+    assert refused.status_code == 422
