@@ -110,6 +110,13 @@ def advice_asked_of(conn: sa.Connection, group_id: UUID) -> list[AdviceRequestRo
     return _with_advice(conn, rows)
 
 
+def advice_request(conn: sa.Connection, request_id: UUID) -> AdviceRequestRow | None:
+    """One request for advice, with the advice given so far."""
+    rows = conn.execute(_REQUESTS.where(advice_requests.c.id == request_id)).all()
+    found = _with_advice(conn, rows)
+    return found[0] if found else None
+
+
 def _with_advice(conn: sa.Connection, rows: Sequence[sa.Row[Any]]) -> list[AdviceRequestRow]:
     found = {r.id: AdviceRequestRow(**r._mapping) for r in rows}
     if not found:
