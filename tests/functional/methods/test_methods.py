@@ -1,0 +1,8 @@
+"""Learning methods as living specifications: each method's feature, run against the web."""
+
+from pytest_bdd import scenarios
+
+scenarios(
+    "methods/pdsa.feature",
+    "methods/after_action_review.feature",
+)
