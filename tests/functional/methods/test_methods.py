@@ -5,4 +5,6 @@ from pytest_bdd import scenarios
 scenarios(
     "methods/pdsa.feature",
     "methods/after_action_review.feature",
+    "methods/retrospect.feature",
+    "methods/learning_log.feature",
 )
