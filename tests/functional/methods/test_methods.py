@@ -6,5 +6,7 @@ scenarios(
     "methods/pdsa.feature",
     "methods/after_action_review.feature",
     "methods/retrospect.feature",
+    "methods/action_learning_set.feature",
+    "methods/appreciative_inquiry.feature",
     "methods/learning_log.feature",
 )
