@@ -47,15 +47,7 @@ def cycles() -> dict[int, CycleRef]:
     target_fixture="group",
 )
 def formed_group(browser: Browser, actor: str, name: str, aim: str) -> GroupRef:
-    browser.become(actor)
-    browser.visit("/")
-    form = browser.form("Form group")
-    form.fill("name", name)
-    form.fill("aim", aim)
-    sent = browser.submit(form)
-    assert sent.status == 303, sent.page.text
-    assert sent.page.headings[0] == name
-    return GroupRef(sent.page.url, actor)
+    return usage.form_group(browser, actor, name, aim)
 
 
 @given(parsers.re(ACTOR + r" is (?:a|an) (?P<role>facilitator|member|sponsor) of the group$"))

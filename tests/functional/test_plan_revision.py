@@ -17,14 +17,8 @@ def _revise(
     browser: Browser, cycle: CycleRef, actor: str, datatable: list[list[str]], cite: Cited | None
 ) -> Submission:
     """Open the revision form from the cycle, change what the table says, tick `cite`, save."""
-    browser.become(actor)
-    browser.visit(cycle.url)
-    browser.follow("Revise the plan")
-    form = browser.form("Save revision")
-    usage.fill_plan(form, two_columns(datatable))
-    if cite is not None:
-        form.tick(cite.label)
-    return browser.submit(form)
+    cites = [cite.label] if cite is not None else []
+    return usage.revise(browser, cycle, actor, two_columns(datatable), cites)
 
 
 @when(

@@ -48,6 +48,30 @@ def join(browser: Browser, group: GroupRef, name: str, role: str) -> None:
     assert f"{name} {role}" in people, people
 
 
+def form_group(browser: Browser, actor: str, name: str, aim: str) -> GroupRef:
+    """From the home page, form a pilot group; whoever forms it facilitates it."""
+    browser.become(actor)
+    browser.visit("/")
+    form = browser.form("Form group")
+    form.fill("name", name)
+    form.fill("aim", aim)
+    sent = browser.submit(form)
+    assert sent.status == 303, sent.page.text
+    assert sent.page.headings[0] == name
+    return GroupRef(sent.page.url, actor)
+
+
+def share(browser: Browser, group: GroupRef) -> None:
+    """The group's facilitator shares its learning organisation-wide, from its page."""
+    browser.become(group.facilitator)
+    browser.visit(group.url)
+    form = browser.form("Save sharing")
+    form.tick("Share this group's learning")
+    sent = browser.submit(form)
+    assert sent.status == 303, sent.page.text
+    assert "Shared: everyone who can sign in may read this group." in sent.page.text
+
+
 def fill_plan(form: Form, values: dict[str, str]) -> None:
     """Fill in the parts of a plan a feature file names, by the fields they stand for."""
     for name, value in values.items():
@@ -127,6 +151,20 @@ def adapt(
     fill_plan(form, values)
     for learning in cites:
         form.tick(learning.label)
+    return browser.submit(form)
+
+
+def revise(
+    browser: Browser, cycle: CycleRef, actor: str, values: dict[str, str], cites: list[str]
+) -> Submission:
+    """From the cycle's page, revise the plan, ticking the learning labelled `cites`."""
+    browser.become(actor)
+    browser.visit(cycle.url)
+    browser.follow("Revise the plan")
+    form = browser.form("Save revision")
+    fill_plan(form, values)
+    for label in cites:
+        form.tick(label)
     return browser.submit(form)
 
 
