@@ -78,11 +78,7 @@ def adapted(
 ) -> CycleRef:
     values = two_columns(datatable)
     sent = usage.adapt(browser, cycles[number], actor, values, cited(phrase))
-    plan = {k: v for k, v in values.items() if k not in ("Why adapt", "What changed")}
-    cycle = usage.opened(sent, plan)
-    assert cycle.number == following, sent.page.headings
-    cycles[following] = cycle
-    return cycle
+    return usage.adapted(sent, values, following, cycles)
 
 
 @then(

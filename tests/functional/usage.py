@@ -103,6 +103,18 @@ def opened(sent: Submission, plan: dict[str, str]) -> CycleRef:
     return CycleRef(sent.page.url, plan, int(found[1]))
 
 
+def adapted(
+    sent: Submission, values: dict[str, str], following: int, cycles: dict[int, CycleRef]
+) -> CycleRef:
+    """The cycle an adapt decision opened (its plan is the table less the decision's
+    own fields), checked to be number `following` and kept with the scenario's cycles."""
+    plan = {k: v for k, v in values.items() if k not in ("Why adapt", "What changed")}
+    cycle = opened(sent, plan)
+    assert cycle.number == following, sent.page.headings
+    cycles[following] = cycle
+    return cycle
+
+
 def record(browser: Browser, cycle: CycleRef, actor: str, kind: str, text: str) -> Submission:
     """Record what was done or seen (an action, observation, problem or surprise) or learned."""
     browser.become(actor)

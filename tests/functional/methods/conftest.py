@@ -193,12 +193,7 @@ def answers_by_adapting(
     datatable: list[list[str]],
 ) -> CycleRef:
     sent = _adapt(browser, cycles[number], actor, step, datatable, phrase)
-    values = two_columns(datatable)
-    plan = {k: v for k, v in values.items() if k not in ("Why adapt", "What changed")}
-    cycle = usage.opened(sent, plan)
-    assert cycle.number == following, sent.page.headings
-    cycles[following] = cycle
-    return cycle
+    return usage.adapted(sent, two_columns(datatable), following, cycles)
 
 
 @when(
