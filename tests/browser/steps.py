@@ -29,6 +29,7 @@ class Plan:
     where: str = ""
     when: str = ""
     tasks: list[tuple[str, str, str]] = field(default_factory=list)  # text, owner, due
+    method: str = ""  # the learning method's name, as it starts its radio; PDSA if blank
 
 
 SLICE_PLAN = Plan(
@@ -103,6 +104,8 @@ def open_cycle(page: Page, plan: Plan = SLICE_PLAN) -> str:
     """From the group page, open its first cycle with `plan`; return the cycle's URL."""
     page.get_by_role("link", name="Open the first cycle").click()
     expect(page.get_by_role("heading", name="Open a cycle")).to_be_visible()
+    if plan.method:
+        choose_method(page, plan.method)
     page.get_by_label("Objective of this cycle").fill(plan.objective)
     questions = page.locator("#questions")
     questions.get_by_label("Question", exact=True).first.fill(plan.question)
@@ -122,6 +125,14 @@ def open_cycle(page: Page, plan: Plan = SLICE_PLAN) -> str:
     page.get_by_role("button", name="Open cycle").click()
     expect(page.get_by_role("heading", name=f"Cycle 1: {plan.objective}")).to_be_visible()
     return page.url
+
+
+def choose_method(page: Page, name: str) -> None:
+    """On the "Open a cycle" form: click the method whose label starts with `name`."""
+    methods = page.get_by_role("group", name="Which method will the group follow?")
+    choice = methods.get_by_role("radio", name=re.compile(rf"^{re.escape(name)}\b"))
+    choice.check()
+    expect(choice).to_be_checked()
 
 
 def group_of(page: Page) -> UUID:
@@ -276,6 +287,17 @@ def scroll_width(page: Page) -> int:
     """How wide the page's content is: more than the window means a sideways scroll."""
     width: int = page.evaluate("document.scrollingElement.scrollWidth")
     return width
+
+
+def phone_width_problems(page: Page, width: int = 375) -> tuple[list[str], list[str]]:
+    """With every folded form opened: what sticks out past `width`, and unlabelled fields.
+
+    The first list is empty when the page fits; the page is left at its own width.
+    """
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    wide = scroll_width(page)
+    overflow = (wider_than(page, width) or [f"page {wide}px wide"]) if wide > width else []
+    return overflow, unlabelled_fields(page)
 
 
 def screenshot(page: Page, folder: Path, name: str, widths: tuple[int, ...] = (1024, 375)) -> None:

@@ -15,14 +15,13 @@ from tests.browser.steps import (
     hand_over,
     invite,
     open_cycle,
+    phone_width_problems,
     post_by_htmx,
     post_from_journal,
     screenshot,
     scroll_width,
     shown_anywhere,
     sign_in,
-    unlabelled_fields,
-    wider_than,
     without_refusals,
 )
 
@@ -422,11 +421,9 @@ def test_at_phone_width_the_pages_fit_and_every_field_has_a_label(
         """At 375px wide, with every folded form opened: no sideways scroll, all labelled."""
         if url:
             tab.goto(url)
-        tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-        width = scroll_width(tab)
-        if width > 375:
-            problems[f"{name}: scrolls sideways ({width}px)"] = wider_than(tab, 375)
-        fields = unlabelled_fields(tab)
+        overflow, fields = phone_width_problems(tab)
+        if overflow:
+            problems[f"{name}: scrolls sideways ({scroll_width(tab)}px)"] = overflow
         if fields:
             unlabelled[name] = fields
 
