@@ -6,7 +6,7 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from domain.cycle import Cycle
-from domain.entries import MISTAKE, OBSERVATION, REFLECTION
+from domain.entries import ACT, ACT_KINDS, MISTAKE, OBSERVATION, REFLECT, REFLECTION
 from projections.projection import Projection, handles
 from projections.tables import (
     comments,
@@ -22,7 +22,7 @@ class CycleRecord(Projection):
     """Everything recorded in a cycle, in order, with every correction kept."""
 
     name = "cycle_record"
-    version = 2
+    version = 3  # 3: entries carry their phase; entries and comments indexed for paging
     tables = (entries, corrections, plan_versions, plan_citations, tasks_done, comments)
 
     @handles(Cycle.Opened)
@@ -146,6 +146,7 @@ class CycleRecord(Projection):
                 id=entry_id,
                 cycle_id=e.originator_id,
                 kind=kind,
+                phase=ACT if kind in ACT_KINDS else REFLECT,
                 text=text,
                 question=question,
                 outcome=outcome,
