@@ -6,7 +6,17 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from domain.cycle import Cycle
-from domain.entries import ADVICE, CHOICE, MISTAKE, OBSERVATION, REFLECTION, STORY
+from domain.entries import (
+    ACT,
+    ACT_KINDS,
+    ADVICE,
+    CHOICE,
+    MISTAKE,
+    OBSERVATION,
+    REFLECT,
+    REFLECTION,
+    STORY,
+)
 from projections.projection import Projection, handles
 from projections.tables import (
     comments,
@@ -22,7 +32,7 @@ class CycleRecord(Projection):
     """Everything recorded in a cycle, in order, with every correction kept."""
 
     name = "cycle_record"
-    version = 2
+    version = 3  # 3: entries carry their phase; entries and comments indexed for paging
     tables = (entries, corrections, plan_versions, plan_citations, tasks_done, comments)
 
     @handles(Cycle.Opened)
@@ -158,6 +168,7 @@ class CycleRecord(Projection):
                 id=entry_id,
                 cycle_id=e.originator_id,
                 kind=kind,
+                phase=_list_of(kind),
                 text=text,
                 question=question,
                 outcome=outcome,
@@ -213,3 +224,11 @@ class CycleRecord(Projection):
                 at=e.timestamp,
             ),
         )
+
+
+def _list_of(kind: str) -> str:
+    """Which list of the cycle page an entry is shown in: what was done and seen, what
+    was learned, or a method's own block (advice from another group, stories of change)."""
+    if kind in ACT_KINDS:
+        return ACT
+    return kind if kind in (ADVICE, STORY) else REFLECT

@@ -105,8 +105,11 @@ entries = sa.Table(
     "rm_entries",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column("cycle_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("cycle_id", sa.Uuid, nullable=False),  # indexed first in ix_entries_cycle_phase_seq
     sa.Column("kind", sa.String(20), nullable=False),
+    # "act" or "reflect": which of the journal's lists the entry is in, so each list
+    # pages and counts on one index range instead of filtering every kind it holds.
+    sa.Column("phase", sa.String(20), nullable=False),
     sa.Column("text", sa.Text, nullable=False),  # as last amended
     sa.Column("question", sa.String(300), nullable=False),
     sa.Column("outcome", sa.String(20), nullable=False),
@@ -116,6 +119,7 @@ entries = sa.Table(
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("revision", sa.Integer, nullable=False),
     sa.Column("withdrawn", sa.Boolean, nullable=False),
+    sa.Index("ix_entries_cycle_phase_seq", "cycle_id", "phase", "seq"),
 )
 
 corrections = sa.Table(
@@ -165,12 +169,14 @@ comments = sa.Table(
     "rm_comments",
     metadata,
     sa.Column("id", sa.Uuid, primary_key=True),
-    sa.Column("cycle_id", sa.Uuid, nullable=False, index=True),
+    sa.Column("cycle_id", sa.Uuid, nullable=False),  # indexed first in ix_comments_cycle_on_seq
     sa.Column("on", sa.String(40), nullable=False),  # "plan", "decision" or an entry id (hex)
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("actor", sa.String(80), nullable=False),
     sa.Column("at", When, nullable=False),
     sa.Column("seq", sa.Integer, nullable=False),
+    # The cycle page loads only the comments on what it shows (one page of entries).
+    sa.Index("ix_comments_cycle_on_seq", "cycle_id", "on", "seq"),
 )
 
 help_requests = sa.Table(

@@ -64,7 +64,7 @@ def _context(cycle_id: UUID, entry_id: UUID) -> dict[str, Any]:
             "cycle": cycle,
             "group": queries.get_group(conn, cycle.group_id),
             "entry": entry,
-            "versions": queries.entry_corrections(conn, cycle_id).get(entry_id, []),
+            "versions": queries.entry_corrections(conn, [entry]).get(entry_id, []),
             "kinds": KIND_LABELS,
         }
 

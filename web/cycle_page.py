@@ -1,13 +1,16 @@
 """What the cycle page shows: the read model for one cycle and every form, drafts kept."""
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from flask import request
+from flask import g, request, url_for
 from flask_wtf import FlaskForm
 
-from domain.entries import ADVICE, STORY
+from domain.entries import ACT, ADVICE, REFLECT, STORY
 from projections import queries
+from projections.queries import EntryPage, EntryRow
 from web.auth import current_actor
 from web.forms import (
     KIND_LABELS,
@@ -43,17 +46,47 @@ JOURNAL_FORMS: dict[str, type[FlaskForm]] = {
 }
 
 
-def cycle_context(cycle_id: UUID, submitted: FlaskForm | None = None) -> dict[str, Any]:
-    """The cycle, its plan, entries, comments, help and forms, ready for the templates."""
+# The journal's two entry lists, and the query parameter that pages each back
+# (?act_before=<seq>): a cursor, so an old page costs no more than the newest.
+PAGED_BY = {ACT: "act_before", REFLECT: "reflect_before"}
+
+
+@dataclass(frozen=True)
+class JournalList:
+    """One of the journal's entry lists as shown: a page, and the links that page it."""
+
+    entries: list[EntryRow]
+    earlier: int  # how many older entries are not shown
+    earlier_url: str | None  # the page before this one, when there is one
+    newest_url: str | None  # back to the newest page, when an older one is shown
+
+
+def cycle_context(
+    cycle_id: UUID, submitted: FlaskForm | None = None, before: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The cycle, its plan, a page of each entry list with the comments and corrections on
+    what is shown, help and forms, ready for the templates. `before` holds the cursors a
+    page link asked for (by PAGED_BY's names); without them each list shows its newest."""
     with reading() as conn:
         cycle = found(queries.get_cycle(conn, cycle_id))
+        pages = {
+            phase: queries.entry_page(conn, cycle_id, phase, (before or {}).get(name))
+            for phase, name in PAGED_BY.items()
+        }
+        shown = [e for page in pages.values() for e in page.entries]
         context: dict[str, Any] = {
             "cycle": cycle,
             "group": queries.get_group(conn, cycle.group_id),
             "plan": queries.current_plan(conn, cycle_id),
-            "entries": queries.cycle_entries(conn, cycle_id),
-            "corrections": queries.entry_corrections(conn, cycle_id),
-            "comments": queries.cycle_comments(conn, cycle_id),
+            "act": _journal_list(cycle_id, pages, ACT),
+            "reflect": _journal_list(cycle_id, pages, REFLECT),
+            # Which forms to offer depends on the whole journal, not on the page shown.
+            "acted": queries.has_acted(conn, cycle_id),
+            "learned": queries.has_learned(conn, cycle_id),
+            "corrections": queries.entry_corrections(conn, shown),
+            "comments": queries.comments_on(
+                conn, cycle_id, ["plan", "decision", *(e.id.hex for e in shown)]
+            ),
             "tasks_done": queries.cycle_tasks_done(conn, cycle_id),
             "help": queries.group_help(conn, cycle_id=cycle_id),
             "previous": _cycle(conn, cycle.previous_cycle_id),
@@ -71,6 +104,27 @@ def cycle_context(cycle_id: UUID, submitted: FlaskForm | None = None) -> dict[st
 
 def _cycle(conn: Any, cycle_id: UUID | None) -> Any:
     return queries.get_cycle(conn, cycle_id) if cycle_id else None
+
+
+def _journal_list(cycle_id: UUID, pages: Mapping[str, EntryPage], phase: str) -> JournalList:
+    """One list's page with its links; each link keeps the other list where it is."""
+    page = pages[phase]
+    cursors = {PAGED_BY[p]: other.before for p, other in pages.items() if p != phase}
+    earlier_url = newest_url = None
+    if page.cursor is not None:
+        earlier_url = _page_url(cycle_id, {**cursors, PAGED_BY[phase]: page.cursor})
+    if page.before is not None:
+        newest_url = _page_url(cycle_id, cursors)
+    return JournalList(page.entries, page.earlier, earlier_url, newest_url)
+
+
+def _page_url(cycle_id: UUID, cursors: Mapping[str, int | None]) -> str:
+    """The cycle page with these cursors, on the same past day if one is being shown."""
+    args: dict[str, Any] = {name: seq for name, seq in cursors.items() if seq is not None}
+    as_of = g.get("as_of")
+    if as_of is not None:
+        args["as_of"] = as_of.date().isoformat()
+    return url_for("cycles.show", cycle_id=cycle_id, **args)
 
 
 def _forms(context: dict[str, Any], submitted: FlaskForm | None) -> dict[str, FlaskForm]:

@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from flask import Blueprint, url_for
+from flask import Blueprint, request, url_for
 from flask.typing import ResponseReturnValue
 
 from domain.methods import CATALOGUE
@@ -45,12 +45,14 @@ def open_cycle(group_id: UUID) -> ResponseReturnValue:
 @bp.get("/cycles/<uuid:cycle_id>")
 @requires("read")
 def show(cycle_id: UUID) -> ResponseReturnValue:
-    """A cycle: its plan, what was done, seen and learned, its decision (?as_of= the past)."""
+    """A cycle: its plan, what was done, seen and learned, its decision (?as_of= the past;
+    ?act_before= and ?reflect_before= page the journal's lists back)."""
     moment = as_of_requested()
     if moment is not None:
         with reading() as conn:
             read_as_of(found(queries.group_of_cycle(conn, cycle_id)), moment)
-    return render("cycles/show.html", "cycles/_journal.html", **cycle_context(cycle_id))
+    context = cycle_context(cycle_id, before=request.args)
+    return render("cycles/show.html", "cycles/_journal.html", **context)
 
 
 @bp.post("/cycles/<uuid:cycle_id>/decision")

@@ -1,15 +1,20 @@
 """Queries the web layer asks of the read model; plain data out."""
 
 from projections.queries.cycles import (
+    ENTRY_PAGE,
     CommentRow,
     CorrectionRow,
     CycleRow,
+    EntryPage,
     EntryRow,
-    cycle_comments,
+    comments_on,
     cycle_entries,
     cycle_tasks_done,
     entry_corrections,
+    entry_page,
     get_cycle,
+    has_acted,
+    has_learned,
 )
 from projections.queries.dashboard import GroupHealth, dashboard
 from projections.queries.groups import (
@@ -72,6 +77,7 @@ from projections.queries.plans import (
 from projections.queries.timeline import TimelineRow, timeline_page
 
 __all__ = [
+    "ENTRY_PAGE",
     "Access",
     "AccountRow",
     "AdviceRequestRow",
@@ -81,6 +87,7 @@ __all__ = [
     "CommentRow",
     "CorrectionRow",
     "CycleRow",
+    "EntryPage",
     "EntryRow",
     "GroupChoice",
     "GroupHealth",
@@ -102,14 +109,15 @@ __all__ = [
     "aim_history",
     "all_names",
     "changes_citing",
+    "comments_on",
     "current_plan",
     "cycle_advice",
-    "cycle_comments",
     "cycle_entries",
     "cycle_stories",
     "cycle_tasks_done",
     "dashboard",
     "entry_corrections",
+    "entry_page",
     "get_cycle",
     "get_group",
     "group_cycles",
@@ -119,6 +127,8 @@ __all__ = [
     "group_people",
     "groups_recording",
     "groups_to_ask",
+    "has_acted",
+    "has_learned",
     "help_request_cycle",
     "learning",
     "list_accounts",

@@ -1,13 +1,23 @@
-"""Cycles: one cycle, its entries with their corrections, comments and tasks done."""
+"""Cycles: one cycle, its entries (a page at a time) with their corrections, comments and
+tasks done."""
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
 import sqlalchemy as sa
 
+from domain.entries import ACT, MISTAKE, REFLECT, STORY
 from domain.methods import Method, method
 from projections.tables import comments, corrections, cycles, entries, tasks_done
+
+# How many entries each of a cycle's journal lists shows at once.
+ENTRY_PAGE = 30
+# A cursor is an entry's seq: a positive number that fits the column (a 32-bit integer).
+_SEQ = re.compile(r"[1-9][0-9]{0,9}")
+_MAX_SEQ = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,21 @@ class EntryRow:
     outcome: str = ""
     revision: int = 1
     withdrawn: bool = False
+    seq: int = 0  # the cycle's event version when it was recorded: its place in the journal
+
+
+@dataclass(frozen=True)
+class EntryPage:
+    """One page of a journal list, in recorded order, and how many older entries it hides."""
+
+    entries: list[EntryRow]
+    earlier: int
+    before: int | None = None  # the cursor it was read from; None for the newest page
+
+    @property
+    def cursor(self) -> int | None:
+        """Where the older page starts (its `before`), or None when nothing is older."""
+        return self.entries[0].seq if self.earlier and self.entries else None
 
 
 @dataclass(frozen=True)
@@ -91,6 +116,7 @@ ENTRY_COLUMNS = (
     entries.c.outcome,
     entries.c.revision,
     entries.c.withdrawn,
+    entries.c.seq,
 )
 
 
@@ -108,12 +134,71 @@ def cycle_entries(conn: sa.Connection, cycle_id: UUID) -> list[EntryRow]:
     return [EntryRow(**r._mapping) for r in rows]
 
 
-def entry_corrections(conn: sa.Connection, cycle_id: UUID) -> dict[UUID, list[CorrectionRow]]:
-    """Each corrected entry's versions, oldest first (entries never corrected are left out)."""
+def entry_page(
+    conn: sa.Connection,
+    cycle_id: UUID,
+    phase: str,
+    before: str | None = None,
+    limit: int = ENTRY_PAGE,
+) -> EntryPage:
+    """The newest `limit` entries of one journal list ("act" or "reflect") recorded before
+    the cursor `before` (keyset on seq: no cost in how far back), oldest of them first."""
+    in_list = sa.and_(entries.c.cycle_id == cycle_id, entries.c.phase == phase)
+    query = sa.select(*ENTRY_COLUMNS).where(in_list)
+    start = _cursor(before)
+    if start is not None:
+        query = query.where(entries.c.seq < start)
+    rows = conn.execute(query.order_by(entries.c.seq.desc()).limit(limit + 1)).all()
+    shown = [EntryRow(**r._mapping) for r in reversed(rows[:limit])]
+    earlier = 0
+    if len(rows) > limit:  # only then is counting the rest worth a query
+        earlier = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(entries)
+            .where(in_list, entries.c.seq < shown[0].seq)
+        ).scalar_one()
+    return EntryPage(shown, earlier, start)
+
+
+def _cursor(before: str | None) -> int | None:
+    """A cursor from a page link; anything malformed means "from the newest"."""
+    if before is None or not _SEQ.fullmatch(before) or int(before) > _MAX_SEQ:
+        return None
+    return int(before)
+
+
+def has_acted(conn: sa.Connection, cycle_id: UUID) -> bool:
+    """Whether anything was done or seen in the cycle, stories of change included
+    (withdrawn entries count, as they do for the domain's rule)."""
+    return _exists(conn, entries.c.cycle_id == cycle_id, entries.c.phase.in_([ACT, STORY]))
+
+
+def has_learned(conn: sa.Connection, cycle_id: UUID) -> bool:
+    """Whether the cycle holds a comparison or reflection that stands (not withdrawn)."""
+    return _exists(
+        conn,
+        entries.c.cycle_id == cycle_id,
+        entries.c.phase == REFLECT,
+        entries.c.kind != MISTAKE,
+        sa.not_(entries.c.withdrawn),
+    )
+
+
+def _exists(conn: sa.Connection, *where: sa.ColumnElement[bool]) -> bool:
+    return bool(conn.execute(sa.select(sa.exists().where(*where))).scalar_one())
+
+
+def entry_corrections(
+    conn: sa.Connection, shown: Collection[EntryRow]
+) -> dict[UUID, list[CorrectionRow]]:
+    """The versions of each of these entries that was corrected, oldest first (entries
+    never corrected have only their original, so they are not asked about)."""
+    corrected = [e.id for e in shown if e.revision > 1]
+    if not corrected:
+        return {}
     rows = conn.execute(
         sa.select(corrections)
-        .join(entries, entries.c.id == corrections.c.entry_id)
-        .where(entries.c.cycle_id == cycle_id, entries.c.revision > 1)
+        .where(corrections.c.entry_id.in_(corrected))
         .order_by(corrections.c.entry_id, corrections.c.revision)
     )
     found: dict[UUID, list[CorrectionRow]] = {}
@@ -122,11 +207,14 @@ def entry_corrections(conn: sa.Connection, cycle_id: UUID) -> dict[UUID, list[Co
     return found
 
 
-def cycle_comments(conn: sa.Connection, cycle_id: UUID) -> dict[str, list[CommentRow]]:
-    """A cycle's comments grouped by what they are on, oldest first."""
+def comments_on(
+    conn: sa.Connection, cycle_id: UUID, on: Collection[str]
+) -> dict[str, list[CommentRow]]:
+    """The comments on these things of a cycle ("plan", "decision", entry hex ids),
+    grouped by what they are on, oldest first."""
     rows = conn.execute(
         sa.select(comments.c.id, comments.c.on, comments.c.text, comments.c.actor, comments.c.at)
-        .where(comments.c.cycle_id == cycle_id)
+        .where(comments.c.cycle_id == cycle_id, comments.c.on.in_(list(on)))
         .order_by(comments.c.seq)
     )
     found: dict[str, list[CommentRow]] = {}

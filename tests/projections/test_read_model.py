@@ -35,7 +35,7 @@ def test_corrections_keep_the_original_beside_the_amendment(store: Store) -> Non
     _, first, _ = caught_up(store)
     with store.engine.connect() as conn:
         entries = queries.cycle_entries(conn, first)
-        corrections = queries.entry_corrections(conn, first)
+        corrections = queries.entry_corrections(conn, entries)
     amended, withdrawn = entries[0], entries[1]
     assert (amended.text, amended.revision) == ("Night shift missed twice", 2)
     assert [c.kind for c in corrections[amended.id]] == ["original", "amended"]
@@ -49,7 +49,7 @@ def test_help_requests_comments_and_tasks_are_listed(store: Store) -> None:
     with store.engine.connect() as conn:
         help_rows = queries.group_help(conn, group_id=group_id)
         still_open = queries.group_help(conn, group_id=group_id, open_only=True)
-        comments = queries.cycle_comments(conn, first)
+        comments = queries.comments_on(conn, first, ["plan"])
         done = queries.cycle_tasks_done(conn, first)
     assert [(h.status, [a.text for a in h.answers]) for h in help_rows] == [
         ("closed", ["The chief nurse"])
