@@ -885,6 +885,29 @@ def test_a_huge_history_page_number_is_not_a_500(
     assert shown.status_code < 500
 
 
+@pytest.mark.parametrize("form", ["advice request", "panel choice"])
+def test_a_method_form_refused_on_a_closed_cycle_gives_back_what_was_typed(
+    client: FlaskClient, app: Flask, ann: UUID, form: str
+) -> None:
+    w = World(app, ann)
+    if form == "advice request":
+        cycle, _ = w.peer_assist()
+        w.done(w.s.record_observation(cycle, "Seen", str(ann)))
+        url, typed = f"/cycles/{cycle}/advice-requests", "advice_request_form-question"
+        body = {"advice_request_form-to_group": str(w.other)}
+    else:
+        cycle, story = w.panel()
+        url, typed = f"/cycles/{cycle}/stories/choice", "choice_form-reasons"
+        body = {"choice_form-story": str(story)}
+    w.done(w.s.record_reflection(cycle, "Learned", str(ann)))
+    w.done(w.s.decide(cycle, "adopt", "Works", str(ann)))
+    before = events_in(app)
+    posted = client.post(url, data={**body, typed: "Typed with care"}, headers=HX)
+    assert posted.status_code == 409
+    assert events_in(app) == before
+    assert "Typed with care" in posted.text  # not lost: the form is gone, the text kept
+
+
 # -- PostgreSQL only (skipped unless LEARNLOOP_TEST_DATABASE_URL is set) ---------------
 
 
