@@ -41,6 +41,7 @@ from domain.application import Learnloop, Recorded
 from domain.cycle import Cycle
 from domain.entries import ACT_KINDS, OUTCOMES
 from domain.fields import LIMITS
+from domain.methods import CATALOGUE, PDSA
 from domain.roles import ROLES
 from tests.builders import plan
 from tests.conftest import PASSWORD, join, make_app, register, sign_in
@@ -63,6 +64,8 @@ ANSWERS: Counter[tuple[str, int]] = Counter()  # (form, status)
 WROTE: Counter[str] = Counter()  # tries that were accepted and recorded something
 QUESTION = "Fewer falls?"
 TASK = ("Buy torches", "Ann", "2026-03-31")
+PEER_ASSIST, MSC = "peer_assist", "most_significant_change"
+STORY = {"title": "Lights on", "teller": "Mr Jones", "text": "I slept", "why": "I felt safe"}
 
 # -- Values ---------------------------------------------------------------------------
 
@@ -190,6 +193,13 @@ def due_date() -> Values:
     return Values(valid, st.one_of(odd, hostile_text(300)))
 
 
+def one_of_ids(*offered: str, not_offered: tuple[str, ...] = ()) -> Values:
+    """A select or radio of ids: one offered, else an id not offered (or spelt otherwise)."""
+    ids = choice(*offered)
+    others = [*not_offered, str(uuid.uuid4()), uuid.uuid4().hex, UUID(offered[0]).hex]
+    return Values(ids.plausible, st.one_of(ids.hostile, st.sampled_from(others)))
+
+
 def email() -> Values:
     local = st.text("abcdefghijklmnopqrstuvwxyzABC0123456789.+_-'", min_size=1, max_size=20)
     valid = st.one_of(
@@ -250,7 +260,8 @@ class Attempt:
 
 @dataclass
 class World:
-    """One app per form: its people, a group, and fresh groups and cycles on demand."""
+    """One app per form: its people, a group and another (to ask for advice, or bring
+    stories from), and fresh groups and cycles (following a method, if asked) on demand."""
 
     app: Flask
     ann: UUID
@@ -267,6 +278,7 @@ class World:
             "outsider": sign_in(self.app.test_client(), self.cat),
         }
         self.group = self.new_group()
+        self.other = self.new_group()  # one the group may ask for advice, or bring stories from
 
     @property
     def s(self) -> Learnloop:
@@ -286,11 +298,14 @@ class World:
             services_of(self.app).caught_up(join(self.s, group, self.bob, "member", self.ann))
         return group
 
-    def new_cycle(self, observed: bool = True, reflected: bool = False) -> UUID:
+    def new_cycle(
+        self, observed: bool = True, reflected: bool = False, method: str = PDSA
+    ) -> UUID:
         opened = self.s.open_cycle(
             self.group,
             plan("Night-time rounding", questions=[(QUESTION, "Half as many")], tasks=[TASK]),
             str(self.ann),
+            method,
         )
         cycle = self.done(opened)
         if observed:
@@ -302,6 +317,18 @@ class World:
     def cycle(self, cycle_id: UUID) -> Cycle:
         found: Cycle = self.s.repository.get(cycle_id)
         return found
+
+    def peer_assist(self) -> tuple[UUID, UUID]:
+        """A Peer Assist cycle that asked the other group for advice, and the request."""
+        cycle = self.new_cycle(observed=False, method=PEER_ASSIST)
+        asked = self.s.request_advice(cycle, self.other, "Who has done it?", str(self.ann))
+        return cycle, self.done(asked)
+
+    def panel(self) -> tuple[UUID, UUID]:
+        """A Most Significant Change cycle with one story (from the other group), and the story."""
+        cycle = self.new_cycle(observed=False, method=MSC)
+        self.done(self.s.collect_story(cycle, self.other, STORY, str(self.ann)))
+        return cycle, self.cycle(cycle).entries[-1].id
 
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
@@ -362,7 +389,8 @@ def sharing(w: World, draw: Draw, chaos: int) -> Attempt:
 
 
 def open_cycle(w: World, draw: Draw, chaos: int) -> Attempt:
-    return Attempt(f"/groups/{w.group}/cycles", plan_fields(draw, chaos), [f"/groups/{w.group}"])
+    fields = [Field("method", choice(*CATALOGUE)), *plan_fields(draw, chaos)]
+    return Attempt(f"/groups/{w.group}/cycles", fields, [f"/groups/{w.group}"])
 
 
 def act(w: World, draw: Draw, chaos: int) -> Attempt:
@@ -419,6 +447,51 @@ def answer_help(w: World, draw: Draw, chaos: int) -> Attempt:
 def close_help(w: World, draw: Draw, chaos: int) -> Attempt:
     cycle, request = help_request(w)
     return Attempt(f"/help/{request}/close", [], [f"/cycles/{cycle}", f"/groups/{w.group}"])
+
+
+def method_views(w: World, cycle: UUID) -> list[str]:
+    """Where a method's records show: the cycle, both groups, the timeline, the library."""
+    groups = [f"/groups/{w.group}", f"/groups/{w.other}", f"/groups/{w.group}/timeline"]
+    return [*cycle_views(cycle), *groups, "/library"]
+
+
+def ask_for_advice(w: World, draw: Draw, chaos: int) -> Attempt:
+    cycle = w.new_cycle(observed=False, method=PEER_ASSIST)
+    fields = [
+        Field(
+            "advice_request_form-to_group", one_of_ids(str(w.other), not_offered=(str(w.group),))
+        ),
+        Field("advice_request_form-question", text("advice_question")),
+    ]
+    return Attempt(f"/cycles/{cycle}/advice-requests", fields, method_views(w, cycle))
+
+
+def give_advice(w: World, draw: Draw, chaos: int) -> Attempt:
+    cycle, request = w.peer_assist()
+    asked = w.other if chaos == 0 else draw(st.sampled_from([w.other] * 3 + [w.group]))
+    fields = [Field(f"adv{request.hex}-text", text("advice"))]
+    return Attempt(f"/groups/{asked}/advice/{request}", fields, method_views(w, cycle))
+
+
+def bring_story(w: World, draw: Draw, chaos: int) -> Attempt:
+    cycle = w.new_cycle(observed=False, method=MSC)
+    fields = [
+        Field("story_form-from_group", one_of_ids(str(w.group), str(w.other))),
+        Field("story_form-title", text("story_title")),
+        Field("story_form-teller", text("teller")),
+        Field("story_form-text", text("story")),
+        Field("story_form-why", text("why")),
+    ]
+    return Attempt(f"/cycles/{cycle}/stories", fields, method_views(w, cycle))
+
+
+def choose_story(w: World, draw: Draw, chaos: int) -> Attempt:
+    cycle, story = w.panel()
+    fields = [
+        Field("choice_form-story", one_of_ids(str(story), not_offered=(str(cycle),))),
+        Field("choice_form-reasons", text("reasons")),
+    ]
+    return Attempt(f"/cycles/{cycle}/stories/choice", fields, method_views(w, cycle))
 
 
 def comment_on(w: World, draw: Draw, chaos: int, target: str) -> Attempt:
@@ -555,6 +628,10 @@ FORMS: dict[str, Former] = {
     "correction": correct,
     "sign in": signin,
     "invitation acceptance": accept_invitation,
+    "advice request": ask_for_advice,
+    "advice": give_advice,
+    "story": bring_story,
+    "panel choice": choose_story,
 }
 
 OTHER_NAMES = (
@@ -562,6 +639,7 @@ OTHER_NAMES = (
     "act_form-text", "act_form-kind", "compare_form-outcome", "decision_form-decision",
     "reflection_form-text", "help_form-text", "cplan-text", "aim_form-aim", "invite_form-role",
     "sharing_form-shared", "questions", "tasks", "questions-", "tasks--", "questions-0",
+    "method", "advice_request_form-to_group", "story_form-from_group", "choice_form-story",
 )  # fmt: skip
 EXTRA_NAME = st.one_of(
     st.text(max_size=20),
@@ -805,6 +883,29 @@ def test_a_huge_history_page_number_is_not_a_500(
     cycle = World(app, ann).new_cycle()
     shown = client.get(f"/cycles/{cycle}/history?page=99999999999999999999")
     assert shown.status_code < 500
+
+
+@pytest.mark.parametrize("form", ["advice request", "panel choice"])
+def test_a_method_form_refused_on_a_closed_cycle_gives_back_what_was_typed(
+    client: FlaskClient, app: Flask, ann: UUID, form: str
+) -> None:
+    w = World(app, ann)
+    if form == "advice request":
+        cycle, _ = w.peer_assist()
+        w.done(w.s.record_observation(cycle, "Seen", str(ann)))
+        url, typed = f"/cycles/{cycle}/advice-requests", "advice_request_form-question"
+        body = {"advice_request_form-to_group": str(w.other)}
+    else:
+        cycle, story = w.panel()
+        url, typed = f"/cycles/{cycle}/stories/choice", "choice_form-reasons"
+        body = {"choice_form-story": str(story)}
+    w.done(w.s.record_reflection(cycle, "Learned", str(ann)))
+    w.done(w.s.decide(cycle, "adopt", "Works", str(ann)))
+    before = events_in(app)
+    posted = client.post(url, data={**body, typed: "Typed with care"}, headers=HX)
+    assert posted.status_code == 409
+    assert events_in(app) == before
+    assert "Typed with care" in posted.text  # not lost: the form is gone, the text kept
 
 
 # -- PostgreSQL only (skipped unless LEARNLOOP_TEST_DATABASE_URL is set) ---------------

@@ -3,10 +3,13 @@
 Each payload goes in through the forms, as a user would type it: the group's name,
 aim and aim change, invitations (email) and their acceptance (the new account's
 name), the plan with its question and task rows, every kind of journal entry, help
-and answers, comments, a correction, a revision, adapting, and a decision. Every
-field gets the payload followed by its own tag (`payload~tag`), so each page can be
-checked for each field it shows: the escaped form is there, and no dangerous part of
-the raw payload is.
+and answers, comments, a correction, a revision, adapting, a decision, and the
+records of learning methods: a Peer Assist question to another group and its advice,
+a story of change (title, teller, story, why) and the panel's reasons for choosing it,
+on the asking cycle, the asked group, the panel's cycle, the timeline and the learning
+library. Every field gets the payload followed by its own tag (`payload~tag`), so each
+page can be checked for each field it shows: the escaped form is there, and no
+dangerous part of the raw payload is.
 """
 
 import re
@@ -129,6 +132,12 @@ PAGE_NAMES = (
     "refused group form",
     "refused sign-in",
     "refused entry on a closed cycle",
+    "asking cycle page",
+    "asked group page",
+    "panel cycle page",
+    "methods timeline page",
+    "methods learning library",
+    "refused story after the choice",
 )
 TIMELINE_TAGS = (
     "name", "aim", "aim2", "aimreason", "account", "objective", "question", "act", "amended",
@@ -359,7 +368,63 @@ def everything_entered(app: Flask, ann: FlaskClient, ann_id: UUID, payload: str)
         Page("refused sign-in", refused_sign_in.text, ("signin",)),
         Page("refused entry on a closed cycle", closed.text, ("unsaved",)),
     ]
-    return pages
+    return pages + methods_entered(ann, bob, group, v)
+
+
+def methods_entered(
+    ann: FlaskClient, bob: FlaskClient, group: str, v: Callable[[str], str]
+) -> list[Page]:
+    """A second group asks the first for advice (Peer Assist), and its panel chooses a
+    story brought from the first (Most Significant Change): the pages showing them."""
+    other = done(ann.post("/groups", data={"name": v("name2"), "aim": v("aim")}), "group 2")
+    other_group = other.headers["Location"]
+    group_id = group.rsplit("/", 1)[1]
+
+    def opened(method: str, objective: str) -> str:
+        fields = {**plan_form(v("x"), v(objective)), "method": method}
+        return done(ann.post(f"{other_group}/cycles", data=fields), method).headers["Location"]
+
+    asking = opened("peer_assist", "paobjective")
+    asked = {
+        "advice_request_form-to_group": group_id,
+        "advice_request_form-question": v("adviceq"),
+    }
+    done(ann.post(f"{asking}/advice-requests", data=asked), "advice request")
+    found = re.search(r'id="advice-([0-9a-f-]{36})"', visit(bob, group))
+    assert found is not None
+    request = UUID(found.group(1))
+    advice = {f"adv{request.hex}-text": v("advice")}
+    done(bob.post(f"{group}/advice/{request}", data=advice), "advice")
+
+    panel = opened("most_significant_change", "mscobjective")
+    story = {
+        "story_form-from_group": group_id,
+        "story_form-title": v("storytitle"),
+        "story_form-teller": v("teller"),
+        "story_form-text": v("story"),
+        "story_form-why": v("storywhy"),
+    }
+    done(ann.post(f"{panel}/stories", data=story), "story")
+    told = re.search(r'name="choice_form-story"[^>]*value="([0-9a-f-]{36})"', visit(ann, panel))
+    assert told is not None
+    chosen = {"choice_form-story": told.group(1), "choice_form-reasons": v("reasons")}
+    done(ann.post(f"{panel}/stories/choice", data=chosen), "panel choice")
+    late = ann.post(f"{panel}/stories", data={**story, "story_form-text": v("late")}, headers=HX)
+    done(late, "a story after the choice", 409)
+
+    told_tags = ("storytitle", "teller", "story", "storywhy", "reasons")
+    return [
+        Page("asking cycle page", visit(ann, asking), ("name", "name2", "adviceq", "advice")),
+        Page("asked group page", visit(ann, group), ("name2", "adviceq", "advice")),
+        Page("panel cycle page", visit(ann, panel), ("name", "name2", *told_tags)),
+        Page(
+            "methods timeline page",
+            visit(ann, f"{other_group}/timeline"),
+            ("name2", "paobjective", "mscobjective", "adviceq", "advice", "storytitle", "reasons"),
+        ),
+        Page("methods learning library", visit(ann, "/library"), ("name2", "reasons")),
+        Page("refused story after the choice", late.text, ("late",)),
+    ]
 
 
 def test_every_payload_is_short_enough_for_every_field() -> None:
