@@ -76,3 +76,31 @@ def test_a_pdsa_cycle_offers_neither_peer_assist_nor_stories(
         data={"choice_form-story": str(cycle), "choice_form-reasons": "Because"},
     )
     assert refused.status_code == 422
+
+
+def test_a_story_refused_after_the_panel_chose_gives_back_every_field_typed(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    s = services_of(app)
+    group = s.app.form_group("Adult social care", "Stories of change", str(ann)).id
+    panel = s.app.open_cycle(group, plan(), str(ann), "most_significant_change").id
+    told = {"title": "Home", "teller": "Mrs P", "text": "Dad came home", "why": "Dignity"}
+    story = s.app.collect_story(panel, group, told, str(ann))
+    chosen = s.app.repository.get(story.id).entries[0].id
+    s.app.choose_story(panel, chosen, "It changed a life", str(ann))
+    s.caught_up(events_in(app))
+    before = events_in(app)
+    late = {
+        "story_form-from_group": str(group),
+        "story_form-title": "Late but true",
+        "story_form-teller": "Mr Q, a carer",
+        "story_form-text": "He sleeps through now",
+        "story_form-why": "We both rest",
+    }
+    refused = client.post(f"/cycles/{panel}/stories", data=late, headers=HX)
+    assert refused.status_code == 409
+    assert "stories for this period are closed" in refused.text
+    for field, typed in late.items():
+        if field != "story_form-from_group":  # a choice, not typed text
+            assert typed in refused.text
+    assert events_in(app) == before
