@@ -118,7 +118,15 @@ def group_context(group_id: UUID, submitted: FlaskForm | None = None) -> dict[st
         else AdviceForm(prefix=f"adv{r.id.hex}", formdata=None)
         for r in context["asked_of"]
     }
-    return {**context, **forms, "advice_forms": advice_forms}
+    # Advice sent to a request no longer listed (its cycle just closed) is refused where
+    # no form of it is drawn: the page gives back what was typed on its own.
+    orphan = isinstance(submitted, AdviceForm) and submitted not in advice_forms.values()
+    return {
+        **context,
+        **forms,
+        "advice_forms": advice_forms,
+        "refused_advice": submitted if orphan else None,
+    }
 
 
 def _index(form: GroupForm, status: int = 200) -> ResponseReturnValue:

@@ -46,9 +46,9 @@ def ask_for_advice(cycle_id: UUID) -> ResponseReturnValue:
 def give_advice(group_id: UUID, asked: UUID) -> ResponseReturnValue:
     """Peer Assist: a member of the asked group gives its advice."""
     with reading() as conn:
-        request = next((r for r in queries.advice_asked_of(conn, group_id) if r.id == asked), None)
-    if request is None:
-        abort(404)
+        request = queries.advice_request(conn, asked)
+    if request is None or request.to_group_id != group_id:
+        abort(404)  # as if it did not exist: it was not asked of this group
     form = AdviceForm(prefix=f"adv{asked.hex}")
     recorded, status = submit(
         form,

@@ -5,6 +5,7 @@ from uuid import UUID
 from flask import Flask
 from flask.testing import FlaskClient
 
+from domain.cycle import Cycle
 from tests.builders import plan
 from tests.web.conftest import HX, events_in, services_of
 
@@ -86,7 +87,8 @@ def test_a_story_refused_after_the_panel_chose_gives_back_every_field_typed(
     panel = s.app.open_cycle(group, plan(), str(ann), "most_significant_change").id
     told = {"title": "Home", "teller": "Mrs P", "text": "Dad came home", "why": "Dignity"}
     story = s.app.collect_story(panel, group, told, str(ann))
-    chosen = s.app.repository.get(story.id).entries[0].id
+    panel_cycle: Cycle = s.app.repository.get(story.id)
+    chosen = panel_cycle.entries[0].id
     s.app.choose_story(panel, chosen, "It changed a life", str(ann))
     s.caught_up(events_in(app))
     before = events_in(app)
@@ -103,4 +105,34 @@ def test_a_story_refused_after_the_panel_chose_gives_back_every_field_typed(
     for field, typed in late.items():
         if field != "story_form-from_group":  # a choice, not typed text
             assert typed in refused.text
+    assert events_in(app) == before
+
+
+def test_advice_sent_after_the_asking_cycle_closed_is_refused_and_given_back(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    s = services_of(app)
+    asked = s.app.form_group("Ward 7", "Fewer catheters", str(ann)).id
+    asking = s.app.form_group("Ward 3", "Fewer falls", str(ann)).id
+    cycle = s.app.open_cycle(asking, plan(), str(ann), "peer_assist").id
+    request = s.app.request_advice(cycle, asked, "How did you start?", str(ann)).id
+    s.caught_up(events_in(app))
+    # Only the group asked answers: through another group of Ann's, it does not exist.
+    elsewhere = client.post(
+        f"/groups/{asking}/advice/{request}", data={f"adv{request.hex}-text": "Mine"}
+    )
+    assert elsewhere.status_code == 404
+    s.app.record_observation(cycle, "We started anyway", str(ann))
+    s.app.record_reflection(cycle, "It worked", str(ann))
+    s.app.decide(cycle, "adopt", "Keep it", str(ann))
+    s.caught_up(events_in(app))
+    before = events_in(app)
+    refused = client.post(
+        f"/groups/{asked}/advice/{request}",
+        data={f"adv{request.hex}-text": "Start with one bay"},
+        headers=HX,
+    )
+    assert refused.status_code == 409
+    assert "This cycle is closed" in refused.text
+    assert "Start with one bay" in refused.text
     assert events_in(app) == before
