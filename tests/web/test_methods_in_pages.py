@@ -136,3 +136,28 @@ def test_advice_sent_after_the_asking_cycle_closed_is_refused_and_given_back(
     assert "This cycle is closed" in refused.text
     assert "Start with one bay" in refused.text
     assert events_in(app) == before
+
+
+def test_a_withdrawn_story_stays_visible_and_the_panel_can_no_longer_choose_it(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    s = services_of(app)
+    group = s.app.form_group("Adult social care", "Stories of change", str(ann)).id
+    panel = s.app.open_cycle(group, plan(), str(ann), "most_significant_change").id
+    for title in ("Home for tea", "Quiet nights"):
+        told = {"title": title, "teller": "Mrs P", "text": f"{title}, told", "why": "Dignity"}
+        s.app.collect_story(panel, group, told, str(ann))
+    record: Cycle = s.app.repository.get(panel)
+    first, second = (e.id for e in record.entries)
+    s.caught_up(events_in(app))
+    page = client.get(f"/cycles/{panel}").text
+    assert f"/cycles/{panel}/entries/{first}/correct" in page
+    withdrawn = client.post(
+        f"/cycles/{panel}/entries/{first}/correct",
+        data={"based_on": "1", "action": "withdraw", "reason": "Told twice"},
+    )
+    assert withdrawn.status_code == 303
+    page = client.get(f"/cycles/{panel}").text
+    assert 'class="story withdrawn" id="entry-' + str(first) in page
+    assert f'value="{second}"' in page  # the panel may still choose the other story
+    assert f'value="{first}"' not in page
