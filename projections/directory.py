@@ -172,7 +172,7 @@ class GroupDirectory(Projection):
                     **{k: sa.bindparam(f"v_{k}") for k in values},
                 )
             )
-        conn.execute(
+        conn.update(
             statement,
             {
                 "cycle": e.originator_id,
