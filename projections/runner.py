@@ -71,27 +71,19 @@ class Runner:
 
     def catch_up(self, until: int | None = None, progress: Progress | None = None) -> None:
         """Apply every event recorded so far (or at least up to `until`) to each projection."""
-        if until is not None and self._least_position() >= until:
-            return  # read your writes, usually already done by another request or worker
         while self._apply_batch(self.projections, until, progress):
             pass
-
-    def _least_position(self) -> int:
-        # Without locks: positions only rise, and a committed position means committed rows.
-        names = [p.name for p in self.projections]
-        with self.engine.connect() as conn:
-            least = conn.execute(
-                sa.select(sa.func.min(tracking.c.position)).where(tracking.c.name.in_(names))
-            ).scalar_one()
-        return int(least or 0)
 
     def _apply_batch(
         self, projections: Sequence[Projection], until: int | None, progress: Progress | None
     ) -> bool:
         """Apply one batch to the projections behind, in one transaction; whether more may
         follow. Each notification is read and decoded once, for all the projections."""
+        names = [p.name for p in projections]
         with self.engine.begin() as conn:
-            positions = _lock(conn, [p.name for p in projections])
+            if until is not None and _least_position(conn, names) >= until:
+                return False  # read your writes: usually another request or the worker did
+            positions = _lock(conn, names)
             low = min(positions.values())
             if until is not None and low >= until:
                 return False
@@ -159,6 +151,14 @@ class Runner:
                 )
         while chosen and self._apply_batch(chosen, None, progress):
             pass
+
+
+def _least_position(conn: sa.Connection, names: list[str]) -> int:
+    # Without locks: positions only rise, and a committed position means committed rows.
+    least = conn.execute(
+        sa.select(sa.func.min(tracking.c.position)).where(tracking.c.name.in_(names))
+    ).scalar_one()
+    return int(least or 0)
 
 
 def _lock(conn: sa.Connection, names: list[str]) -> dict[str, int]:
