@@ -17,6 +17,9 @@ class Segment:
 
 def word_diff(before: str, after: str) -> list[Segment]:
     """The words of `after` against `before`, as kept, added and removed runs."""
+    if before == after:
+        # Most fields of a revision are unchanged, and matching costs far more than this.
+        return [Segment("same", before)] if before else []
     old, new = _TOKENS.findall(before), _TOKENS.findall(after)
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     segments: list[Segment] = []

@@ -9,6 +9,7 @@ from domain.entries import ACT, DECIDED, PLAN, REFLECT
 from domain.group import PilotGroup
 from projections.projection import Projection, handles
 from projections.tables import cycles, group_aims, groups, members
+from projections.writer import Writer
 
 
 class GroupDirectory(Projection):
@@ -19,9 +20,9 @@ class GroupDirectory(Projection):
     tables = (groups, group_aims, members, cycles)
 
     @handles(PilotGroup.Formed)
-    def formed(self, conn: sa.Connection, e: PilotGroup.Formed) -> None:
-        conn.execute(
-            groups.insert(),
+    def formed(self, conn: Writer, e: PilotGroup.Formed) -> None:
+        conn.insert(
+            groups,
             dict(
                 id=e.originator_id,
                 name=e.name,
@@ -32,8 +33,8 @@ class GroupDirectory(Projection):
                 aim_version=1,
             ),
         )
-        conn.execute(
-            group_aims.insert(),
+        conn.insert(
+            group_aims,
             dict(
                 group_id=e.originator_id,
                 version=1,
@@ -46,21 +47,21 @@ class GroupDirectory(Projection):
         self._member(conn, e.originator_id, e.actor, e.actor, e)
 
     @handles(PilotGroup.CycleAdded)
-    def cycle_added(self, conn: sa.Connection, e: PilotGroup.CycleAdded) -> None:
+    def cycle_added(self, conn: Writer, e: PilotGroup.CycleAdded) -> None:
         conn.execute(
             groups.update().where(groups.c.id == e.originator_id).values(cycle_count=e.number)
         )
 
     @handles(PilotGroup.AimRevised)
-    def aim_revised(self, conn: sa.Connection, e: PilotGroup.AimRevised) -> None:
+    def aim_revised(self, conn: Writer, e: PilotGroup.AimRevised) -> None:
         version = e.originator_version  # rising; only order matters
         conn.execute(
             groups.update()
             .where(groups.c.id == e.originator_id)
             .values(aim=e.aim, aim_version=groups.c.aim_version + 1)
         )
-        conn.execute(
-            group_aims.insert(),
+        conn.insert(
+            group_aims,
             dict(
                 group_id=e.originator_id,
                 version=version,
@@ -72,59 +73,59 @@ class GroupDirectory(Projection):
         )
 
     @handles(PilotGroup.SharingChanged)
-    def sharing(self, conn: sa.Connection, e: PilotGroup.SharingChanged) -> None:
+    def sharing(self, conn: Writer, e: PilotGroup.SharingChanged) -> None:
         conn.execute(groups.update().where(groups.c.id == e.originator_id).values(shared=e.shared))
 
     @handles(PilotGroup.MemberAdded)
-    def member_added(self, conn: sa.Connection, e: PilotGroup.MemberAdded) -> None:
+    def member_added(self, conn: Writer, e: PilotGroup.MemberAdded) -> None:
         self._member(conn, e.originator_id, e.member, e.actor, e)
 
     @handles(Cycle.Opened)
-    def opened(self, conn: sa.Connection, e: Cycle.Opened) -> None:
+    def opened(self, conn: Writer, e: Cycle.Opened) -> None:
         self._cycle(conn, e, e.group_id, e.number, e.plan, e.method, e.actor, None)
 
     @handles(Cycle.Continued)
-    def continued(self, conn: sa.Connection, e: Cycle.Continued) -> None:
+    def continued(self, conn: Writer, e: Cycle.Continued) -> None:
         self._cycle(conn, e, e.group_id, e.number, e.plan, e.method, e.actor, e.previous_cycle_id)
 
     @handles(Cycle.ObservationRecorded)
-    def observed(self, conn: sa.Connection, e: Cycle.ObservationRecorded) -> None:
+    def observed(self, conn: Writer, e: Cycle.ObservationRecorded) -> None:
         self._touch(conn, e, phase=ACT)
 
     @handles(Cycle.ActEntryRecorded)
-    def acted(self, conn: sa.Connection, e: Cycle.ActEntryRecorded) -> None:
+    def acted(self, conn: Writer, e: Cycle.ActEntryRecorded) -> None:
         self._touch(conn, e, phase=ACT)
 
     @handles(Cycle.ReflectionRecorded)
-    def reflected(self, conn: sa.Connection, e: Cycle.ReflectionRecorded) -> None:
+    def reflected(self, conn: Writer, e: Cycle.ReflectionRecorded) -> None:
         self._touch(conn, e, phase=REFLECT)
 
     @handles(Cycle.PredictionCompared)
-    def compared(self, conn: sa.Connection, e: Cycle.PredictionCompared) -> None:
+    def compared(self, conn: Writer, e: Cycle.PredictionCompared) -> None:
         self._touch(conn, e, phase=REFLECT)
 
     @handles(Cycle.MistakeOwned)
-    def mistake(self, conn: sa.Connection, e: Cycle.MistakeOwned) -> None:
+    def mistake(self, conn: Writer, e: Cycle.MistakeOwned) -> None:
         self._touch(conn, e, phase=REFLECT)
 
     @handles(Cycle.AdviceGiven)
-    def advised(self, conn: sa.Connection, e: Cycle.AdviceGiven) -> None:
+    def advised(self, conn: Writer, e: Cycle.AdviceGiven) -> None:
         self._touch(conn, e)
 
     @handles(Cycle.StoryCollected)
-    def story(self, conn: sa.Connection, e: Cycle.StoryCollected) -> None:
+    def story(self, conn: Writer, e: Cycle.StoryCollected) -> None:
         self._touch(conn, e, phase=ACT)
 
     @handles(Cycle.StoryChosen)
-    def chosen(self, conn: sa.Connection, e: Cycle.StoryChosen) -> None:
+    def chosen(self, conn: Writer, e: Cycle.StoryChosen) -> None:
         self._touch(conn, e, phase=REFLECT)
 
     @handles(Cycle.PlanRevised)
-    def revised(self, conn: sa.Connection, e: Cycle.PlanRevised) -> None:
+    def revised(self, conn: Writer, e: Cycle.PlanRevised) -> None:
         self._touch(conn, e, objective=e.plan["objective"], plan_version=e.version)
 
     @handles(Cycle.DecisionMade)
-    def decided(self, conn: sa.Connection, e: Cycle.DecisionMade) -> None:
+    def decided(self, conn: Writer, e: Cycle.DecisionMade) -> None:
         self._touch(
             conn,
             e,
@@ -138,7 +139,7 @@ class GroupDirectory(Projection):
 
     @staticmethod
     def _cycle(
-        conn: sa.Connection,
+        conn: Writer,
         e: Cycle.Event,
         group_id: Any,
         number: int,
@@ -147,8 +148,8 @@ class GroupDirectory(Projection):
         actor: str,
         previous: Any,
     ) -> None:
-        conn.execute(
-            cycles.insert(),
+        conn.insert(
+            cycles,
             dict(
                 id=e.originator_id,
                 group_id=group_id,
@@ -165,14 +166,14 @@ class GroupDirectory(Projection):
         )
 
     @staticmethod
-    def _member(conn: sa.Connection, group_id: Any, name: str, actor: str, e: Any) -> None:
-        conn.execute(
-            members.insert(),
+    def _member(conn: Writer, group_id: Any, name: str, actor: str, e: Any) -> None:
+        conn.insert(
+            members,
             dict(group_id=group_id, name=name, added_by=actor, added_at=e.timestamp),
         )
 
     @staticmethod
-    def _touch(conn: sa.Connection, e: Cycle.Event, **values: object) -> None:
+    def _touch(conn: Writer, e: Cycle.Event, **values: object) -> None:
         # One statement per set of columns, built once: building SQL per event was most
         # of a rebuild's time.
         statement = _TOUCH.get(tuple(values))
@@ -185,7 +186,7 @@ class GroupDirectory(Projection):
                     **{k: sa.bindparam(f"v_{k}") for k in values},
                 )
             )
-        conn.execute(
+        conn.update(
             statement,
             {
                 "cycle": e.originator_id,

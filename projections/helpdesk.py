@@ -1,10 +1,9 @@
 """Help requests and their answers, so open requests can be listed per group."""
 
-import sqlalchemy as sa
-
 from domain.help import ANSWERED, CLOSED, OPEN, HelpRequest
 from projections.projection import Projection, handles
 from projections.tables import help_answers, help_requests
+from projections.writer import Writer
 
 
 class HelpDesk(Projection):
@@ -15,9 +14,9 @@ class HelpDesk(Projection):
     tables = (help_requests, help_answers)
 
     @handles(HelpRequest.Asked)
-    def asked(self, conn: sa.Connection, e: HelpRequest.Asked) -> None:
-        conn.execute(
-            help_requests.insert(),
+    def asked(self, conn: Writer, e: HelpRequest.Asked) -> None:
+        conn.insert(
+            help_requests,
             dict(
                 id=e.originator_id,
                 group_id=e.group_id,
@@ -30,9 +29,9 @@ class HelpDesk(Projection):
         )
 
     @handles(HelpRequest.Answered)
-    def answered(self, conn: sa.Connection, e: HelpRequest.Answered) -> None:
-        conn.execute(
-            help_answers.insert(),
+    def answered(self, conn: Writer, e: HelpRequest.Answered) -> None:
+        conn.insert(
+            help_answers,
             dict(
                 id=e.answer_id,
                 request_id=e.originator_id,
@@ -44,11 +43,11 @@ class HelpDesk(Projection):
         self._status(conn, e.originator_id, ANSWERED)
 
     @handles(HelpRequest.Closed)
-    def closed(self, conn: sa.Connection, e: HelpRequest.Closed) -> None:
+    def closed(self, conn: Writer, e: HelpRequest.Closed) -> None:
         self._status(conn, e.originator_id, CLOSED)
 
     @staticmethod
-    def _status(conn: sa.Connection, request_id: object, status: str) -> None:
+    def _status(conn: Writer, request_id: object, status: str) -> None:
         conn.execute(
             help_requests.update().where(help_requests.c.id == request_id).values(status=status)
         )

@@ -5,6 +5,13 @@ import sqlalchemy as sa
 from domain.cycle import Cycle
 from projections.projection import Projection, handles
 from projections.tables import advice_given, advice_requests, stories
+from projections.writer import Writer
+
+_CHOSEN = (
+    stories.update()
+    .where(stories.c.entry_id == sa.bindparam("story"))
+    .values(chosen_by_entry=sa.bindparam("choice"))
+)
 
 
 class MethodRecords(Projection):
@@ -14,9 +21,9 @@ class MethodRecords(Projection):
     tables = (advice_requests, advice_given, stories)
 
     @handles(Cycle.AdviceRequested)
-    def asked(self, conn: sa.Connection, e: Cycle.AdviceRequested) -> None:
-        conn.execute(
-            advice_requests.insert(),
+    def asked(self, conn: Writer, e: Cycle.AdviceRequested) -> None:
+        conn.insert(
+            advice_requests,
             dict(
                 id=e.request_id,
                 cycle_id=e.originator_id,
@@ -28,16 +35,16 @@ class MethodRecords(Projection):
         )
 
     @handles(Cycle.AdviceGiven)
-    def advised(self, conn: sa.Connection, e: Cycle.AdviceGiven) -> None:
-        conn.execute(
-            advice_given.insert(),
+    def advised(self, conn: Writer, e: Cycle.AdviceGiven) -> None:
+        conn.insert(
+            advice_given,
             dict(entry_id=e.entry_id, request_id=e.request_id, from_group_id=e.from_group_id),
         )
 
     @handles(Cycle.StoryCollected)
-    def collected(self, conn: sa.Connection, e: Cycle.StoryCollected) -> None:
-        conn.execute(
-            stories.insert(),
+    def collected(self, conn: Writer, e: Cycle.StoryCollected) -> None:
+        conn.insert(
+            stories,
             dict(
                 entry_id=e.entry_id,
                 cycle_id=e.originator_id,
@@ -45,13 +52,10 @@ class MethodRecords(Projection):
                 title=e.title,
                 teller=e.teller,
                 why=e.why,
+                chosen_by_entry=None,
             ),
         )
 
     @handles(Cycle.StoryChosen)
-    def chosen(self, conn: sa.Connection, e: Cycle.StoryChosen) -> None:
-        conn.execute(
-            stories.update()
-            .where(stories.c.entry_id == e.story_id)
-            .values(chosen_by_entry=e.entry_id)
-        )
+    def chosen(self, conn: Writer, e: Cycle.StoryChosen) -> None:
+        conn.update(_CHOSEN, dict(story=e.story_id, choice=e.entry_id))

@@ -1,13 +1,12 @@
 """People: accounts, who holds which role in which group, and invitations."""
 
-import sqlalchemy as sa
-
 from domain.accounts import Account
 from domain.group import PilotGroup
 from domain.invitation import Invitation
 from domain.roles import FACILITATOR
 from projections.projection import Projection, handles
 from projections.tables import accounts, invitations, memberships
+from projections.writer import Writer
 
 
 class People(Projection):
@@ -18,9 +17,9 @@ class People(Projection):
     tables = (accounts, memberships, invitations)
 
     @handles(Account.Registered)
-    def registered(self, conn: sa.Connection, e: Account.Registered) -> None:
-        conn.execute(
-            accounts.insert(),
+    def registered(self, conn: Writer, e: Account.Registered) -> None:
+        conn.insert(
+            accounts,
             dict(
                 id=e.originator_id,
                 email=e.email,
@@ -31,15 +30,15 @@ class People(Projection):
         )
 
     @handles(PilotGroup.Formed)
-    def formed(self, conn: sa.Connection, e: PilotGroup.Formed) -> None:
+    def formed(self, conn: Writer, e: PilotGroup.Formed) -> None:
         self._set(conn, e, e.actor, FACILITATOR)
 
     @handles(PilotGroup.MemberJoined)
-    def joined(self, conn: sa.Connection, e: PilotGroup.MemberJoined) -> None:
+    def joined(self, conn: Writer, e: PilotGroup.MemberJoined) -> None:
         self._set(conn, e, e.account_id, e.role)
 
     @handles(PilotGroup.RoleChanged)
-    def role_changed(self, conn: sa.Connection, e: PilotGroup.RoleChanged) -> None:
+    def role_changed(self, conn: Writer, e: PilotGroup.RoleChanged) -> None:
         conn.execute(
             memberships.update()
             .where(
@@ -50,7 +49,7 @@ class People(Projection):
         )
 
     @handles(PilotGroup.MemberRemoved)
-    def removed(self, conn: sa.Connection, e: PilotGroup.MemberRemoved) -> None:
+    def removed(self, conn: Writer, e: PilotGroup.MemberRemoved) -> None:
         conn.execute(
             memberships.delete().where(
                 memberships.c.group_id == e.originator_id,
@@ -59,9 +58,9 @@ class People(Projection):
         )
 
     @handles(Invitation.Sent)
-    def invited(self, conn: sa.Connection, e: Invitation.Sent) -> None:
-        conn.execute(
-            invitations.insert(),
+    def invited(self, conn: Writer, e: Invitation.Sent) -> None:
+        conn.insert(
+            invitations,
             dict(
                 id=e.originator_id,
                 group_id=e.group_id,
@@ -74,7 +73,7 @@ class People(Projection):
         )
 
     @handles(Invitation.Accepted)
-    def accepted(self, conn: sa.Connection, e: Invitation.Accepted) -> None:
+    def accepted(self, conn: Writer, e: Invitation.Accepted) -> None:
         conn.execute(
             invitations.update()
             .where(invitations.c.id == e.originator_id)
@@ -82,8 +81,8 @@ class People(Projection):
         )
 
     @staticmethod
-    def _set(conn: sa.Connection, e: PilotGroup.Event, account_id: str, role: str) -> None:
-        conn.execute(
-            memberships.insert(),
+    def _set(conn: Writer, e: PilotGroup.Event, account_id: str, role: str) -> None:
+        conn.insert(
+            memberships,
             dict(group_id=e.originator_id, account_id=account_id, role=role, since=e.timestamp),
         )

@@ -1,13 +1,15 @@
 """The projection base: one handler per event type, rows written on a given connection."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 import sqlalchemy as sa
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.utils import get_topic
 
-Handler = Callable[[Any, sa.Connection, Any], None]
+from projections.writer import Writer
+
+Handler = Callable[[Any, Writer, Any], None]
 
 
 def handles(event_class: type) -> Callable[[Handler], Handler]:
@@ -43,8 +45,11 @@ class Projection:
         """Whether this projection has a handler for events of this topic."""
         return topic in self._topics
 
-    def apply(self, conn: sa.Connection, event: DomainEventProtocol[Any]) -> None:
-        """Write the rows for one event; events it does not handle are ignored."""
-        handler = self._handlers.get(type(event))
-        if handler is not None:
-            handler(self, conn, event)
+    def apply(self, conn: sa.Connection, events: Iterable[DomainEventProtocol[Any]]) -> None:
+        """Write the rows for these events, in order; events it does not handle are ignored."""
+        writer = Writer(conn)
+        for event in events:
+            handler = self._handlers.get(type(event))
+            if handler is not None:
+                handler(self, writer, event)
+        writer.flush()

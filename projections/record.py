@@ -26,6 +26,7 @@ from projections.tables import (
     plan_versions,
     tasks_done,
 )
+from projections.writer import Writer
 
 
 class CycleRecord(Projection):
@@ -36,27 +37,27 @@ class CycleRecord(Projection):
     tables = (entries, corrections, plan_versions, plan_citations, tasks_done, comments)
 
     @handles(Cycle.Opened)
-    def opened(self, conn: sa.Connection, e: Cycle.Opened) -> None:
+    def opened(self, conn: Writer, e: Cycle.Opened) -> None:
         self._version(conn, e, 1, e.plan, None, [], e.actor)
 
     @handles(Cycle.Continued)
-    def continued(self, conn: sa.Connection, e: Cycle.Continued) -> None:
+    def continued(self, conn: Writer, e: Cycle.Continued) -> None:
         self._version(conn, e, 1, e.plan, e.change, e.cites, e.actor)
 
     @handles(Cycle.PlanRevised)
-    def revised(self, conn: sa.Connection, e: Cycle.PlanRevised) -> None:
+    def revised(self, conn: Writer, e: Cycle.PlanRevised) -> None:
         self._version(conn, e, e.version, e.plan, e.change, e.cites, e.actor)
 
     @handles(Cycle.ObservationRecorded)
-    def observed(self, conn: sa.Connection, e: Cycle.ObservationRecorded) -> None:
+    def observed(self, conn: Writer, e: Cycle.ObservationRecorded) -> None:
         self._entry(conn, e, e.entry_id, OBSERVATION, e.text, e.actor)
 
     @handles(Cycle.ActEntryRecorded)
-    def acted(self, conn: sa.Connection, e: Cycle.ActEntryRecorded) -> None:
+    def acted(self, conn: Writer, e: Cycle.ActEntryRecorded) -> None:
         self._entry(conn, e, e.entry_id, e.kind, e.text, e.actor, question=e.question)
 
     @handles(Cycle.PredictionCompared)
-    def compared(self, conn: sa.Connection, e: Cycle.PredictionCompared) -> None:
+    def compared(self, conn: Writer, e: Cycle.PredictionCompared) -> None:
         self._entry(
             conn,
             e,
@@ -69,44 +70,44 @@ class CycleRecord(Projection):
         )
 
     @handles(Cycle.ReflectionRecorded)
-    def reflected(self, conn: sa.Connection, e: Cycle.ReflectionRecorded) -> None:
+    def reflected(self, conn: Writer, e: Cycle.ReflectionRecorded) -> None:
         self._entry(conn, e, e.entry_id, REFLECTION, e.text, e.actor)
 
     @handles(Cycle.MistakeOwned)
-    def mistake(self, conn: sa.Connection, e: Cycle.MistakeOwned) -> None:
+    def mistake(self, conn: Writer, e: Cycle.MistakeOwned) -> None:
         self._entry(conn, e, e.entry_id, MISTAKE, e.text, e.actor)
 
     @handles(Cycle.AdviceGiven)
-    def advised(self, conn: sa.Connection, e: Cycle.AdviceGiven) -> None:
+    def advised(self, conn: Writer, e: Cycle.AdviceGiven) -> None:
         self._entry(conn, e, e.entry_id, ADVICE, e.text, e.actor)
 
     @handles(Cycle.StoryCollected)
-    def story(self, conn: sa.Connection, e: Cycle.StoryCollected) -> None:
+    def story(self, conn: Writer, e: Cycle.StoryCollected) -> None:
         self._entry(conn, e, e.entry_id, STORY, e.text, e.actor)
 
     @handles(Cycle.StoryChosen)
-    def chosen(self, conn: sa.Connection, e: Cycle.StoryChosen) -> None:
+    def chosen(self, conn: Writer, e: Cycle.StoryChosen) -> None:
         self._entry(conn, e, e.entry_id, CHOICE, e.reasons, e.actor)
 
     @handles(Cycle.EntryAmended)
-    def amended(self, conn: sa.Connection, e: Cycle.EntryAmended) -> None:
+    def amended(self, conn: Writer, e: Cycle.EntryAmended) -> None:
         self._correct(conn, e, e.entry_id, "amended", e.text, e.reason, e.actor)
 
     @handles(Cycle.EntryWithdrawn)
-    def withdrawn(self, conn: sa.Connection, e: Cycle.EntryWithdrawn) -> None:
+    def withdrawn(self, conn: Writer, e: Cycle.EntryWithdrawn) -> None:
         self._correct(conn, e, e.entry_id, "withdrawn", "", e.reason, e.actor)
 
     @handles(Cycle.SetupTaskCompleted)
-    def task_done(self, conn: sa.Connection, e: Cycle.SetupTaskCompleted) -> None:
-        conn.execute(
-            tasks_done.insert(),
+    def task_done(self, conn: Writer, e: Cycle.SetupTaskCompleted) -> None:
+        conn.insert(
+            tasks_done,
             dict(cycle_id=e.originator_id, task_id=e.task_id, actor=e.actor, at=e.timestamp),
         )
 
     @handles(Cycle.CommentAdded)
-    def commented(self, conn: sa.Connection, e: Cycle.CommentAdded) -> None:
-        conn.execute(
-            comments.insert(),
+    def commented(self, conn: Writer, e: Cycle.CommentAdded) -> None:
+        conn.insert(
+            comments,
             dict(
                 id=e.comment_id,
                 cycle_id=e.originator_id,
@@ -120,7 +121,7 @@ class CycleRecord(Projection):
 
     @staticmethod
     def _version(
-        conn: sa.Connection,
+        conn: Writer,
         e: Cycle.Event,
         version: int,
         plan: dict[str, Any],
@@ -131,8 +132,8 @@ class CycleRecord(Projection):
         details = {
             k: v for k, v in plan.items() if k not in ("objective", "plan_text", "questions")
         }
-        conn.execute(
-            plan_versions.insert(),
+        conn.insert(
+            plan_versions,
             dict(
                 cycle_id=e.originator_id,
                 version=version,
@@ -145,15 +146,14 @@ class CycleRecord(Projection):
                 at=e.timestamp,
             ),
         )
-        if cites:
-            conn.execute(
-                plan_citations.insert(),
-                [{"cycle_id": e.originator_id, "version": version, "entry_id": c} for c in cites],
-            )
+        conn.insert(
+            plan_citations,
+            *({"cycle_id": e.originator_id, "version": version, "entry_id": c} for c in cites),
+        )
 
     @staticmethod
     def _entry(
-        conn: sa.Connection,
+        conn: Writer,
         e: Cycle.Event,
         entry_id: UUID,
         kind: str,
@@ -162,8 +162,8 @@ class CycleRecord(Projection):
         question: str = "",
         outcome: str = "",
     ) -> None:
-        conn.execute(
-            entries.insert(),
+        conn.insert(
+            entries,
             dict(
                 id=entry_id,
                 cycle_id=e.originator_id,
@@ -179,8 +179,8 @@ class CycleRecord(Projection):
                 withdrawn=False,
             ),
         )
-        conn.execute(
-            corrections.insert(),
+        conn.insert(
+            corrections,
             dict(
                 entry_id=entry_id,
                 revision=1,
@@ -194,7 +194,7 @@ class CycleRecord(Projection):
 
     @staticmethod
     def _correct(
-        conn: sa.Connection,
+        conn: Writer,
         e: Cycle.Event,
         entry_id: UUID,
         kind: str,
@@ -212,8 +212,8 @@ class CycleRecord(Projection):
         revision = conn.execute(
             sa.select(entries.c.revision).where(entries.c.id == entry_id)
         ).scalar_one()
-        conn.execute(
-            corrections.insert(),
+        conn.insert(
+            corrections,
             dict(
                 entry_id=entry_id,
                 revision=revision,

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from eventsourcing.persistence import ApplicationRecorder, Mapper
+from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.persistence import ApplicationRecorder, Mapper, Notification
 
 from projections.projection import Projection
 from projections.tables import metadata, tracking
@@ -78,52 +79,49 @@ class Runner:
     ) -> bool:
         """Apply one batch to the projections behind, in one transaction; whether more may
         follow. Each notification is read and decoded once, for all the projections."""
+        names = [p.name for p in projections]
         with self.engine.begin() as conn:
-            positions = {p.name: self._lock(conn, p.name) for p in sorted(projections, key=_name)}
+            if until is not None and _least_position(conn, names) >= until:
+                return False  # read your writes: usually another request or the worker did
+            positions = _lock(conn, names)
             low = min(positions.values())
             if until is not None and low >= until:
                 return False
-            head = self.recorder.max_notification_id() or 0
-            if low >= head:
-                return False
             notifications = self.recorder.select_notifications(
-                start=low, limit=self.batch, stop=head, inclusive_of_start=False
+                start=low, limit=self.batch, inclusive_of_start=False
             )
-            behind = [p for p in projections if positions[p.name] < head]
-            for notification in notifications:
-                event = None
-                for projection in behind:
-                    if positions[projection.name] < notification.id and projection.wants(
-                        notification.topic
-                    ):
-                        event = event or self.mapper.to_domain_event(notification)
-                        projection.apply(conn, event)
-            # A short batch read everything up to head.
-            reached = notifications[-1].id if len(notifications) == self.batch else head
+            if not notifications:
+                return False
+            # A short batch read everything recorded so far.
+            reached = notifications[-1].id
+            behind = [p for p in projections if positions[p.name] < reached]
+            events = self._decode(notifications, behind, positions)
+            # Projection by projection rather than event by event, so each one's rows
+            # of a table queue up together: projections never share tables.
             for projection in behind:
-                if positions[projection.name] < reached:
-                    conn.execute(
-                        tracking.update()
-                        .where(tracking.c.name == projection.name)
-                        .values(position=reached)
-                    )
+                position = positions[projection.name]
+                projection.apply(conn, (e for n, e in events if n > position))
+            conn.execute(
+                tracking.update()
+                .where(tracking.c.name.in_([p.name for p in behind]))
+                .values(position=reached)
+            )
         if progress is not None:
-            progress(sum(max(reached - positions[p.name], 0) for p in behind))
-        return True
+            progress(sum(reached - positions[p.name] for p in behind))
+        return len(notifications) == self.batch
 
-    @staticmethod
-    def _lock(conn: sa.Connection, name: str) -> int:
-        # Writing first takes the row lock (PostgreSQL) or the write lock (SQLite)
-        # before the position is read, so two runners can never apply the same
-        # batch: the second waits, then sees the position the first committed.
-        # Rows are always locked in name order, so two runners cannot deadlock.
-        conn.execute(
-            tracking.update().where(tracking.c.name == name).values(position=tracking.c.position)
-        )
-        position = conn.execute(
-            sa.select(tracking.c.position).where(tracking.c.name == name)
-        ).scalar_one()
-        return int(position)
+    def _decode(
+        self,
+        notifications: Sequence[Notification],
+        projections: Sequence[Projection],
+        positions: dict[str, int],
+    ) -> list[tuple[int, DomainEventProtocol[Any]]]:
+        """Each notification some projection still needs, decoded once for them all."""
+        return [
+            (n.id, self.mapper.to_domain_event(n))
+            for n in notifications
+            if any(positions[p.name] < n.id and p.wants(n.topic) for p in projections)
+        ]
 
     def status(self) -> list[Status]:
         """Each projection's position and the head of the log."""
@@ -141,7 +139,7 @@ class Runner:
             raise ValueError(f"No projection named {', '.join(sorted(unknown))}.")
         for projection in chosen:
             with self.engine.begin() as conn:
-                self._lock(conn, projection.name)
+                _lock(conn, [projection.name])
                 for table in reversed(projection.tables):
                     table.drop(conn, checkfirst=True)
                 for table in projection.tables:
@@ -155,5 +153,31 @@ class Runner:
             pass
 
 
-def _name(projection: Projection) -> str:
-    return projection.name
+def _least_position(conn: sa.Connection, names: list[str]) -> int:
+    # Without locks: positions only rise, and a committed position means committed rows.
+    least = conn.execute(
+        sa.select(sa.func.min(tracking.c.position)).where(tracking.c.name.in_(names))
+    ).scalar_one()
+    return int(least or 0)
+
+
+def _lock(conn: sa.Connection, names: list[str]) -> dict[str, int]:
+    """Lock the projections' tracking rows and read their positions.
+
+    The lock is taken before the positions are read, so two runners can never apply
+    the same batch: the second waits, then sees the positions the first committed.
+    """
+    chosen = tracking.c.name.in_(names)
+    if conn.dialect.name == "sqlite":
+        # Writing takes SQLite's one write lock, for the whole database at once.
+        conn.execute(tracking.update().where(chosen).values(position=tracking.c.position))
+        locking = sa.select(tracking.c.name, tracking.c.position).where(chosen)
+    else:
+        # Row locks, taken in name order so two runners cannot deadlock.
+        locking = (
+            sa.select(tracking.c.name, tracking.c.position)
+            .where(chosen)
+            .order_by(tracking.c.name)
+            .with_for_update()
+        )
+    return {name: int(position) for name, position in conn.execute(locking)}

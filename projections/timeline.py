@@ -11,6 +11,7 @@ from domain.help import HelpRequest
 from domain.methods import method
 from projections.projection import Projection, handles
 from projections.tables import timeline, timeline_owners
+from projections.writer import Writer
 
 PLANS, ACTIONS, REFLECTIONS, DECISIONS = "plans", "actions", "reflections", "decisions"
 HELP, COMMENTS, PEOPLE, CORRECTIONS = "help", "comments", "people", "corrections"
@@ -43,7 +44,7 @@ class Timeline(Projection):
     tables = (timeline, timeline_owners)
 
     @handles(PilotGroup.Formed)
-    def formed(self, conn: sa.Connection, e: PilotGroup.Formed) -> None:
+    def formed(self, conn: Writer, e: PilotGroup.Formed) -> None:
         self._row(
             conn,
             e,
@@ -55,7 +56,7 @@ class Timeline(Projection):
         )
 
     @handles(PilotGroup.AimRevised)
-    def aim(self, conn: sa.Connection, e: PilotGroup.AimRevised) -> None:
+    def aim(self, conn: Writer, e: PilotGroup.AimRevised) -> None:
         self._row(
             conn,
             e,
@@ -67,17 +68,17 @@ class Timeline(Projection):
         )
 
     @handles(PilotGroup.MemberAdded)
-    def listed(self, conn: sa.Connection, e: PilotGroup.MemberAdded) -> None:
+    def listed(self, conn: Writer, e: PilotGroup.MemberAdded) -> None:
         self._row(
             conn, e, e.originator_id, None, PEOPLE, e.actor, f"listed {e.member} as a member"
         )
 
     @handles(PilotGroup.MemberJoined)
-    def joined(self, conn: sa.Connection, e: PilotGroup.MemberJoined) -> None:
+    def joined(self, conn: Writer, e: PilotGroup.MemberJoined) -> None:
         self._row(conn, e, e.originator_id, None, PEOPLE, e.account_id, f"joined as {e.role}")
 
     @handles(PilotGroup.RoleChanged)
-    def role(self, conn: sa.Connection, e: PilotGroup.RoleChanged) -> None:
+    def role(self, conn: Writer, e: PilotGroup.RoleChanged) -> None:
         self._row(
             conn,
             e,
@@ -89,7 +90,7 @@ class Timeline(Projection):
         )
 
     @handles(PilotGroup.MemberRemoved)
-    def removed(self, conn: sa.Connection, e: PilotGroup.MemberRemoved) -> None:
+    def removed(self, conn: Writer, e: PilotGroup.MemberRemoved) -> None:
         self._row(
             conn,
             e,
@@ -101,7 +102,7 @@ class Timeline(Projection):
         )
 
     @handles(PilotGroup.SharingChanged)
-    def sharing(self, conn: sa.Connection, e: PilotGroup.SharingChanged) -> None:
+    def sharing(self, conn: Writer, e: PilotGroup.SharingChanged) -> None:
         words = (
             "shared the group's learning organisation-wide"
             if e.shared
@@ -110,7 +111,7 @@ class Timeline(Projection):
         self._row(conn, e, e.originator_id, None, PEOPLE, e.actor, words)
 
     @handles(Cycle.Opened)
-    def opened(self, conn: sa.Connection, e: Cycle.Opened) -> None:
+    def opened(self, conn: Writer, e: Cycle.Opened) -> None:
         self._own(conn, e.originator_id, e.group_id, e.originator_id)
         following = method(e.method).name
         self._in(
@@ -122,33 +123,33 @@ class Timeline(Projection):
         )
 
     @handles(Cycle.Continued)
-    def continued(self, conn: sa.Connection, e: Cycle.Continued) -> None:
+    def continued(self, conn: Writer, e: Cycle.Continued) -> None:
         self._own(conn, e.originator_id, e.group_id, e.originator_id)
         self._in(
             conn, e, PLANS, e.actor, f"adapted the plan into cycle {e.number}: {_quote(e.change)}"
         )
 
     @handles(Cycle.PlanRevised)
-    def revised(self, conn: sa.Connection, e: Cycle.PlanRevised) -> None:
+    def revised(self, conn: Writer, e: Cycle.PlanRevised) -> None:
         self._in(
             conn, e, PLANS, e.actor, f"revised the plan (version {e.version}): {_quote(e.change)}"
         )
 
     @handles(Cycle.SetupTaskCompleted)
-    def task(self, conn: sa.Connection, e: Cycle.SetupTaskCompleted) -> None:
+    def task(self, conn: Writer, e: Cycle.SetupTaskCompleted) -> None:
         self._in(conn, e, PLANS, e.actor, "marked a set-up task done")
 
     @handles(Cycle.ObservationRecorded)
-    def observed(self, conn: sa.Connection, e: Cycle.ObservationRecorded) -> None:
+    def observed(self, conn: Writer, e: Cycle.ObservationRecorded) -> None:
         self._in(conn, e, ACTIONS, e.actor, f"recorded an observation: {_quote(e.text)}")
 
     @handles(Cycle.ActEntryRecorded)
-    def acted(self, conn: sa.Connection, e: Cycle.ActEntryRecorded) -> None:
+    def acted(self, conn: Writer, e: Cycle.ActEntryRecorded) -> None:
         article = "an" if e.kind[0] in "aeiou" else "a"
         self._in(conn, e, ACTIONS, e.actor, f"recorded {article} {e.kind}: {_quote(e.text)}")
 
     @handles(Cycle.PredictionCompared)
-    def compared(self, conn: sa.Connection, e: Cycle.PredictionCompared) -> None:
+    def compared(self, conn: Writer, e: Cycle.PredictionCompared) -> None:
         outcome = OUTCOME_WORDS.get(e.outcome, e.outcome)
         self._in(
             conn,
@@ -159,27 +160,27 @@ class Timeline(Projection):
         )
 
     @handles(Cycle.ReflectionRecorded)
-    def reflected(self, conn: sa.Connection, e: Cycle.ReflectionRecorded) -> None:
+    def reflected(self, conn: Writer, e: Cycle.ReflectionRecorded) -> None:
         self._in(conn, e, REFLECTIONS, e.actor, f"recorded what was learned: {_quote(e.text)}")
 
     @handles(Cycle.MistakeOwned)
-    def mistake(self, conn: sa.Connection, e: Cycle.MistakeOwned) -> None:
+    def mistake(self, conn: Writer, e: Cycle.MistakeOwned) -> None:
         self._in(conn, e, REFLECTIONS, e.actor, f"owned a mistake: {_quote(e.text)}")
 
     @handles(Cycle.AdviceRequested)
-    def advice_asked(self, conn: sa.Connection, e: Cycle.AdviceRequested) -> None:
+    def advice_asked(self, conn: Writer, e: Cycle.AdviceRequested) -> None:
         self._in(conn, e, HELP, e.actor, f"asked another group for advice: {_quote(e.question)}")
 
     @handles(Cycle.AdviceGiven)
-    def advice_given(self, conn: sa.Connection, e: Cycle.AdviceGiven) -> None:
+    def advice_given(self, conn: Writer, e: Cycle.AdviceGiven) -> None:
         self._in(conn, e, HELP, e.actor, f"gave advice from another group: {_quote(e.text)}")
 
     @handles(Cycle.StoryCollected)
-    def story(self, conn: sa.Connection, e: Cycle.StoryCollected) -> None:
+    def story(self, conn: Writer, e: Cycle.StoryCollected) -> None:
         self._in(conn, e, ACTIONS, e.actor, f"brought a story of change: {_quote(e.title, 80)}")
 
     @handles(Cycle.StoryChosen)
-    def chosen(self, conn: sa.Connection, e: Cycle.StoryChosen) -> None:
+    def chosen(self, conn: Writer, e: Cycle.StoryChosen) -> None:
         self._in(
             conn,
             e,
@@ -189,7 +190,7 @@ class Timeline(Projection):
         )
 
     @handles(Cycle.EntryAmended)
-    def amended(self, conn: sa.Connection, e: Cycle.EntryAmended) -> None:
+    def amended(self, conn: Writer, e: Cycle.EntryAmended) -> None:
         self._in(
             conn,
             e,
@@ -199,32 +200,32 @@ class Timeline(Projection):
         )
 
     @handles(Cycle.EntryWithdrawn)
-    def withdrawn(self, conn: sa.Connection, e: Cycle.EntryWithdrawn) -> None:
+    def withdrawn(self, conn: Writer, e: Cycle.EntryWithdrawn) -> None:
         self._in(conn, e, CORRECTIONS, e.actor, f"withdrew an entry because {_quote(e.reason)}")
 
     @handles(Cycle.CommentAdded)
-    def commented(self, conn: sa.Connection, e: Cycle.CommentAdded) -> None:
+    def commented(self, conn: Writer, e: Cycle.CommentAdded) -> None:
         on = {"plan": "the plan", "decision": "the decision"}.get(e.on, "an entry")
         self._in(conn, e, COMMENTS, e.actor, f"commented on {on}: {_quote(e.text)}")
 
     @handles(Cycle.DecisionMade)
-    def decided(self, conn: sa.Connection, e: Cycle.DecisionMade) -> None:
+    def decided(self, conn: Writer, e: Cycle.DecisionMade) -> None:
         self._in(conn, e, DECISIONS, e.actor, f"decided to {e.decision}: {_quote(e.reason)}")
 
     @handles(HelpRequest.Asked)
-    def asked(self, conn: sa.Connection, e: HelpRequest.Asked) -> None:
+    def asked(self, conn: Writer, e: HelpRequest.Asked) -> None:
         self._own(conn, e.originator_id, e.group_id, e.cycle_id)
         self._in(conn, e, HELP, e.actor, f"asked for help: {_quote(e.text)}")
 
     @handles(HelpRequest.Answered)
-    def answered(self, conn: sa.Connection, e: HelpRequest.Answered) -> None:
+    def answered(self, conn: Writer, e: HelpRequest.Answered) -> None:
         self._in(conn, e, HELP, e.actor, f"answered a request for help: {_quote(e.text)}")
 
     @handles(HelpRequest.Closed)
-    def closed(self, conn: sa.Connection, e: HelpRequest.Closed) -> None:
+    def closed(self, conn: Writer, e: HelpRequest.Closed) -> None:
         self._in(conn, e, HELP, e.actor, "closed their request for help")
 
-    def _in(self, conn: sa.Connection, e: Any, kind: str, actor: str, words: str) -> None:
+    def _in(self, conn: Writer, e: Any, kind: str, actor: str, words: str) -> None:
         owner = self._owners.get(e.originator_id)
         if owner is None:
             row = conn.execute(OWNER, {"originator": e.originator_id}).first()
@@ -235,15 +236,15 @@ class Timeline(Projection):
         self._row(conn, e, owner[0], owner[1], kind, actor, words)
 
     @staticmethod
-    def _own(conn: sa.Connection, originator: UUID, group_id: UUID, cycle_id: UUID) -> None:
-        conn.execute(
-            timeline_owners.insert(),
+    def _own(conn: Writer, originator: UUID, group_id: UUID, cycle_id: UUID) -> None:
+        conn.insert(
+            timeline_owners,
             dict(originator_id=originator, group_id=group_id, cycle_id=cycle_id),
         )
 
     @staticmethod
     def _row(
-        conn: sa.Connection,
+        conn: Writer,
         e: Any,
         group_id: UUID,
         cycle_id: UUID | None,
@@ -251,8 +252,8 @@ class Timeline(Projection):
         actor: str,
         words: str,
     ) -> None:
-        conn.execute(
-            timeline.insert(),
+        conn.insert(
+            timeline,
             dict(
                 originator_id=e.originator_id,
                 originator_version=e.originator_version,

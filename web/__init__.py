@@ -21,6 +21,7 @@ from web import (
     methods,
     names,
     people,
+    rendering,
     revisions,
     security,
     timeline,
@@ -41,6 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     HTMX(app)
     auth.init_app(app)
     app.context_processor(access.can_in_template)
+    app.teardown_appcontext(rendering.close)
     app.add_template_filter(names.person)
     app.add_template_filter(names.humanize)
     app.jinja_env.globals["kinds_of"] = KIND_LABELS

@@ -6,6 +6,7 @@ from typing import Any
 from flask import g
 
 from projections import queries
+from web.rendering import connection
 from web.services import services
 
 
@@ -13,8 +14,7 @@ def person(actor: Any) -> str:
     """A display name for an actor id (Jinja filter); names load once per request."""
     if "names" not in g:
         # Today's names, even on a past view: people are named as they are now.
-        with services().engine.connect() as conn:
-            g.names = queries.all_names(conn)
+        g.names = queries.all_names(connection(services().engine))
     return str(g.names.get(str(actor), actor))
 
 

@@ -39,9 +39,8 @@ def read_as_of(group_id: UUID, moment: datetime) -> None:
     events = _events_before(group_id, moment)
     projections = all_projections()
     with engine.begin() as conn:
-        for event in events:
-            for projection in projections:
-                projection.apply(conn, event)
+        for projection in projections:
+            projection.apply(conn, events)
     g.read_engine = engine
     g.can = frozenset({"read"})  # the past is read-only
     g.as_of = moment - timedelta(days=1)

@@ -17,9 +17,27 @@ from web.services import services
 @contextmanager
 def reading() -> Iterator[sa.Connection]:
     """A connection to the read model (or, for a past view, to the past rebuilt)."""
-    engine = g.get("read_engine") or services().engine
-    with engine.connect() as conn:
-        yield conn
+    yield connection(g.get("read_engine") or services().engine)
+
+
+def connection(engine: sa.Engine) -> sa.Connection:
+    """This request's connection to `engine`, opened on first use and closed by `close`.
+
+    One per request rather than one per query: each checkout cost round trips (ping,
+    BEGIN, ROLLBACK). Its transaction stays open until the request ends, which hides
+    nothing at READ COMMITTED (PostgreSQL's default; SQLite reads outside transactions):
+    each statement sees what was committed before it, read-your-writes included.
+    """
+    opened: dict[sa.Engine, sa.Connection] = g.setdefault("connections", {})
+    if engine not in opened:
+        opened[engine] = engine.connect()
+    return opened[engine]
+
+
+def close(_error: BaseException | None = None) -> None:
+    """Give back this request's connections."""
+    for conn in g.pop("connections", {}).values():
+        conn.close()
 
 
 def wants_fragment() -> bool:
