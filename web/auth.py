@@ -24,7 +24,7 @@ from domain.errors import DomainError, InvitationError, NotFoundError
 from projections import queries
 from web.access import public, requires
 from web.forms import AcceptForm, SignInForm, attach
-from web.rendering import reading
+from web.rendering import connection, reading
 from web.services import services
 
 bp = Blueprint("auth", __name__)
@@ -141,9 +141,17 @@ def _start_session(account_id: UUID) -> None:
 
 def _load_user(user_id: str) -> User | None:
     try:
-        account = services().app.account(UUID(user_id))
+        account_id = UUID(user_id)
     except ValueError:
         return None
+    # The read model answers on every request in one indexed query; an account made a
+    # moment ago (by `learnloop users create`, say) may not be there yet, so the
+    # Application is asked then.
+    # Today's read model, even on a past view (which holds one group's past only).
+    row = queries.get_account(connection(services().engine), account_id)
+    if row is not None:
+        return User(id=str(row.id), name=row.name, email=row.email, is_admin=row.is_admin)
+    account = services().app.account(account_id)
     if account is None:
         return None
     return User(

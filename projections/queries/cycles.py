@@ -13,6 +13,8 @@ from domain.entries import ACT, MISTAKE, REFLECT, STORY
 from domain.methods import Method, method
 from projections.tables import comments, corrections, cycles, entries, tasks_done
 
+# How many comments on one thing a page shows (the timeline, filtered to comments, has all).
+COMMENT_PAGE = 20
 # How many entries each of a cycle's journal lists shows at once.
 ENTRY_PAGE = 30
 # A cursor is an entry's seq: a positive number that fits the column (a 32-bit integer).
@@ -104,6 +106,19 @@ class CommentRow:
     text: str
     actor: str
     at: datetime
+
+
+@dataclass(frozen=True)
+class CommentThread:
+    """The newest comments on one thing, oldest first, and how many there are in all."""
+
+    comments: list[CommentRow]
+    total: int
+
+    @property
+    def earlier(self) -> int:
+        """How many older comments are not shown."""
+        return self.total - len(self.comments)
 
 
 ENTRY_COLUMNS = (
@@ -208,18 +223,33 @@ def entry_corrections(
 
 
 def comments_on(
-    conn: sa.Connection, cycle_id: UUID, on: Collection[str]
-) -> dict[str, list[CommentRow]]:
-    """The comments on these things of a cycle ("plan", "decision", entry hex ids),
-    grouped by what they are on, oldest first."""
-    rows = conn.execute(
-        sa.select(comments.c.id, comments.c.on, comments.c.text, comments.c.actor, comments.c.at)
+    conn: sa.Connection, cycle_id: UUID, on: Collection[str], limit: int = COMMENT_PAGE
+) -> dict[str, CommentThread]:
+    """The newest `limit` comments on each of these things of a cycle ("plan", "decision",
+    entry hex ids), oldest first, with how many there are in all."""
+    numbered = (
+        sa.select(
+            comments.c.id,
+            comments.c.on,
+            comments.c.text,
+            comments.c.actor,
+            comments.c.at,
+            comments.c.seq,
+            sa.func.row_number()
+            .over(partition_by=comments.c.on, order_by=comments.c.seq.desc())
+            .label("newest"),
+            sa.func.count().over(partition_by=comments.c.on).label("total"),
+        )
         .where(comments.c.cycle_id == cycle_id, comments.c.on.in_(list(on)))
-        .order_by(comments.c.seq)
+        .subquery()
     )
-    found: dict[str, list[CommentRow]] = {}
+    rows = conn.execute(
+        sa.select(numbered).where(numbered.c.newest <= limit).order_by(numbered.c.seq)
+    )
+    found: dict[str, CommentThread] = {}
     for r in rows:
-        found.setdefault(r.on, []).append(CommentRow(**r._mapping))
+        thread = found.setdefault(r.on, CommentThread([], int(r.total)))
+        thread.comments.append(CommentRow(r.id, r.on, r.text, r.actor, r.at))
     return found
 
 

@@ -143,6 +143,12 @@ def list_accounts(
     return found[:limit], found[limit - 1].email if len(found) > limit else None
 
 
+def get_account(conn: sa.Connection, account_id: UUID) -> AccountRow | None:
+    """One account as the read model holds it."""
+    row = conn.execute(sa.select(accounts).where(accounts.c.id == account_id)).first()
+    return AccountRow(**row._mapping) if row else None
+
+
 def group_of_cycle(conn: sa.Connection, cycle_id: UUID) -> UUID | None:
     """The group a cycle belongs to."""
     found: UUID | None = conn.execute(

@@ -55,7 +55,8 @@ def test_help_requests_comments_and_tasks_are_listed(store: Store) -> None:
         ("closed", ["The chief nurse"])
     ]
     assert still_open == []
-    assert [c.text for c in comments["plan"]] == ["Good plan"]
+    assert [c.text for c in comments["plan"].comments] == ["Good plan"]
+    assert comments["plan"].earlier == 0
     assert list(done.values()) == ["Bea"]
 
 

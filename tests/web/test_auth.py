@@ -193,3 +193,14 @@ def test_the_command_line_creates_the_first_administrator(
     client = app.test_client()
     signin(client, "ada@example.org", PASSWORD)
     assert "ada@example.org" in client.get("/admin/accounts").text
+
+
+def test_the_signed_in_account_loads_from_the_read_model_or_before_it_catches_up(
+    app: Flask,
+) -> None:
+    s = app.extensions["learnloop"]
+    cat = register(s.app, "Cat Newcomer")  # not yet in the read model
+    client = sign_in(app.test_client(), cat)
+    assert "Signed in as <strong>Cat Newcomer</strong>" in client.get("/").text
+    s.caught_up(s.app.recorder.max_notification_id() or 0)
+    assert "Signed in as <strong>Cat Newcomer</strong>" in client.get("/").text
