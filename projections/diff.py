@@ -4,7 +4,10 @@ import difflib
 import re
 from dataclasses import dataclass
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+# A word with the white space before it is one token (trailing white space is its own):
+# half as many tokens as matching words and spaces apart, which made a page of plan
+# versions about twice as quick, and a changed word still shows as that word.
+_TOKENS = re.compile(r"\s*\S+|\s+")
 
 
 @dataclass(frozen=True)
