@@ -27,13 +27,28 @@ def word_diff(before: str, after: str) -> list[Segment]:
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     segments: list[Segment] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("delete", "replace"):
-            segments.append(Segment("removed", "".join(old[i1:i2])))
-        if tag in ("insert", "replace"):
-            segments.append(Segment("added", "".join(new[j1:j2])))
+        removed, added = "".join(old[i1:i2]), "".join(new[j1:j2])
         if tag == "equal":
-            segments.append(Segment("same", "".join(old[i1:i2])))
+            segments[-1:] = _kept(segments[-1:], removed)
+            continue
+        if tag == "replace":
+            # A word replaced by a word: the space before both was kept, not changed.
+            space = removed[: len(removed) - len(removed.lstrip())]
+            if space and added.startswith(space):
+                segments[-1:] = _kept(segments[-1:], space)
+                removed, added = removed[len(space) :], added[len(space) :]
+        if removed:
+            segments.append(Segment("removed", removed))
+        if added:
+            segments.append(Segment("added", added))
     return segments
+
+
+def _kept(last: list[Segment], text: str) -> list[Segment]:
+    """`last` (the final segment so far, if any) followed by `text` kept: one run."""
+    if last and last[0].op == "same":
+        return [Segment("same", last[0].text + text)]
+    return [*last, Segment("same", text)]
 
 
 def changed(segments: list[Segment]) -> bool:

@@ -17,8 +17,8 @@ def test_the_segments_give_back_the_text_before_and_after(before: str, after: st
 
 def test_a_changed_word_shows_as_that_word_with_the_rest_kept() -> None:
     assert word_diff("Nurses discharge at noon", "Nurses discharge at ten") == [
-        Segment("same", "Nurses discharge at"),
-        Segment("removed", " noon"),
-        Segment("added", " ten"),
+        Segment("same", "Nurses discharge at "),
+        Segment("removed", "noon"),
+        Segment("added", "ten"),
     ]
     assert word_diff("Same plan", "Same plan") == [Segment("same", "Same plan")]
