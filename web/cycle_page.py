@@ -102,6 +102,21 @@ def cycle_context(
     return context
 
 
+def plan_context(cycle_id: UUID, submitted: FlaskForm | None = None) -> dict[str, Any]:
+    """What the plan section alone shows, for its own swap (a plan comment, a task done)."""
+    with reading() as conn:
+        cycle = found(queries.get_cycle(conn, cycle_id))
+        context: dict[str, Any] = {
+            "cycle": cycle,
+            "plan": queries.current_plan(conn, cycle_id),
+            "tasks_done": queries.cycle_tasks_done(conn, cycle_id),
+            "comments": queries.comments_on(conn, cycle_id, ["plan"]),
+            "method": cycle.follows,
+        }
+    context["comment_form"] = lambda on: _comment_form(on, submitted)
+    return context
+
+
 def _cycle(conn: Any, cycle_id: UUID | None) -> Any:
     return queries.get_cycle(conn, cycle_id) if cycle_id else None
 

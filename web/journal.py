@@ -1,6 +1,7 @@
 """Posts that add to a cycle's journal; with htmx each swaps the journal (or plan) in place."""
 
 from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 
 from flask import Blueprint, request, url_for
@@ -12,7 +13,7 @@ from projections import queries
 from web.access import requires
 from web.auth import current_actor
 from web.commands import submit
-from web.cycle_page import cycle_context
+from web.cycle_page import cycle_context, plan_context
 from web.forms import (
     ActForm,
     AnswerForm,
@@ -175,8 +176,15 @@ def journal_post(
         if not wants_fragment():
             return see_other(url_for("cycles.show", cycle_id=cycle_id) + anchor)
         fresh = type(form)(prefix=form._prefix.rstrip("-"), formdata=None)
-        return render(*templates, **cycle_context(cycle_id, fresh))
-    context = cycle_context(cycle_id, form)
+        return render(*templates, **_context(cycle_id, fresh, templates))
+    context = _context(cycle_id, form, templates)
     if type(form) is FlaskForm:  # a bare button (close, done): its message goes on top
         context["alert"] = form.form_errors
     return render(*templates, status, **context)
+
+
+def _context(cycle_id: UUID, form: FlaskForm, templates: tuple[str, str]) -> dict[str, Any]:
+    # The plan section swapped in alone needs a fraction of what the whole page shows.
+    if templates == PLAN and wants_fragment():
+        return plan_context(cycle_id, form)
+    return cycle_context(cycle_id, form)

@@ -5,9 +5,10 @@ from uuid import UUID
 from flask import Flask
 from flask.testing import FlaskClient
 
+from domain.cycle import Cycle
 from projections.queries.cycles import COMMENT_PAGE
 from tests.builders import plan
-from tests.web.conftest import events_in, services_of
+from tests.web.conftest import HX, events_in, services_of
 
 
 def test_a_long_thread_shows_its_newest_comments_and_points_to_the_rest(
@@ -26,3 +27,28 @@ def test_a_long_thread_shows_its_newest_comments_and_points_to_the_rest(
     assert f"Comment ({COMMENT_PAGE + 3})" in page
     timeline = client.get(f"/groups/{group}/timeline?kind=comments").text
     assert "Comment number 00" in timeline
+
+
+def test_a_plan_comment_swaps_the_plan_alone_and_a_refused_task_says_why(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    s = services_of(app)
+    group = s.app.form_group("Ward 7", "Home before noon", str(ann)).id
+    cycle = s.app.open_cycle(group, plan(tasks=[("Print the sheet", "Bea", "")]), str(ann)).id
+    opened: Cycle = s.app.repository.get(cycle)
+    task = opened.plan.tasks[0].id
+    s.caught_up(events_in(app))
+    commented = client.post(
+        f"/cycles/{cycle}/comments?on=plan", data={"cplan-text": "Looks right"}, headers=HX
+    )
+    assert commented.status_code == 200
+    assert commented.text.lstrip().startswith('<section id="plan"')
+    assert "Looks right" in commented.text
+    s.app.record_observation(cycle, "Done", str(ann))
+    s.app.record_reflection(cycle, "Learned", str(ann))
+    s.app.decide(cycle, "adopt", "Keep it", str(ann))
+    s.caught_up(events_in(app))
+    refused = client.post(f"/cycles/{cycle}/tasks/{task}/done", headers=HX)
+    assert refused.status_code == 409
+    assert refused.text.lstrip().startswith('<section id="plan"')
+    assert "This cycle is closed" in refused.text
