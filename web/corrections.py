@@ -57,9 +57,7 @@ def _command(cycle_id: UUID, entry_id: UUID, form: CorrectionForm) -> None:
 def _context(cycle_id: UUID, entry_id: UUID) -> dict[str, Any]:
     with reading() as conn:
         cycle = found(queries.get_cycle(conn, cycle_id))
-        entry = found(
-            next((e for e in queries.cycle_entries(conn, cycle_id) if e.id == entry_id), None)
-        )
+        entry = found(queries.get_entry(conn, cycle_id, entry_id))
         return {
             "cycle": cycle,
             "group": queries.get_group(conn, cycle.group_id),

@@ -133,9 +133,21 @@ def _context(cycle_id: UUID) -> dict[str, Any]:
             "cycle": cycle,
             "group": queries.get_group(conn, cycle.group_id),
             "plan": found(queries.current_plan(conn, cycle_id)),
-            "entries": [e for e in queries.cycle_entries(conn, cycle_id) if not e.withdrawn],
+            **_citable(conn, cycle_id),
             "kinds": KIND_LABELS,
         }
+
+
+def _citable(conn: Any, cycle_id: UUID) -> dict[str, Any]:
+    """The newest entries a change may cite, and any ticked before (a refused post)."""
+    ticked = []
+    for value in request.form.getlist("cites") if request.method == "POST" else []:
+        try:
+            ticked.append(UUID(value))
+        except ValueError:
+            continue  # the form refuses it, plainly, when it validates
+    offered, total = queries.citable_entries(conn, cycle_id, ticked)
+    return {"entries": offered, "citable": total}
 
 
 def _offer(form: RevisionForm, context: dict[str, Any]) -> None:

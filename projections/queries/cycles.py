@@ -15,6 +15,8 @@ from projections.tables import comments, corrections, cycles, entries, tasks_don
 
 # How many comments on one thing a page shows (the timeline, filtered to comments, has all).
 COMMENT_PAGE = 20
+# How many of a cycle's entries a plan revision offers to cite (the newest).
+CITABLE = 100
 # How many entries each of a cycle's journal lists shows at once.
 ENTRY_PAGE = 30
 # A cursor is an entry's seq: a positive number that fits the column (a 32-bit integer).
@@ -147,6 +149,36 @@ def cycle_entries(conn: sa.Connection, cycle_id: UUID) -> list[EntryRow]:
         sa.select(*ENTRY_COLUMNS).where(entries.c.cycle_id == cycle_id).order_by(entries.c.seq)
     )
     return [EntryRow(**r._mapping) for r in rows]
+
+
+def get_entry(conn: sa.Connection, cycle_id: UUID, entry_id: UUID) -> EntryRow | None:
+    """One entry of a cycle."""
+    row = conn.execute(
+        sa.select(*ENTRY_COLUMNS).where(entries.c.cycle_id == cycle_id, entries.c.id == entry_id)
+    ).first()
+    return EntryRow(**row._mapping) if row else None
+
+
+def citable_entries(
+    conn: sa.Connection, cycle_id: UUID, also: Collection[UUID] = (), limit: int = CITABLE
+) -> tuple[list[EntryRow], int]:
+    """The newest `limit` entries a revision may cite (none withdrawn), oldest first, with
+    `also` (ids already ticked) if they are citable too; and how many are citable in all."""
+    citable = sa.and_(entries.c.cycle_id == cycle_id, sa.not_(entries.c.withdrawn))
+    newest = conn.execute(
+        sa.select(*ENTRY_COLUMNS).where(citable).order_by(entries.c.seq.desc()).limit(limit)
+    ).all()
+    found = {r.id: EntryRow(**r._mapping) for r in newest}
+    missing = [i for i in also if i not in found]
+    if missing:
+        ticked = conn.execute(
+            sa.select(*ENTRY_COLUMNS).where(citable, entries.c.id.in_(missing[:limit]))
+        )
+        found.update((r.id, EntryRow(**r._mapping)) for r in ticked)
+    total = len(newest)
+    if total == limit:
+        total = int(conn.execute(sa.select(sa.func.count()).where(citable)).scalar_one())
+    return sorted(found.values(), key=lambda e: e.seq), total
 
 
 def entry_page(

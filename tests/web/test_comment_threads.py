@@ -6,7 +6,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from domain.cycle import Cycle
-from projections.queries.cycles import COMMENT_PAGE
+from projections.queries.cycles import CITABLE, COMMENT_PAGE
 from tests.builders import plan
 from tests.web.conftest import HX, events_in, services_of
 
@@ -52,3 +52,27 @@ def test_a_plan_comment_swaps_the_plan_alone_and_a_refused_task_says_why(
     assert refused.status_code == 409
     assert refused.text.lstrip().startswith('<section id="plan"')
     assert "This cycle is closed" in refused.text
+
+
+def test_a_revision_offers_the_newest_entries_to_cite_and_keeps_an_older_one_ticked(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    s = services_of(app)
+    group = s.app.form_group("Ward 7", "Home before noon", str(ann)).id
+    cycle = s.app.open_cycle(group, plan(), str(ann)).id
+    for n in range(CITABLE + 5):
+        s.app.record_observation(cycle, f"Observation {n:03d}", str(ann))
+    s.caught_up(events_in(app))
+    form = client.get(f"/cycles/{cycle}/revise").text
+    assert f"The newest {CITABLE} of {CITABLE + 5} entries are offered" in form
+    assert "Observation 000" not in form
+    assert f"Observation {CITABLE + 4:03d}" in form
+    opened: Cycle = s.app.repository.get(cycle)
+    oldest = opened.entries[0].id  # "Observation 000", too old to be offered
+    sent = client.post(
+        f"/cycles/{cycle}/revisions",
+        data={"based_on": "1", "objective": "", "cites": str(oldest)},
+    )
+    assert sent.status_code == 422  # refused for the blank objective, not for the tick
+    assert "Observation 000" in sent.text
+    assert "is not part of this cycle" not in sent.text
