@@ -143,14 +143,6 @@ def get_cycle(conn: sa.Connection, cycle_id: UUID) -> CycleRow | None:
     return CycleRow(**row._mapping) if row else None
 
 
-def cycle_entries(conn: sa.Connection, cycle_id: UUID) -> list[EntryRow]:
-    """A cycle's entries in the order they were recorded."""
-    rows = conn.execute(
-        sa.select(*ENTRY_COLUMNS).where(entries.c.cycle_id == cycle_id).order_by(entries.c.seq)
-    )
-    return [EntryRow(**r._mapping) for r in rows]
-
-
 def get_entry(conn: sa.Connection, cycle_id: UUID, entry_id: UUID) -> EntryRow | None:
     """One entry of a cycle."""
     row = conn.execute(

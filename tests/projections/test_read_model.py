@@ -2,6 +2,7 @@
 
 from uuid import UUID
 
+from domain.entries import ACT
 from projections import queries
 from tests.projections.conftest import Store
 
@@ -34,7 +35,7 @@ def test_the_group_shows_its_aim_history_members_and_one_ramp_ending_adopted(
 def test_corrections_keep_the_original_beside_the_amendment(store: Store) -> None:
     _, first, _ = caught_up(store)
     with store.engine.connect() as conn:
-        entries = queries.cycle_entries(conn, first)
+        entries = queries.entry_page(conn, first, ACT).entries
         corrections = queries.entry_corrections(conn, entries)
     amended, withdrawn = entries[0], entries[1]
     assert (amended.text, amended.revision) == ("Night shift missed twice", 2)
