@@ -1,4 +1,5 @@
-"""A thread of comments shows its newest comments; the rest stay one click away."""
+"""Pages show a bounded part of a long history: comment threads, the plan section swapped
+alone, the entries a revision offers to cite."""
 
 from uuid import UUID
 
