@@ -26,7 +26,6 @@ from web.forms import (
     MistakeForm,
     ReflectionForm,
     StoryForm,
-    choices,
     offer_questions,
 )
 from web.rendering import found, reading
@@ -152,7 +151,10 @@ def _forms(context: dict[str, Any], submitted: FlaskForm | None) -> dict[str, Fl
     questions = [q["question"] for q in context["plan"].questions] if context["plan"] else []
     for name in ("act_form", "compare_form"):
         offer_questions(forms[name], questions)
-    offer_method_choices(forms, context)
+    # Let the method forms offer the groups and stories that may be chosen.
+    forms["advice_request_form"].offer(context["ask_groups"])
+    forms["story_form"].offer(context["story_groups"])
+    forms["choice_form"].offer(context["stories"])
     return forms
 
 
@@ -173,19 +175,6 @@ def story_groups(conn: Any, actor: str, panel_group: UUID) -> list[queries.Group
     """The groups someone may bring a story from: the panel's own first, if they record in it."""
     mine = queries.groups_recording(conn, actor)
     return sorted(mine, key=lambda g: g.id != panel_group)
-
-
-def offer_method_choices(forms: dict[str, FlaskForm], context: dict[str, Any]) -> None:
-    """Let the method forms offer the groups and stories that may be chosen."""
-    forms["advice_request_form"].to_group.choices = choices(
-        [("", "—"), *((g.id, g.name) for g in context["ask_groups"])]
-    )
-    forms["story_form"].from_group.choices = choices(
-        (g.id, g.name) for g in context["story_groups"]
-    )
-    forms["choice_form"].story.choices = choices(
-        (s.entry_id, s.title) for s in context["stories"] if not s.withdrawn
-    )
 
 
 def _drafts(submitted: FlaskForm | None) -> Any:

@@ -14,7 +14,7 @@ from web.access import requires
 from web.auth import current_actor
 from web.commands import submit
 from web.cycle_page import story_groups
-from web.forms import AdviceForm, AdviceRequestForm, ChoiceForm, StoryForm, choices
+from web.forms import AdviceForm, AdviceRequestForm, ChoiceForm, StoryForm
 from web.groups import group_context
 from web.journal import journal_post
 from web.rendering import found, reading, render, see_other
@@ -31,7 +31,7 @@ def ask_for_advice(cycle_id: UUID) -> ResponseReturnValue:
     with reading() as conn:
         cycle = found(queries.get_cycle(conn, cycle_id))
         asked = queries.groups_to_ask(conn, current_actor(), cycle.group_id)
-    form.to_group.choices = choices([("", "—"), *((g.id, g.name) for g in asked)])
+    form.offer(asked)
     return journal_post(
         cycle_id,
         form,
@@ -71,7 +71,7 @@ def bring_story(cycle_id: UUID) -> ResponseReturnValue:
     with reading() as conn:
         cycle = found(queries.get_cycle(conn, cycle_id))
         groups = story_groups(conn, current_actor(), cycle.group_id)
-    form.from_group.choices = choices((g.id, g.name) for g in groups)
+    form.offer(groups)
     return journal_post(
         cycle_id,
         form,
@@ -96,7 +96,7 @@ def choose_story(cycle_id: UUID) -> ResponseReturnValue:
     form = ChoiceForm(prefix="choice_form")
     with reading() as conn:
         told = queries.cycle_stories(conn, cycle_id)
-    form.story.choices = choices((s.entry_id, s.title) for s in told if not s.withdrawn)
+    form.offer(told)
     return journal_post(
         cycle_id,
         form,

@@ -1,5 +1,6 @@
 """Forms of particular methods: choosing one, Peer Assist's advice, MSC's stories and choice."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -7,6 +8,7 @@ from wtforms import RadioField, SelectField
 from wtforms.validators import DataRequired
 
 from domain.methods import CATALOGUE, PDSA
+from projections.queries import GroupChoice, StoryRow
 from web.forms.fields import choices, text_field
 from web.forms.plan import PlanForm
 
@@ -31,6 +33,10 @@ class AdviceRequestForm(FlaskForm):
     )
     question = text_field("What you would like their advice on", "advice_question", area=True)
 
+    def offer(self, groups: Iterable[GroupChoice]) -> None:
+        """Offer these groups to ask (nothing is chosen until someone chooses)."""
+        self.to_group.choices = choices([("", "—"), *((g.id, g.name) for g in groups)])
+
 
 class AdviceForm(FlaskForm):
     """Advice for another group that asked."""
@@ -47,12 +53,20 @@ class StoryForm(FlaskForm):
     text = text_field("The story — what changed?", "story", area=True)
     why = text_field("Why it matters to the person who told it", "why", area=True)
 
+    def offer(self, groups: Iterable[GroupChoice]) -> None:
+        """Offer the groups the story may come from."""
+        self.from_group.choices = choices((g.id, g.name) for g in groups)
+
 
 class ChoiceForm(FlaskForm):
     """The panel's choice of the most significant story, and why."""
 
     story = RadioField("The most significant story", choices=choices([]), validators=[])
     reasons = text_field("Why the panel chose it", "reasons", area=True)
+
+    def offer(self, stories: Iterable[StoryRow]) -> None:
+        """Offer the stories the panel may choose: those not withdrawn."""
+        self.story.choices = choices((s.entry_id, s.title) for s in stories if not s.withdrawn)
 
     def validate(self, extra_validators: Any = None) -> bool:
         """A story must be chosen."""
