@@ -76,19 +76,19 @@ class GroupChoice:
     name: str
 
 
-asking = groups.alias("asking")
-asked = groups.alias("asked")
+_asking = groups.alias("asking")
+_asked = groups.alias("asked")
 _REQUESTS = (
     sa.select(
         advice_requests,
         cycles.c.number.label("cycle_number"),
         cycles.c.group_id,
-        asking.c.name.label("group_name"),
-        asked.c.name.label("to_group_name"),
+        _asking.c.name.label("group_name"),
+        _asked.c.name.label("to_group_name"),
     )
     .join(cycles, cycles.c.id == advice_requests.c.cycle_id)
-    .join(asking, asking.c.id == cycles.c.group_id)
-    .join(asked, asked.c.id == advice_requests.c.to_group_id)
+    .join(_asking, _asking.c.id == cycles.c.group_id)
+    .join(_asked, _asked.c.id == advice_requests.c.to_group_id)
 )
 
 
