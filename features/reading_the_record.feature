@@ -30,3 +30,10 @@ Feature: Reading the record of what a group learned
     When Ann looks at the cycle as it was today
     Then the page says it is a past view
     And it offers no way to record anything
+
+  Scenario: A long journal shows its newest entries and pages back to the older ones
+    Given Ann recorded 35 more pieces of learning in the cycle
+    When Ann reads the cycle
+    Then it shows the newest 30 pieces of learning, and offers "Earlier entries (6 more)"
+    When Ann follows "Earlier entries"
+    Then it shows the 6 oldest, the first of them "Medicines must be ordered the evening before"

@@ -1,6 +1,8 @@
 """Steps for features/reading_the_record.feature: setup through the Application, reading
 through the pages as a signed-in person would."""
 
+import html
+import re
 from datetime import UTC, datetime
 from uuid import UUID
 
@@ -45,6 +47,14 @@ def a_cycle(app: Flask, ann: UUID, record: dict[str, UUID], text: str) -> None:
     record["cycle"] = cycle
 
 
+@given(parsers.parse("Ann recorded {count:d} more pieces of learning in the cycle"))
+def learned_more(app: Flask, ann: UUID, record: dict[str, UUID], count: int) -> None:
+    s = _app(app)
+    for n in range(count):
+        s.app.record_reflection(record["cycle"], f"Lesson {n + 1}: ask pharmacy early", str(ann))
+    s.caught_up(s.app.recorder.max_notification_id() or 0)
+
+
 @given(parsers.parse('Ann recorded the learning "{text}"'))
 def learned(app: Flask, ann: UUID, record: dict[str, UUID], text: str) -> None:
     s = _app(app)
@@ -76,6 +86,40 @@ def dashboard(client: FlaskClient) -> str:
 def past(client: FlaskClient, record: dict[str, UUID]) -> str:
     today = datetime.now(UTC).date().isoformat()
     return client.get(f"/cycles/{record['cycle']}?as_of={today}").text
+
+
+@when("Ann reads the cycle", target_fixture="page")
+def cycle_page(client: FlaskClient, record: dict[str, UUID]) -> str:
+    return client.get(f"/cycles/{record['cycle']}").text
+
+
+@when(parsers.parse('Ann follows "{text}"'), target_fixture="page")
+def follow(client: FlaskClient, page: str, text: str) -> str:
+    found = re.search(r'<a href="([^"#]+)[^"]*"[^>]*>\s*' + re.escape(text), page)
+    assert found, f"no link {text!r}"
+    return client.get(html.unescape(found[1])).text
+
+
+def _learned(page: str) -> list[str]:
+    """The texts of the entries in the list of what was learned, in order."""
+    listed = page.split('id="reflections"', 1)[1].split("</ol>", 1)[0]
+    return re.findall(r'<p class="prose">([^<]*)</p>', listed)
+
+
+@then(parsers.parse('it shows the newest {count:d} pieces of learning, and offers "{link}"'))
+def newest(page: str, count: int, link: str) -> None:
+    shown = _learned(page)
+    assert len(shown) == count, shown
+    assert shown[-1] == "Lesson 35: ask pharmacy early"
+    assert link in page
+
+
+@then(parsers.parse('it shows the {count:d} oldest, the first of them "{text}"'))
+def oldest(page: str, count: int, text: str) -> None:
+    shown = _learned(page)
+    assert len(shown) == count, shown
+    assert shown[0] == text
+    assert "Earlier entries" not in page
 
 
 @then(parsers.parse('the first event reads "{words}"'))
