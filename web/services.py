@@ -1,5 +1,6 @@
 """The per-process services a Flask app holds: the Application and the read side."""
 
+import logging
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -10,6 +11,7 @@ from projections.database import all_projections, make_engine, one_at_a_time
 from projections.runner import Runner
 from web.storage import Storage, storage_for
 
+log = logging.getLogger(__name__)
 KEY = "learnloop"
 # The advisory lock a process holds while the event store makes its tables.
 STORE_LOCK = 0x1EA2_5702
@@ -46,6 +48,7 @@ def build_services(flask_app: Flask) -> Services:
         flask_app.config.get("DATABASE_URL"), flask_app.instance_path, threads=threads
     )
     flask_app.config["STORAGE"] = storage.description
+    log.info("Events and read model in %s", storage.description)
     engine = make_engine(storage.sqlalchemy_url, threads=threads)
     application = open_application(storage, engine)
     runner = Runner(engine, application.recorder, application.mapper, all_projections())
