@@ -31,6 +31,8 @@ def make_engine(url: str, threads: int = 4) -> sa.Engine:
     # one is bounded by the lock wait, not shorter than it.
     pool = dict(pool_size=threads, max_overflow=threads, pool_timeout=WAIT_SECONDS)
     if url.startswith("sqlite"):
+        if sa.make_url(url).database in (None, "", ":memory:"):
+            pool = {}  # one connection per thread, held: there is no file to share
         engine = sa.create_engine(url, connect_args={"timeout": WAIT_SECONDS}, **pool)
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
