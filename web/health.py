@@ -15,7 +15,7 @@ READY_MAX_LAG = 1000  # events the read model may be behind the log and still se
 @public
 def healthz() -> Response:
     """The process is up: no database, no session, no sign-in."""
-    return _plain("ok", 200)
+    return plain("ok", 200)
 
 
 @bp.get("/readyz")
@@ -24,8 +24,8 @@ def readyz() -> Response:
     """Ready to serve: the database answers and the read model is close behind the log."""
     reason = _not_ready()
     if reason is None:
-        return _plain("ready", 200)
-    response = _plain(reason, 503)
+        return plain("ready", 200)
+    response = plain(reason, 503)
     response.headers["Retry-After"] = str(RETRY_AFTER)
     return response
 
@@ -47,7 +47,8 @@ def _not_ready() -> str | None:
     return None
 
 
-def _plain(text: str, status: int) -> Response:
+def plain(text: str, status: int) -> Response:
+    """A probe's answer: plain text."""
     # Probes are polled every few seconds: never cached, never a cookie.
     return Response(
         text + "\n", status, mimetype="text/plain", headers={"Cache-Control": "no-store"}

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from eventsourcing.persistence import IntegrityError
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import Client
 
 from tests.builders import plan
 from tests.conftest import make_app, register, sign_in
@@ -27,6 +28,7 @@ from tests.faults.proxy import Proxy
 from web import services as services_module
 from web.outage import is_outage
 from web.services import Services
+from web.starting import StandIn, when_reachable
 from web.storage import Storage
 
 WORDS = "Learnloop can't reach its database just now. Nothing you sent was lost"
@@ -184,6 +186,29 @@ def assert_recorded_once_however_often_sent(world: World) -> None:
     assert (again.status_code, again.headers["Location"]) == (303, first.headers["Location"])
     assert world.events() == recorded
     assert world.times_shown() == 1
+
+
+def test_a_process_started_during_a_cut_answers_503_and_serves_once_postgres_is_back(
+    postgres_behind_proxy: tuple[str, Proxy],  # noqa: F811
+) -> None:
+    url, proxy = postgres_behind_proxy
+    proxy.cut()
+    served = when_reachable(lambda: make_app(url), retry_every=0.2)
+    assert isinstance(served, StandIn)  # a gunicorn worker would have failed to boot
+    try:
+        client = Client(served)
+        assert_unavailable(client.get("/dashboard"))
+        assert_unavailable(client.post("/groups", data={"name": "Ward 9"}))
+        assert client.get("/healthz").status_code == 200
+        assert client.get("/readyz").status_code == 503
+        proxy.restore()
+        assert served.built.wait(timeout=120), "the app was not built after the restore"
+        assert client.get("/readyz").text == "ready\n"
+        assert client.get("/dashboard").status_code == 303  # the real app: sign in first
+    finally:
+        served.stop()
+        if served.app is not None:
+            served.app.extensions["learnloop"].close()
 
 
 def test_the_errors_each_store_raises_when_postgres_is_cut_are_outages(
