@@ -7,7 +7,7 @@ other worker down with it, for good.
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, Response
@@ -17,10 +17,11 @@ from web.health import plain
 from web.outage import RETRY_AFTER, describe, is_outage, unavailable
 
 log = logging.getLogger(__name__)
-WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
-def when_reachable(build: Callable[[], Flask], retry_every: float = RETRY_AFTER) -> WSGIApp:
+def when_reachable(
+    build: Callable[[], Flask], retry_every: float = RETRY_AFTER
+) -> "Flask | StandIn":
     """The app `build` makes; or, while the database is out of reach, a stand-in for it."""
     try:
         return build()
@@ -92,6 +93,6 @@ def _page(stand_in: StandIn) -> Flask:
     return page
 
 
-def application(config: dict[str, Any] | None = None) -> WSGIApp:
+def application(config: dict[str, Any] | None = None) -> "Flask | StandIn":
     """For WSGI servers: `gunicorn 'web.starting:application()'`."""
     return when_reachable(lambda: create_app(config))

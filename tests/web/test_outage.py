@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from uuid import UUID
 
@@ -16,6 +17,7 @@ import psycopg
 import psycopg_pool
 import pytest
 import sqlalchemy as sa
+from click.testing import CliRunner
 from eventsourcing.persistence import IntegrityError
 from flask import Flask
 from flask.testing import FlaskClient
@@ -25,6 +27,7 @@ from tests.builders import plan
 from tests.conftest import make_app, register, sign_in
 from tests.faults.fixtures import postgres_behind_proxy  # noqa: F401 (a fixture)
 from tests.faults.proxy import Proxy
+from web import cli
 from web import services as services_module
 from web.outage import is_outage
 from web.services import Services
@@ -211,6 +214,36 @@ def test_a_process_started_during_a_cut_answers_503_and_serves_once_postgres_is_
             served.app.extensions["learnloop"].close()
 
 
+def test_the_worker_waits_out_a_cut_and_then_catches_up_what_was_recorded_meanwhile(
+    postgres_behind_proxy: tuple[str, Proxy],  # noqa: F811
+    postgres_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    url, proxy = postgres_behind_proxy
+    direct = make_app(postgres_url).extensions["learnloop"]  # the test's own way in
+    monkeypatch.setenv("LEARNLOOP_DATABASE_URL", url)
+    monkeypatch.setenv("LEARNLOOP_SECRET_KEY", "test")
+
+    def cut_and_record() -> None:
+        proxy.cut()
+        register(direct.app, "Bob Member")  # another process goes on recording
+
+    def stop() -> None:
+        raise KeyboardInterrupt
+
+    # The worker's pauses between rounds: the first cuts, the second restores, the third stops.
+    steps = iter([cut_and_record, proxy.restore, stop])
+    monkeypatch.setattr(cli, "time", SimpleNamespace(sleep=lambda _: next(steps)()))
+    result = CliRunner().invoke(cli.main, ["worker", "--interval", "0"])
+    try:
+        assert (result.exit_code, result.output.splitlines()[-1]) == (0, "Worker stopped.")
+        assert [r for r in caplog.records if r.getMessage().startswith("Worker: ")]
+        assert all(status.lag == 0 for status in direct.runner.status())
+    finally:
+        direct.close()
+
+
 def test_the_errors_each_store_raises_when_postgres_is_cut_are_outages(
     behind_proxy: tuple[World, Proxy],
 ) -> None:
@@ -250,8 +283,8 @@ def sqlite_world(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[W
     """The app on SQLite, waiting 1 s rather than 30 for a lock (only the wait is shorter)."""
     original = services_module.storage_for
 
-    def quick(url: str | None, instance_path: str) -> Storage:
-        found = original(url, instance_path)
+    def quick(url: str | None, instance_path: str, **more: Any) -> Storage:
+        found = original(url, instance_path, **more)
         return Storage(
             {**found.persistence_env, "SQLITE_LOCK_TIMEOUT": "1"},
             found.sqlalchemy_url,

@@ -70,6 +70,7 @@ def test_a_worker_builds_the_app_with_its_pools_sized_to_its_threads(
     monkeypatch.setenv("LEARNLOOP_SECRET_KEY", "test")
     server = serving.Server(serving.options("127.0.0.1", 5999, 1, 6), {"THREADS": 6})
     app = server.load()
+    assert isinstance(app, Flask)
     engine = services_of(app).engine
     try:
         assert (app.config["THREADS"], engine.pool.size()) == (6, 6)  # type: ignore[attr-defined]
