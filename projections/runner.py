@@ -82,21 +82,26 @@ class Runner:
         """Apply one batch to the projections behind, in one transaction; whether more may
         follow. Each notification is read and decoded once, for all the projections."""
         names = [p.name for p in projections]
+        with self.engine.connect() as conn:
+            low = _least_position(conn, names)
+        if until is not None and low >= until:
+            return False  # read your writes: usually another request or the worker did
+        # Read before taking the lock: on SQLite the lock is the database's one write lock,
+        # and reading the log needs the event store's pool, where a writer of this process
+        # may be queued behind that very lock (each then waited for the other until a
+        # timeout). Positions only rise, so what was read covers what the lock finds.
+        notifications = self.recorder.select_notifications(
+            start=low, limit=self.batch, inclusive_of_start=False
+        )
+        if not notifications:
+            return False
+        # A short batch read everything recorded so far.
+        reached = notifications[-1].id
         with self.engine.begin() as conn:
-            if until is not None and _least_position(conn, names) >= until:
-                return False  # read your writes: usually another request or the worker did
             positions = _lock(conn, names)
-            low = min(positions.values())
-            if until is not None and low >= until:
-                return False
-            notifications = self.recorder.select_notifications(
-                start=low, limit=self.batch, inclusive_of_start=False
-            )
-            if not notifications:
-                return False
-            # A short batch read everything recorded so far.
-            reached = notifications[-1].id
             behind = [p for p in projections if positions[p.name] < reached]
+            if any(positions[p.name] < low for p in behind):
+                return True  # a rebuild started it again meanwhile: read from there
             events = self._decode(notifications, behind, positions)
             # Projection by projection rather than event by event, so each one's rows
             # of a table queue up together: projections never share tables.

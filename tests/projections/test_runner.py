@@ -1,6 +1,8 @@
 """The read side on SQLite and PostgreSQL: history, exactly once, resume and rebuild."""
 
 import threading
+from types import SimpleNamespace
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -101,3 +103,31 @@ def test_two_runners_racing_never_apply_an_event_twice(store: Store) -> None:
     with store.engine.connect() as conn:
         count = conn.execute(sa.select(sa.func.count()).select_from(entries)).scalar_one()
     assert count == 7
+
+
+def test_a_catch_up_that_read_the_log_before_a_rebuild_reset_it_loses_nothing(
+    store: Store,
+) -> None:
+    store.ramp(revisions=2)
+    reading = store.runner()
+    reading.setup()
+    reading.catch_up()
+    store.ramp(revisions=1)  # more to catch up on
+    rebuilder = store.runner()
+    read = reading.recorder.select_notifications
+
+    def read_then_rebuild(*args: Any, **kwargs: Any) -> Any:
+        # The log is read, then another process starts the projections again from 0
+        # (and is stopped half way) before this catch-up takes the lock.
+        found = read(*args, **kwargs)
+        for projection in rebuilder.projections:
+            rebuilder._reset(projection, only_if_stale=False)
+        return found
+
+    reading.recorder = SimpleNamespace(select_notifications=read_then_rebuild)  # type: ignore[assignment]
+    reading.catch_up()
+    reading.recorder = store.app.recorder
+    reading.catch_up()
+    caught = dump(store.engine)
+    rebuilder.rebuild()
+    assert caught == dump(store.engine)
