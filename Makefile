@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench soak load clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+
+# The real server (gunicorn) on SQLite and PostgreSQL (LEARNLOOP_TEST_DATABASE_URL, or the
+# local server): 8 writers on one cycle for 60 s each; then a 60 s mixed load per setup.
+soak: $(STAMP)
+	$(BIN)/python -m tests.server.soak --seconds 60
+
+load: $(STAMP)
+	$(BIN)/python -m tests.server.load --seconds 60
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -133,6 +133,7 @@ class Tally:
     replay_answers: Counter[str] = field(default_factory=Counter)
     recorded_by_replay: int = 0
     stored_once: int = 0
+    accepted_stored_once: int = 0
     stored_twice_or_more: int = 0
     refused_but_stored: int = 0
     accepted_not_stored: int = 0
@@ -248,6 +249,7 @@ def judge(
                     )
         if copies == 1:
             t.stored_once += 1
+            t.accepted_stored_once += s.accepted
         elif copies > 1:
             t.stored_twice_or_more += 1
             wrong["stored more than once"].append(f"{what}: {copies}x {stored[s.marker]}")

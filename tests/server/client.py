@@ -186,6 +186,7 @@ class Member:
         self.timeout = timeout
         self.cookies: dict[str, str] = {}
         self.pages: list[tuple[str, int | None, float]] = []  # path, status, seconds
+        self.posts: list[tuple[str, int | None, float]] = []
         self.sent: list[Submission] = []
 
     def request(
@@ -273,9 +274,15 @@ class Member:
         self.sent.append(submission)
         return submission
 
-    def send(self, submission: Submission) -> Answer:
-        """Post a submission for the first time; the answer is its status."""
+    def post(self, submission: Submission) -> Answer:
+        """POST a submission's fields, noting the status and time."""
         answer = self.request("POST", submission.path, submission.fields)
+        self.posts.append((submission.path, answer.status, answer.seconds))
+        return answer
+
+    def send(self, submission: Submission) -> Answer:
+        """Post a submission; the first answer that comes back is its status."""
+        answer = self.post(submission)
         if answer.lost:
             submission.lost += 1
             submission.error = answer.error
@@ -295,6 +302,6 @@ class Member:
 
     def replay(self, submission: Submission) -> Answer:
         """Send a submission once more, same key and all, as a retry or double click would."""
-        answer = self.request("POST", submission.path, submission.fields)
+        answer = self.post(submission)
         submission.replays.append(answer.status)
         return answer

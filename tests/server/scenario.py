@@ -14,7 +14,7 @@ from tests.server.checks import Verdict, check_store, marks_now
 from tests.server.client import Form, Member, Submission, marker
 from tests.server.server import Person, Server, prepare
 
-WEIGHTS = {"entry": 5, "comment": 3, "revision": 2}
+WEIGHTS = {"entry": 5, "comment": 3, "revision": 2}  # of the writes R1 and R2 make
 STALE_WAIT = 1.5  # a reviser may sit on the form this long: another revision lands first
 ANSWER_DEADLINE = 60.0  # how long a member keeps replaying a submission whose answer was lost
 
@@ -27,11 +27,13 @@ class Writer:
     cycle_id: UUID
     rng: random.Random
     retry_lost: bool = False
+    weights: dict[str, int] = field(default_factory=lambda: dict(WEIGHTS))
+    stale_wait: float = STALE_WAIT
     crashed: list[str] = field(default_factory=list)
 
     def write_one(self) -> Submission | None:
         """Read the page a form is on, fill it in and post it; None if the page failed."""
-        kind = self.rng.choices(list(WEIGHTS), weights=list(WEIGHTS.values()))[0]
+        kind = self.rng.choices(list(self.weights), weights=list(self.weights.values()))[0]
         cycle = f"/cycles/{self.cycle_id}"
         answer, forms = self.member.forms(cycle + ("/revise" if kind == "revision" else ""))
         if answer.status != 200:
@@ -49,8 +51,8 @@ class Writer:
             cites = form.name_ending("cites")
             form.tick(cites, self.rng.choice(form.options[cites]))
             text = form.name_ending("change")
-            if self.rng.random() < 0.5:
-                time.sleep(self.rng.uniform(0, STALE_WAIT))
+            if self.stale_wait and self.rng.random() < 0.5:
+                time.sleep(self.rng.uniform(0, self.stale_wait))
         mark = marker()
         submission = self.member.prepare(
             kind, form, text, f"{kind} from {self.member.person.name} {mark}", mark

@@ -154,6 +154,11 @@ def server_command(port: int, workers: int, threads: int) -> list[str]:
             "--threads",
             str(threads),
         ]
+    if not (BIN / "gunicorn").exists():
+        raise RuntimeError(
+            f"No gunicorn in {BIN}, and `learnloop serve` does not run it yet: "
+            f"{BIN / 'pip'} install gunicorn"
+        )
     return [
         str(BIN / "gunicorn"),
         "--workers",
@@ -421,6 +426,16 @@ def cpu_seconds(pids: Sequence[int]) -> float:
 
 
 ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+@contextmanager
+def database(kind: str, folder: Path) -> Iterator[str]:
+    """A fresh database for a script: a SQLite file in `folder`, or a PostgreSQL database."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / f'learnloop-{uuid.uuid4().hex[:8]}.sqlite'}"
+    else:
+        with postgres_database() as url:
+            yield url
 
 
 @contextmanager
