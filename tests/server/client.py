@@ -3,6 +3,7 @@
 import http.client
 import time
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
@@ -156,9 +157,10 @@ class Submission:
     key: str
     path: str
     fields: list[tuple[str, str]]
-    status: int | None = None  # the answer that counted: the first, or the first after losses
+    status: int | None = None  # the answer that counted: the last one that came back
     error: str = ""
-    lost: int = 0  # sends whose answer was lost before one came back
+    lost: int = 0  # sends whose answer was lost
+    answers: list[int | None] = field(default_factory=list)  # each send's, None if lost
     replays: list[int | None] = field(default_factory=list)
 
     @property
@@ -281,8 +283,9 @@ class Member:
         return answer
 
     def send(self, submission: Submission) -> Answer:
-        """Post a submission; the first answer that comes back is its status."""
+        """Post a submission; the latest answer that came back is its status."""
         answer = self.post(submission)
+        submission.answers.append(answer.status)
         if answer.lost:
             submission.lost += 1
             submission.error = answer.error
@@ -290,11 +293,14 @@ class Member:
             submission.status = answer.status
         return answer
 
-    def send_until_answered(self, submission: Submission, deadline: float) -> Answer:
-        """Post, and post the same submission again while the answer is lost."""
+    def send_until_answered(
+        self, submission: Submission, deadline: float, again: Collection[int] = ()
+    ) -> Answer:
+        """Post, and post the same submission again while the answer is lost (or its status
+        is one of `again`, say 503 while the database is down), backing off, until `deadline`."""
         answer = self.send(submission)
         pause = 0.1
-        while answer.lost and time.monotonic() < deadline:
+        while (answer.lost or answer.status in again) and time.monotonic() < deadline:
             time.sleep(pause)
             pause = min(pause * 2, 1.0)
             answer = self.send(submission)

@@ -27,6 +27,7 @@ class Writer:
     cycle_id: UUID
     rng: random.Random
     retry_lost: bool = False
+    again: tuple[int, ...] = ()  # statuses that mean "send it again", with retry_lost
     weights: dict[str, int] = field(default_factory=lambda: dict(WEIGHTS))
     stale_wait: float = STALE_WAIT
     crashed: list[str] = field(default_factory=list)
@@ -58,7 +59,8 @@ class Writer:
             kind, form, text, f"{kind} from {self.member.person.name} {mark}", mark
         )
         if self.retry_lost:
-            self.member.send_until_answered(submission, time.monotonic() + ANSWER_DEADLINE)
+            deadline = time.monotonic() + ANSWER_DEADLINE
+            self.member.send_until_answered(submission, deadline, self.again)
         else:
             self.member.send(submission)
         return submission
