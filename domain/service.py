@@ -1,22 +1,48 @@
 """The service layer's plumbing: loading aggregates, saving with retries, what commands return."""
 
+import logging
+import random
+import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.domain import Aggregate
+from eventsourcing.application import (
+    AggregateNotFoundError,
+    Application,
+    ProjectorFunction,
+    project_aggregate,
+)
+from eventsourcing.domain import (
+    Aggregate,
+    DomainEventProtocol,
+    ImmutableAggregateProtocol,
+    MutableAggregateProtocol,
+)
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Recording
 
 from domain.errors import NotFoundError
+from domain.submissions import Submission, submission_id
 from domain.transcodings import TRANSCODINGS
 
 A = TypeVar("A", bound=Aggregate)
+Saved = (
+    ImmutableAggregateProtocol[UUID]
+    | MutableAggregateProtocol[UUID]
+    | DomainEventProtocol[UUID]
+    | None
+)
+log = logging.getLogger(__name__)
 
-# Appending an entry commutes with a concurrent append, so a lost race is
-# simply retried against the newer state; the command re-checks every rule.
-RETRIES = 3
+# Appending an entry commutes with a concurrent append, so a lost race is simply retried
+# against the newer state (the command re-checks every rule, so a change made on a stale
+# basis is refused then). Retries are bounded by time, not count: eight people writing to
+# one cycle can lose many races in a row, and each retry is a few milliseconds.
+RETRY_FOR = 10.0
+FIRST_PAUSE = 0.002
+LONGEST_PAUSE = 0.1
 
 
 @dataclass(frozen=True)
@@ -27,6 +53,26 @@ class Recorded:
     notification_id: int
 
 
+class Resubmitted(Exception):  # noqa: N818 - not an error: the first submission was recorded
+    """The submission being saved was recorded before; nothing new was."""
+
+    def __init__(self, result: UUID) -> None:
+        super().__init__(f"Submitted before, changing {result}.")
+        self.result = result
+
+
+@dataclass
+class _Pending:
+    """The submission a command is running for, until its first save records it."""
+
+    id: UUID
+    actor: str
+    recorded: bool = False
+
+
+_submission: ContextVar[_Pending | None] = ContextVar("submission", default=None)
+
+
 class Service(Application[UUID]):
     """An eventsourcing Application with the helpers every command uses."""
 
@@ -35,6 +81,49 @@ class Service(Application[UUID]):
         super().register_transcodings(transcoder)
         for transcoding in TRANSCODINGS:
             transcoder.register(transcoding)
+
+    def once(self, actor: str, key: str, command: Callable[[], Recorded]) -> Recorded:
+        """Run `command` for one submission of a form: sent again, it records nothing new
+        and returns what the first did (the aggregate it made, or else changed)."""
+        pending = _Pending(submission_id(actor, key), actor)
+        prior = self._find(Submission, pending.id)
+        if prior is not None:
+            return self._resent(prior.result)
+        token = _submission.set(pending)
+        try:
+            return command()
+        except Resubmitted as resent:
+            return self._resent(resent.result)
+        finally:
+            _submission.reset(token)
+
+    def save(self, *objs: Saved, **kwargs: Any) -> list[Recording[UUID]]:
+        """Save, with the running submission's record in the same transaction."""
+        pending = _submission.get()
+        if pending is None or pending.recorded:
+            return super().save(*objs, **kwargs)
+        receipt = Submission.receive(pending.id, pending.actor, _result_of(objs))
+        try:
+            recordings = super().save(*objs, receipt, **kwargs)
+        except IntegrityError:
+            prior = self._find(Submission, pending.id)
+            if prior is not None:  # the same form, sent twice at once: the other won
+                raise Resubmitted(prior.result) from None
+            raise
+        pending.recorded = True
+        return recordings
+
+    def take_snapshot(
+        self,
+        aggregate_id: UUID,
+        version: int | None = None,
+        projector_func: ProjectorFunction[Any, Any] = project_aggregate,
+    ) -> None:
+        """Snapshots only speed loading: one that fails must not fail a recorded command."""
+        try:
+            super().take_snapshot(aggregate_id, version, projector_func)
+        except Exception:
+            log.warning("Snapshot of %s at %s not taken", aggregate_id, version, exc_info=True)
 
     def _on(self, cls: type[A], aggregate_id: UUID, change: Callable[[A], Any]) -> Recorded:
         def command() -> Recorded:
@@ -64,13 +153,30 @@ class Service(Application[UUID]):
 
     @staticmethod
     def _retrying(command: Callable[[], Recorded]) -> Recorded:
-        for _ in range(RETRIES - 1):
+        """Run the command, again against the newer state after each lost race, for up to
+        RETRY_FOR seconds; pauses grow and are jittered so racing writers spread out."""
+        deadline = time.monotonic() + RETRY_FOR
+        pause = FIRST_PAUSE
+        while True:
             try:
                 return command()
             except IntegrityError:
-                continue
-        return command()
+                if time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(random.uniform(0, pause))  # noqa: S311 - jitter, not a secret
+            pause = min(pause * 2, LONGEST_PAUSE)
+
+    def _resent(self, result: UUID) -> Recorded:
+        return Recorded(result, self.recorder.max_notification_id() or 0)
 
     @staticmethod
     def _recorded(aggregate_id: UUID, recordings: list[Recording[UUID]]) -> Recorded:
         return Recorded(aggregate_id, recordings[-1].notification.id)
+
+
+def _result_of(objs: tuple[Saved, ...]) -> UUID:
+    """What a submission is answered with again: the aggregate it made, or else changed."""
+    aggregates = [o for o in objs if isinstance(o, Aggregate)]
+    made = [a for a in aggregates if any(e.originator_version == 1 for e in a.pending_events)]
+    chosen = (made or aggregates)[0]
+    return chosen.id

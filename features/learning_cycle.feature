@@ -110,6 +110,12 @@ Feature: A learning cycle from plan to decision, and a ramp of cycles that each 
     And nothing is recorded
     And the cycle is still open
 
+  Scenario: An observation sent twice, by a double click or again after the answer was lost, is recorded once
+    When Bea Okafor, a ward nurse, records the observation "54 of the 278 patients had a urinary catheter." and her browser sends the same form again
+    Then the second sending is answered as the first was
+    And nothing is recorded
+    And the cycle shows the observation "54 of the 278 patients had a urinary catheter." once
+
   Scenario: A closed cycle takes nothing more
     Given Bea Okafor, a ward nurse, has recorded the observation "54 of the 278 patients had a urinary catheter. Only 17 of the 54 (31%) had an appropriate reason for it."
     And Ann Facilitator has recorded the learning "Unneeded catheters are a real problem on our wards."

@@ -10,6 +10,7 @@ from web import (
     access,
     admin,
     auth,
+    commands,
     corrections,
     cycles,
     dashboard,
@@ -46,6 +47,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.add_template_filter(names.person)
     app.add_template_filter(names.humanize)
     app.jinja_env.globals["kinds_of"] = KIND_LABELS
+    app.jinja_env.globals["form_key"] = commands.form_key
     blueprints = (
         auth,
         groups,

@@ -1,19 +1,38 @@
-"""Running a command from a form: validate, run, read your writes — or say what is wrong."""
+"""Every post's one way through: validate, run once, read your writes — or say what is wrong."""
 
+import hashlib
+import logging
+import re
+import secrets
 from collections.abc import Callable
 
+from flask import g, request
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 
 from domain.application import Recorded
 from domain.errors import DomainError
+from web.auth import current_actor
 from web.forms import attach
 from web.names import humanize
 from web.rendering import status_for
 from web.services import services
 
+log = logging.getLogger(__name__)
+
+# The hidden field every form carries: a key made when the form is drawn, so the same
+# form sent twice (a retry after a lost answer, a double click, back and resend, two
+# tabs) is recorded once.
+KEY_FIELD = "submission"
+_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+# Fields that are not what the person typed: the same form with other text is new.
+_NOT_CONTENT = frozenset({KEY_FIELD, "csrf_token"})
+DAMAGED = "This form was damaged on its way here. Reload the page and send it again."
+
 
 def submit(form: FlaskForm, command: Callable[[], Recorded]) -> tuple[Recorded | None, int]:
-    """Run `command` if the form is valid; on success the read model already shows it.
+    """Run `command` once for this submission if the form is valid; on success the read
+    model shows it (or the page says it is still catching up).
 
     Returns the command's result and 200, or None and the status to answer with
     (422 for bad input, 409 when someone else changed things first), the reason
@@ -21,10 +40,45 @@ def submit(form: FlaskForm, command: Callable[[], Recorded]) -> tuple[Recorded |
     """
     if not form.validate():
         return None, 422
+    key = request.form.get(KEY_FIELD, "")
+    if key and not _KEY.fullmatch(key):
+        form.form_errors.append(DAMAGED)
+        return None, 422
     try:
-        recorded = command()
+        recorded = services().app.once(current_actor(), _keyed(key), command) if key else command()
     except DomainError as error:
         attach(form, error, humanize(str(error)))
         return None, status_for(error)
-    services().caught_up(recorded.notification_id)
+    read_your_writes(recorded.notification_id)
     return recorded, 200
+
+
+def read_your_writes(notification_id: int) -> None:
+    """Catch the read model up to a recorded command; never fail the command for it.
+
+    Once a command is recorded its answer is never an error page (it would invite a
+    retry): if the read model cannot catch up now, the page says it is still updating.
+    """
+    try:
+        services().caught_up(notification_id)
+    except Exception:
+        log.warning("Recorded up to %s but the read model did not catch up", notification_id)
+        g.updating = True
+
+
+def form_key() -> Markup:
+    """The hidden submission key for a form being drawn (a Jinja global)."""
+    return Markup('<input type="hidden" name="{}" value="{}">').format(KEY_FIELD, new_key())
+
+
+def new_key() -> str:
+    """A fresh submission key."""
+    return secrets.token_urlsafe(18)
+
+
+def _keyed(key: str) -> str:
+    """The key with what was sent: a form kept on the page and sent again with other text
+    (htmx leaves some forms in place) is a new submission, not a repeat."""
+    sent = [(k, v) for k, v in request.form.items(multi=True) if k not in _NOT_CONTENT]
+    digest = hashlib.sha256(repr((request.path, sent)).encode()).hexdigest()
+    return f"{key}:{digest}"

@@ -6,13 +6,13 @@ from uuid import UUID
 from flask import Blueprint, url_for
 from flask.typing import ResponseReturnValue
 
-from domain.errors import DomainError, StaleEntryError
+from domain.application import Recorded
 from projections import queries
 from web.access import requires
 from web.auth import current_actor
-from web.forms import KIND_LABELS, CorrectionForm, attach
-from web.names import humanize
-from web.rendering import found, reading, render, see_other, status_for
+from web.commands import submit
+from web.forms import KIND_LABELS, CorrectionForm
+from web.rendering import found, reading, render, see_other
 from web.services import services
 
 bp = Blueprint("corrections", __name__)
@@ -27,31 +27,21 @@ def correct(cycle_id: UUID, entry_id: UUID) -> ResponseReturnValue:
     form = CorrectionForm(data={"based_on": entry.revision, "text": entry.text})
     if not form.is_submitted():
         return _page(form, context)
-    if not form.validate():
-        return _page(form, context, 422)
-    try:
-        _command(cycle_id, entry_id, form)
-    except StaleEntryError as error:
-        form.form_errors.append(str(error))
-        form.rebase(entry.revision)
-        return _page(form, context, 409)
-    except DomainError as error:
-        attach(form, error, humanize(str(error)))
-        return _page(form, context, status_for(error))
+    recorded, status = submit(form, lambda: _command(cycle_id, entry_id, form))
+    if recorded is None:
+        if status == 409:  # keep the typed text, based on the newer version shown above
+            form.rebase(entry.revision)
+        return _page(form, context, status)
     return see_other(url_for("cycles.show", cycle_id=cycle_id) + f"#entry-{entry_id}")
 
 
-def _command(cycle_id: UUID, entry_id: UUID, form: CorrectionForm) -> None:
+def _command(cycle_id: UUID, entry_id: UUID, form: CorrectionForm) -> Recorded:
     app, based_on = services().app, form.based_on.data or 0
     if form.action.data == "withdraw":
-        recorded = app.withdraw_entry(
-            cycle_id, entry_id, based_on, form.reason.data, current_actor()
-        )
-    else:
-        recorded = app.amend_entry(
-            cycle_id, entry_id, based_on, form.text.data, form.reason.data, current_actor()
-        )
-    services().caught_up(recorded.notification_id)
+        return app.withdraw_entry(cycle_id, entry_id, based_on, form.reason.data, current_actor())
+    return app.amend_entry(
+        cycle_id, entry_id, based_on, form.text.data, form.reason.data, current_actor()
+    )
 
 
 def _context(cycle_id: UUID, entry_id: UUID) -> dict[str, Any]:

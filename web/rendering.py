@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
-from flask import g, redirect, render_template, request
+from flask import flash, g, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_htmx import make_response as htmx_response
 from werkzeug.exceptions import NotFound
@@ -47,11 +47,18 @@ def wants_fragment() -> bool:
 
 def render(whole: str, fragment: str, status: int = 200, /, **context: Any) -> ResponseReturnValue:
     """The fragment alone for htmx, the whole page otherwise."""
-    return render_template(fragment if wants_fragment() else whole, **context), status
+    if not wants_fragment():
+        return render_template(whole, **context), status
+    page = render_template(fragment, **context)
+    if g.get("updating"):  # a fragment has no page around it: the notice swaps in beside it
+        page += render_template("_updating.html", oob=True)
+    return page, status
 
 
 def see_other(location: str) -> ResponseReturnValue:
     """After a successful post: go to `location` (htmx follows a 303 just as a browser does)."""
+    if g.get("updating"):  # the next page says so (templates/_updating.html)
+        flash("updating", "updating")
     if wants_fragment():
         return htmx_response("", location=location)
     return redirect(location, code=303)

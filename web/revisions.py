@@ -7,13 +7,13 @@ from flask import Blueprint, request, url_for
 from flask.typing import ResponseReturnValue
 
 from domain.entries import ADAPT
-from domain.errors import DomainError, StalePlanError
 from projections import queries
 from web.access import requires
 from web.auth import current_actor
-from web.forms import KIND_LABELS, AdaptForm, RevisionForm, attach, choices
-from web.names import humanize, person
-from web.rendering import found, reading, render, see_other, status_for
+from web.commands import submit as run
+from web.forms import KIND_LABELS, AdaptForm, RevisionForm, choices
+from web.names import person
+from web.rendering import found, reading, render, see_other
 from web.services import services
 
 bp = Blueprint("revisions", __name__)
@@ -38,26 +38,21 @@ def submit(cycle_id: UUID) -> ResponseReturnValue:
     context = _context(cycle_id)
     form = RevisionForm()
     _offer(form, context)
-    if not form.validate():
-        return _form(form, context, 422)
-    try:
-        recorded = services().app.revise_plan(
+    recorded, status = run(
+        form,
+        lambda: services().app.revise_plan(
             cycle_id,
             form.based_on.data or 0,
             form.plan_input(),
             form.change.data,
             [UUID(c) for c in form.cites.data],
             current_actor(),
-        )
-    except StalePlanError as error:
-        # Keep everything they typed; base it on the newer plan, shown above the form.
-        form.form_errors.append(str(error))
-        form.rebase(context["plan"].version)
-        return _form(form, context, 409)
-    except DomainError as error:
-        attach(form, error, humanize(str(error)))
-        return _form(form, context, status_for(error))
-    services().caught_up(recorded.notification_id)
+        ),
+    )
+    if recorded is None:
+        if status == 409:  # keep everything they typed, based on the newer plan shown above
+            form.rebase(context["plan"].version)
+        return _form(form, context, status)
     return see_other(url_for("revisions.history", cycle_id=cycle_id))
 
 
@@ -78,10 +73,9 @@ def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
     context = _context(cycle_id)
     form = AdaptForm()
     _offer(form, context)
-    if not form.validate():
-        return _form(form, context, 422, "adapt")
-    try:
-        recorded = services().app.decide(
+    recorded, status = run(
+        form,
+        lambda: services().app.decide(
             cycle_id,
             ADAPT,
             form.reason.data,
@@ -89,11 +83,11 @@ def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
             next_plan=form.plan_input(),
             change=form.change.data,
             cites=[UUID(c) for c in form.cites.data],
-        )
-    except DomainError as error:
-        attach(form, error, humanize(str(error)))
-        return _form(form, _context(cycle_id), status_for(error), "adapt")
-    services().caught_up(recorded.notification_id)
+        ),
+    )
+    if recorded is None:
+        fresh = _context(cycle_id) if status != 422 else context
+        return _form(form, fresh, status, "adapt")
     return see_other(url_for("cycles.show", cycle_id=recorded.id))
 
 

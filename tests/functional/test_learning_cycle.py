@@ -2,12 +2,14 @@
 
 import re
 
+import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from tests.functional import usage
 from tests.functional.pages import Browser, Page, Submission
 from tests.functional.parts import words
 from tests.functional.pilot import (
+    ACT_KINDS,
     ACTOR,
     ENTRY_LABELS,
     KIND,
@@ -421,3 +423,46 @@ def shows_original(entry: str, text: str) -> None:
 )
 def shows_amendment(entry: str, actor: str, text: str, why: str) -> None:
     assert words(f"Amended by {actor}: {text} — {why}") in entry, entry
+
+
+# Sending the same form twice
+
+
+@pytest.fixture
+def sendings() -> list[Submission]:
+    """Each time a form was sent, in order."""
+    return []
+
+
+@when(
+    parsers.re(
+        ACTOR + r" records the " + KIND + r' "(?P<text>[^"]+)" and (?:her|his|their) browser '
+        r"sends the same form again$"
+    ),
+    target_fixture="submission",
+)
+def sent_twice(
+    browser: Browser, cycle: CycleRef, sendings: list[Submission], actor: str, kind: str, text: str
+) -> Submission:
+    browser.become(actor)
+    browser.visit(cycle.url)
+    form = browser.form("Record what happened")
+    form.select("What kind of entry", ACT_KINDS[kind])
+    form.write("What you did or saw", text)
+    sendings.append(browser.submit(form))
+    sendings.append(browser.submit(form))
+    return sendings[-1]
+
+
+@then("the second sending is answered as the first was")
+def answered_alike(sendings: list[Submission]) -> None:
+    first, second = sendings
+    assert (second.status, second.page.url) == (first.status, first.page.url)
+    assert first.written >= 1
+
+
+@then(parsers.re(r'the cycle shows the (?P<kind>\w+) "(?P<text>[^"]+)" once$'))
+def shown_once(browser: Browser, cycle: CycleRef, kind: str, text: str) -> None:
+    page = browser.visit(cycle.url)
+    shown = [t for key, t in page.by_id.items() if key.startswith("entry-") and text in t]
+    assert len(shown) == 1, shown

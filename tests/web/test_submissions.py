@@ -1,0 +1,127 @@
+"""Every form carries a submission key: sent again, it records nothing and answers the same;
+a command once recorded is never answered with an error page."""
+
+import re
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.web.conftest import HX, Made, events_in, services_of
+
+KEY = "k" * 24
+OBSERVATION = {"act_form-kind": "observation", "act_form-text": "Bay B waited for porters"}
+
+
+def test_every_form_on_the_cycle_page_carries_its_own_submission_key(
+    client: FlaskClient, made: Made
+) -> None:
+    page = client.get(f"/cycles/{made.cycle_id}").text
+    posting = page.count('method="post"') - page.count("/signout")
+    keys = re.findall(r'name="submission" value="([^"]+)"', page)
+    assert len(keys) == posting > 3
+    assert len(set(keys)) == len(keys)
+
+
+def test_a_post_sent_again_records_nothing_and_answers_as_the_first(
+    client: FlaskClient, app: Flask, acting: Made
+) -> None:
+    url = f"/cycles/{acting.cycle_id}/entries"
+    first = client.post(url, data={**OBSERVATION, "submission": KEY})
+    before = events_in(app)
+    again = client.post(url, data={**OBSERVATION, "submission": KEY})
+    assert (again.status_code, again.headers["Location"]) == (303, first.headers["Location"])
+    assert events_in(app) == before
+    assert client.get(first.headers["Location"]).text.count("Bay B waited for porters") == 1
+
+
+def test_a_form_left_on_the_page_and_sent_with_other_text_is_a_new_submission(
+    client: FlaskClient, app: Flask, acting: Made
+) -> None:
+    url = f"/cycles/{acting.cycle_id}/entries"
+    client.post(url, data={**OBSERVATION, "submission": KEY})
+    client.post(url, data={**OBSERVATION, "act_form-text": "Pharmacy late", "submission": KEY})
+    page = client.get(f"/cycles/{acting.cycle_id}").text
+    assert "Bay B waited for porters" in page
+    assert "Pharmacy late" in page
+
+
+def test_a_new_cycle_sent_twice_opens_one_cycle_and_goes_to_it_both_times(
+    client: FlaskClient, app: Flask, made: Made
+) -> None:
+    data = {
+        "objective": "Second round",
+        "questions-0-question": "Home by 11?",
+        "questions-0-prediction": "Yes",
+        "submission": KEY,
+    }
+    first = client.post(f"/groups/{made.group_id}/cycles", data=data)
+    before = events_in(app)
+    again = client.post(f"/groups/{made.group_id}/cycles", data=data)
+    assert again.headers["Location"] == first.headers["Location"]
+    assert events_in(app) == before
+
+
+def test_a_revision_sent_again_is_not_refused_as_stale(
+    client: FlaskClient, app: Flask, made: Made
+) -> None:
+    reflection = made.entry_ids(app)[1]
+    data = {
+        "objective": "Drugs ordered early",
+        "questions-0-question": "Home by 11?",
+        "questions-0-prediction": "One of two",
+        "based_on": "1",
+        "change": "Order TTOs the day before",
+        "cites": [str(reflection)],
+        "submission": KEY,
+    }
+    first = client.post(f"/cycles/{made.cycle_id}/revisions", data=data)
+    before = events_in(app)
+    again = client.post(f"/cycles/{made.cycle_id}/revisions", data=data)
+    assert (first.status_code, again.status_code) == (303, 303)
+    assert events_in(app) == before
+
+
+def test_a_damaged_submission_key_is_refused_and_records_nothing(
+    client: FlaskClient, app: Flask, acting: Made
+) -> None:
+    before = events_in(app)
+    posted = client.post(
+        f"/cycles/{acting.cycle_id}/entries", data={**OBSERVATION, "submission": "<script>"}
+    )
+    assert posted.status_code == 422
+    assert "damaged on its way here" in posted.text
+    assert "<script>" not in posted.text
+    assert events_in(app) == before
+
+
+@pytest.fixture
+def lagging(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read model cannot catch up (its database is busy) after a command is recorded."""
+
+    def busy(*args: object, **kwargs: object) -> None:
+        raise TimeoutError("the read model is locked")
+
+    monkeypatch.setattr(services_of(app).runner, "catch_up", busy)
+
+
+def test_a_recorded_command_whose_read_model_lags_is_answered_as_saved(
+    client: FlaskClient, app: Flask, acting: Made, lagging: None
+) -> None:
+    before = events_in(app)
+    posted = client.post(f"/cycles/{acting.cycle_id}/entries", data=OBSERVATION)
+    assert posted.status_code == 303
+    assert events_in(app) == before + 1
+    page = client.get(posted.headers["Location"])
+    assert page.status_code == 200
+    assert "still catching up" in page.text
+    assert "still catching up" not in client.get(posted.headers["Location"]).text
+
+
+def test_with_htmx_a_lagging_read_model_is_said_beside_the_swapped_fragment(
+    client: FlaskClient, app: Flask, acting: Made, lagging: None
+) -> None:
+    posted = client.post(f"/cycles/{acting.cycle_id}/entries", data=OBSERVATION, headers=HX)
+    assert posted.status_code == 200
+    assert 'id="updating" role="status" hx-swap-oob="true"' in posted.text
+    assert "still catching up" in posted.text
