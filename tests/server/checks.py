@@ -146,7 +146,7 @@ class Tally:
             f"{self.kind:<9} sent {self.sent:>5}  accepted {self.accepted:>5}  "
             f"refused {refused:<12} 5xx {self.errors:>3}  unanswered {self.unanswered:>2}  "
             f"retried-after-loss {self.retried:>3}  replayed {self.replayed:>5} ({replays}; "
-            f"recorded again {self.recorded_by_replay})  "
+            f"recorded by a replay {self.recorded_by_replay})  "
             f"stored once {self.stored_once:>5}  twice+ {self.stored_twice_or_more:>3}  "
             f"refused-yet-stored {self.refused_but_stored:>2}  "
             f"accepted-not-stored {self.accepted_not_stored:>2}"
@@ -234,9 +234,12 @@ def judge(
         earlier = len(before_replays.get(s.marker, [])) if before_replays is not None else 0
         if s.replays and before_replays is not None and copies > earlier:
             t.recorded_by_replay += 1
-            wrong["a replay recorded it again"].append(
-                f"{what}: {earlier}x before, {copies}x after"
-            )
+            # A replay of one that failed may record it (a retry that works); of one that
+            # was stored, never.
+            if earlier:
+                wrong["a replay recorded it again"].append(
+                    f"{what}: {earlier}x before, {copies}x after"
+                )
         if s.replays:
             t.replayed += 1
             t.replay_answers.update(_answer(r) for r in s.replays)

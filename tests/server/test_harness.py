@@ -59,28 +59,30 @@ def test_a_run_that_kept_every_promise_is_passed() -> None:
 
 
 def test_each_broken_promise_is_reported() -> None:
-    doubled, stale_stored, failed, refused_entry, replayed = (
+    doubled, stale_stored, failed, refused_entry, replayed, retried = (
         sent("entry", 303),
         sent("revision", 409),
         sent("comment", 500),
         sent("entry", 409),
         sent("comment", 303, [500]),
+        sent("entry", 500, [303]),
     )
     stored = {
         doubled.marker: ["Entry", "Entry"],
         stale_stored.marker: ["Revised"],
         replayed.marker: ["Comment", "Comment"],
+        retried.marker: ["Entry"],  # the first failed: the replay may record it, once
     }
     before = {replayed.marker: ["Comment"]}
-    run = [doubled, stale_stored, failed, refused_entry, replayed]
+    run = [doubled, stale_stored, failed, refused_entry, replayed, retried]
     verdict = judge("broken", run, [200, 502, None], stored, None, before_replays=before)
     found = "\n".join(verdict.problems)
     for kind in (
         "stored more than once: 2",
         "refused (4xx) yet stored: 1",
-        "answered 5xx: 1",
         "an addition refused",
         "a replay recorded it again: 1",
+        "answered 5xx: 2",
         "replay answered 5xx",
         "page reads answered 5xx: 1",
         "page reads not answered: 1",
