@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
@@ -46,19 +46,30 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(v)
 
 
-def stored_marks(app: Learnloop) -> dict[str, list[str]]:
-    """Each mark found in the event store: the event types that carry it, one per event."""
-    found: dict[str, list[str]] = defaultdict(list)
+class Copy(NamedTuple):
+    """One stored event carrying a submission's mark: its type and when it was recorded."""
+
+    topic: str
+    at: float  # seconds since the epoch, the server's clock (the same machine's)
+
+
+Stored = dict[str, list[Copy]]
+
+
+def stored_marks(app: Learnloop) -> Stored:
+    """Each mark found in the event store: the events that carry it."""
+    found: Stored = defaultdict(list)
     start: int | None = None
     while True:
         notifications = app.recorder.select_notifications(
             start=start, limit=PAGE, inclusive_of_start=start is None
         )
         for notification in notifications:
-            event = app.mapper.to_domain_event(notification)
+            event: Any = app.mapper.to_domain_event(notification)  # an aggregate's: timestamped
             marks = {m for s in _strings(vars(event)) for m in MARK.findall(s)}
             for mark in marks:
-                found[f"[sub:{mark}]"].append(type(event).__qualname__)
+                copy = Copy(type(event).__qualname__, event.timestamp.timestamp())
+                found[f"[sub:{mark}]"].append(copy)
         if len(notifications) < PAGE:
             return found
         start = notifications[-1].id
@@ -129,6 +140,7 @@ class Tally:
     errors: int = 0  # 5xx
     unanswered: int = 0  # never answered, even after retries
     retried: int = 0  # submissions sent again because an answer was lost
+    committed_then_lost: int = 0  # of those, ones a try whose answer was lost had recorded
     replayed: int = 0
     replay_answers: Counter[str] = field(default_factory=Counter)
     recorded_by_replay: int = 0
@@ -145,7 +157,8 @@ class Tally:
         return (
             f"{self.kind:<9} sent {self.sent:>5}  accepted {self.accepted:>5}  "
             f"refused {refused:<12} 5xx {self.errors:>3}  unanswered {self.unanswered:>2}  "
-            f"retried-after-loss {self.retried:>3}  replayed {self.replayed:>5} ({replays}; "
+            f"retried-after-loss {self.retried:>3} (had committed {self.committed_then_lost})  "
+            f"replayed {self.replayed:>5} ({replays}; "
             f"recorded by a replay {self.recorded_by_replay})  "
             f"stored once {self.stored_once:>5}  twice+ {self.stored_twice_or_more:>3}  "
             f"refused-yet-stored {self.refused_but_stored:>2}  "
@@ -201,11 +214,11 @@ def judge(
     title: str,
     submissions: Sequence[Submission],
     pages: Iterable[int | None],
-    stored: dict[str, list[str]],
+    stored: Stored,
     read_model: ReadModel | None,
     replays_expected: bool = False,
     pages_may_be_lost: bool = False,
-    before_replays: dict[str, list[str]] | None = None,
+    before_replays: Stored | None = None,
 ) -> Verdict:
     """Count the run and list what went wrong: every accepted submission stored exactly once,
     every refused one not stored, no 5xx (first answers, replays and pages), no answer lost
@@ -217,6 +230,9 @@ def judge(
         t.sent += 1
         t.retried += s.lost > 0 and s.status is not None
         copies = len(stored.get(s.marker, []))
+        if s.lost and copies and len(s.sent_at) > 1:
+            # Recorded before the last try was sent: a try whose answer was lost committed it.
+            t.committed_then_lost += min(c.at for c in stored[s.marker]) < s.sent_at[-1]
         what = f"{s.kind} {s.marker} by {s.member} (key {s.key[:8]})"
         if s.status is None:
             t.unanswered += 1
@@ -255,7 +271,8 @@ def judge(
             t.accepted_stored_once += s.accepted
         elif copies > 1:
             t.stored_twice_or_more += 1
-            wrong["stored more than once"].append(f"{what}: {copies}x {stored[s.marker]}")
+            topics = [c.topic for c in stored[s.marker]]
+            wrong["stored more than once"].append(f"{what}: {copies}x {topics}")
         if s.refused and copies:
             t.refused_but_stored += 1
             wrong["refused (4xx) yet stored"].append(f"{what}: {s.status}, stored {copies}x")
@@ -288,7 +305,7 @@ def check_store(
     pages: Iterable[int | None],
     replays_expected: bool = False,
     pages_may_be_lost: bool = False,
-    before_replays: dict[str, list[str]] | None = None,
+    before_replays: Stored | None = None,
 ) -> Verdict:
     """Read the events and the read model the stopped server left, and judge the run."""
     with store(database_url) as (app, engine):
@@ -306,7 +323,7 @@ def check_store(
     )
 
 
-def marks_now(database_url: str) -> dict[str, list[str]]:
+def marks_now(database_url: str) -> Stored:
     """The marks stored so far (the server may be running: this only reads)."""
     with store(database_url) as (app, _):
         return stored_marks(app)

@@ -161,6 +161,7 @@ class Submission:
     error: str = ""
     lost: int = 0  # sends whose answer was lost
     answers: list[int | None] = field(default_factory=list)  # each send's, None if lost
+    sent_at: list[float] = field(default_factory=list)  # when each send began (epoch seconds)
     replays: list[int | None] = field(default_factory=list)
 
     @property
@@ -189,6 +190,7 @@ class Member:
         self.cookies: dict[str, str] = {}
         self.pages: list[tuple[str, int | None, float]] = []  # path, status, seconds
         self.posts: list[tuple[str, int | None, float]] = []
+        self.posting = 0  # POSTs in flight: a crash test kills a worker while one is
         self.sent: list[Submission] = []
 
     def request(
@@ -278,12 +280,17 @@ class Member:
 
     def post(self, submission: Submission) -> Answer:
         """POST a submission's fields, noting the status and time."""
-        answer = self.request("POST", submission.path, submission.fields)
+        self.posting += 1
+        try:
+            answer = self.request("POST", submission.path, submission.fields)
+        finally:
+            self.posting -= 1
         self.posts.append((submission.path, answer.status, answer.seconds))
         return answer
 
     def send(self, submission: Submission) -> Answer:
         """Post a submission; the latest answer that came back is its status."""
+        submission.sent_at.append(time.time())
         answer = self.post(submission)
         submission.answers.append(answer.status)
         if answer.lost:

@@ -177,7 +177,7 @@ def crashing(
         clock.lap("start")
         group = writers(server, team.members, team.cycle_id, seed, retry_lost=True)
         chaos = threading.Thread(
-            target=_kill_in_turn, args=(server, seconds, kills, killed), daemon=True
+            target=_kill_in_turn, args=(server, group, seconds, kills, killed), daemon=True
         )
         chaos.start()
         together(group, lambda w: w.run(seconds))
@@ -201,14 +201,24 @@ def crashing(
     return verdict
 
 
-def _kill_in_turn(server: Server, seconds: float, kills: int, killed: list[str]) -> None:
-    """Every so often kill -9 the projection worker or a web worker, in turn."""
+def _kill_in_turn(
+    server: Server, group: Sequence[Writer], seconds: float, kills: int, killed: list[str]
+) -> None:
+    """Every so often kill -9 the projection worker or a web worker, in turn; a web worker
+    while a post is in flight, so some die between committing and answering."""
     pause = seconds / (2 * kills + 1)
+    rng = random.Random(seconds)  # noqa: S311 - not for secrets
     try:
         for n in range(2 * kills):
             time.sleep(pause)
             if n % 2:
                 server.wait_workers()  # the master restarts the last one killed
+                posting = time.monotonic() + pause
+                while not any(w.member.posting for w in group) and time.monotonic() < posting:
+                    time.sleep(0.005)
+                # Somewhere within a post's usual time: before or after it commits.
+                took = sorted(t for w in group for _, _, t in w.member.posts) or [0.1]
+                time.sleep(rng.uniform(0, took[len(took) // 2]))
                 server.kill_web_worker()
                 killed.append("web")
             else:

@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 
 from projections.tables import entries
-from tests.server.checks import ReadModel, judge, rebuild_and_compare, store
+from tests.server.checks import Copy, ReadModel, judge, rebuild_and_compare, store
 from tests.server.client import Submission, forms_in, marker
 from tests.server.server import prepare
 
@@ -51,11 +51,23 @@ def sent(kind: str, status: int | None, replays: list[int | None] | None = None)
 
 def test_a_run_that_kept_every_promise_is_passed() -> None:
     run = [sent("entry", 303, [303]), sent("revision", 409, [409]), sent("comment", 303, [303])]
-    stored = {run[0].marker: ["Entry"], run[2].marker: ["Comment"]}
+    stored = {run[0].marker: [Copy("Entry", 0)], run[2].marker: [Copy("Comment", 0)]}
     verdict = judge("ok", run, [200, 200], stored, None, replays_expected=True)
     assert verdict.ok, verdict.report()
     assert verdict.tallies["entry"].stored_once == 1
     assert verdict.tallies["revision"].refused[409] == 1
+
+
+def test_a_lost_answer_to_a_write_that_had_committed_is_counted() -> None:
+    resent, unstored = sent("entry", 303), sent("comment", 303)
+    for s in (resent, unstored):
+        s.lost, s.sent_at = 1, [100.0, 102.0]
+    stored = {resent.marker: [Copy("Entry", 101.0)], unstored.marker: [Copy("Comment", 102.5)]}
+    verdict = judge("lost", [resent, unstored], [], stored, None)
+    assert verdict.ok, verdict.report()
+    assert verdict.tallies["entry"].committed_then_lost == 1
+    assert verdict.tallies["comment"].committed_then_lost == 0
+    assert verdict.tallies["comment"].retried == 1
 
 
 def test_each_broken_promise_is_reported() -> None:
@@ -68,12 +80,12 @@ def test_each_broken_promise_is_reported() -> None:
         sent("entry", 500, [303]),
     )
     stored = {
-        doubled.marker: ["Entry", "Entry"],
-        stale_stored.marker: ["Revised"],
-        replayed.marker: ["Comment", "Comment"],
-        retried.marker: ["Entry"],  # the first failed: the replay may record it, once
+        doubled.marker: [Copy("Entry", 0), Copy("Entry", 0)],
+        stale_stored.marker: [Copy("Revised", 0)],
+        replayed.marker: [Copy("Comment", 0), Copy("Comment", 0)],
+        retried.marker: [Copy("Entry", 0)],  # the first failed: the replay may record it, once
     }
-    before = {replayed.marker: ["Comment"]}
+    before = {replayed.marker: [Copy("Comment", 0)]}
     run = [doubled, stale_stored, failed, refused_entry, replayed, retried]
     verdict = judge("broken", run, [200, 502, None], stored, None, before_replays=before)
     found = "\n".join(verdict.problems)
