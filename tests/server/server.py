@@ -289,7 +289,8 @@ class Server:
         """Start the web server (and worker), and wait until it answers."""
         self.logs.mkdir(parents=True, exist_ok=True)
         self.port = self.port or free_port()
-        env = environment(self.database_url, self.env)
+        # As `learnloop serve --threads` tells the app: its pools are sized for them.
+        env = environment(self.database_url, {"LEARNLOOP_THREADS": str(self.threads), **self.env})
         self.web = Process(
             "web",
             server_command(self.port, self.workers, self.threads),
