@@ -190,6 +190,7 @@ class Member:
         self.cookies: dict[str, str] = {}
         self.pages: list[tuple[str, int | None, float]] = []  # path, status, seconds
         self.posts: list[tuple[str, int | None, float]] = []
+        self.signed_in = False
         self.posting = 0  # POSTs in flight: a crash test kills a worker while one is
         self.sent: list[Submission] = []
 
@@ -255,6 +256,7 @@ class Member:
                 form.set(form.name_ending("password"), self.person.password)
                 done = self.request("POST", form.action, form.fields)
                 if done.status == 303:
+                    self.signed_in = True
                     return
                 if done.status is not None:
                     raise AssertionError(

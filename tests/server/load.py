@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -69,8 +70,8 @@ class User:
                     self.writer.write_one()
                 else:
                     self.read()
-        except Exception as error:
-            self.writer.crashed.append(repr(error))
+        except Exception:
+            self.writer.crashed.append(traceback.format_exc())
 
 
 def percentile(values: Sequence[float], p: int) -> float:

@@ -65,10 +65,18 @@ class Writer:
             self.member.send(submission)
         return submission
 
-    def run(self, seconds: float) -> None:
-        """Sign in, then write until the time is up."""
+    def sign_in(self) -> None:
+        """Sign in (before the clock starts)."""
         try:
             self.member.sign_in()
+        except Exception:
+            self.crashed.append(traceback.format_exc())
+
+    def run(self, seconds: float) -> None:
+        """Write until the time is up (signing in first if not yet signed in)."""
+        try:
+            if not self.member.signed_in:
+                self.member.sign_in()
             deadline = time.monotonic() + seconds
             while time.monotonic() < deadline:
                 self.write_one()
@@ -137,6 +145,8 @@ def concurrency(
     with Server(database_url, logs, projection_worker=True) as server:
         clock.lap("start")
         group = writers(server, team.members, team.cycle_id, seed)
+        together(group, Writer.sign_in)
+        clock.lap("sign in")
         together(group, lambda w: w.run(seconds))
         clock.lap("write")
         before_replays = marks_now(database_url)
@@ -176,6 +186,8 @@ def crashing(
     with Server(database_url, logs, projection_worker=True) as server:
         clock.lap("start")
         group = writers(server, team.members, team.cycle_id, seed, retry_lost=True)
+        together(group, Writer.sign_in)
+        clock.lap("sign in")
         chaos = threading.Thread(
             target=_kill_in_turn, args=(server, group, seconds, kills, killed), daemon=True
         )
