@@ -27,8 +27,9 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 
-# The real server (gunicorn) on SQLite and PostgreSQL (LEARNLOOP_TEST_DATABASE_URL, or the
-# local server): 8 writers on one cycle for 60 s each; then a 60 s mixed load per setup.
+# Against the real server (gunicorn) on SQLite and on PostgreSQL (LEARNLOOP_TEST_DATABASE_URL,
+# else the local server). soak: 8 writers on one cycle for 60 s per database, with counts.
+# load: 80% reads, 20% writes from 12 users for 60 s, with 1 and with 2 web workers.
 soak: $(STAMP)
 	$(BIN)/python -m tests.server.soak --seconds 60
 
