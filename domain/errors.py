@@ -97,3 +97,9 @@ class SignInRefusedError(DomainError):
 
 class LastFacilitatorError(DomainError):
     """A group always keeps at least one facilitator."""
+
+
+class WrongPasswordError(SignInRefusedError):
+    """The current password, given to change it, is not the account's."""
+
+    field = "current"

@@ -7,16 +7,8 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-from domain.accounts import (
-    MAX_ADDRESS_FAILURES,
-    MAX_FAILURES,
-    Account,
-    Throttle,
-    account_id,
-    address_throttle_id,
-    email_throttle_id,
-)
-from domain.errors import EmailTakenError, SignInRefusedError
+from domain.accounts import Account, account_id
+from domain.errors import EmailTakenError, NotFoundError, SignInRefusedError, WrongPasswordError
 from domain.group import PilotGroup
 from domain.invitation import Invitation
 from domain.passwords import hash_password, verify_password
@@ -50,30 +42,28 @@ class PeopleCommands(Service):
         except IntegrityError:
             raise EmailTakenError("There is already an account with that email.") from None
 
-    def sign_in(
-        self, email: str, password: str, address: str, now: datetime | None = None
-    ) -> UUID:
-        """The account's id if the password is right and neither email nor address is locked."""
-        now = now or utcnow()
-        throttles = [
-            (email_throttle_id(email), MAX_FAILURES),
-            (address_throttle_id(address), MAX_ADDRESS_FAILURES),
-        ]
-        for key, _ in throttles:
-            throttle = self._find(Throttle, key)
-            until = throttle.locked_until(now) if throttle else None
-            if until is not None:
-                raise SignInRefusedError(
-                    "Too many failed attempts for this email or from this address. "
-                    f"Try again after {until:%H:%M} UTC."
-                )
+    def sign_in(self, email: str, password: str) -> UUID:
+        """The account's id if the password is right (the web layer throttles attempts)."""
         account = self._find(Account, account_id(email))
         if verify_password(password, account.password_hash if account else _decoy()) and account:
-            self._clear(throttles[0][0])
             return account.id
-        for key, limit in throttles:
-            self._fail(key, limit, now)
         raise SignInRefusedError(REFUSED)
+
+    def change_password(self, account: UUID, current: str, new: str, actor: str) -> Recorded:
+        """Change the account's password, given the current one."""
+        holder = self._get(Account, account)
+        if not verify_password(current, holder.password_hash):
+            raise WrongPasswordError("That is not your current password.")
+        new_hash = hash_password(new)
+        return self._on(Account, account, lambda a: a.change_password(new_hash, actor))
+
+    def set_password(self, email: str, new: str, actor: str) -> Recorded:
+        """Set an account's password without the current one (from the command line)."""
+        holder = self._find(Account, account_id(email))
+        if holder is None:
+            raise NotFoundError("No account has that email.")
+        new_hash = hash_password(new)
+        return self._on(Account, holder.id, lambda a: a.change_password(new_hash, actor))
 
     def account(self, account_id_: UUID) -> dict[str, object] | None:
         """An account's public details (never its password hash), or None."""
@@ -150,17 +140,3 @@ class PeopleCommands(Service):
     def set_sharing(self, group_id: UUID, shared: bool, actor: str) -> Recorded:
         """Share a group's learning organisation-wide, or keep it private."""
         return self._on(PilotGroup, group_id, lambda g: g.share(shared, actor))
-
-    def _fail(self, key: UUID, limit: int, now: datetime) -> None:
-        def command() -> Recorded:
-            throttle = self._find(Throttle, key) or Throttle.start(key, limit)
-            throttle.fail(now)
-            return self._recorded(throttle.id, self.save(throttle))
-
-        self._retrying(command)
-
-    def _clear(self, key: UUID) -> None:
-        throttle = self._find(Throttle, key)
-        if throttle is not None and throttle.failures:
-            throttle.clear()
-            self.save(throttle)

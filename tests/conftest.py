@@ -17,6 +17,8 @@ from domain.accounts import Account
 from domain.application import Learnloop
 from domain.passwords import hash_password
 from web import create_app
+from web.sessions import KEY as SESSIONS
+from web.sessions import SessionStore
 
 
 def unavailable(what: str, reason: str, required_by: str) -> None:
@@ -108,15 +110,24 @@ def register(app: Learnloop, name: str, admin: bool = False) -> UUID:
 
 
 def sign_in(client: FlaskClient, account_id: UUID) -> FlaskClient:
-    """Put the account in the client's session as Flask-Login would on signing in."""
+    """Open a real session for the account and keep it in the client's cookie, as signing in
+    does (without the password check, which costs a scrypt hash each time)."""
     app = client.application
+    token = sessions_of(app).start(account_id)
     with app.test_request_context(environ_base=client.environ_base):
         identifier = _create_identifier()
     with client.session_transaction() as session:
-        session["_user_id"] = str(account_id)
+        session["_user_id"] = token
         session["_fresh"] = True
         session["_id"] = identifier
+        session.permanent = True
     return client
+
+
+def sessions_of(app: Flask) -> SessionStore:
+    """The app's server-side sessions."""
+    found: SessionStore = app.extensions[SESSIONS]
+    return found
 
 
 def join(app: Learnloop, group_id: UUID, account_id: UUID, role: str, by: UUID) -> int:

@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from web import (
     access,
+    account,
     admin,
     auth,
     commands,
@@ -25,6 +26,8 @@ from web import (
     rendering,
     revisions,
     security,
+    sessions,
+    throttle,
     timeline,
 )
 from web.forms import KIND_LABELS
@@ -50,6 +53,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals["form_key"] = commands.form_key
     blueprints = (
         auth,
+        account,
         groups,
         people,
         cycles,
@@ -67,4 +71,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.register_blueprint(module.bp)
     errors.init_app(app)
     app.extensions[KEY] = build_services(app)
+    sessions.init_app(app, app.extensions[KEY].engine)
+    throttle.init_app(app, app.extensions[KEY].engine)
     return app

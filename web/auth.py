@@ -26,6 +26,8 @@ from web.access import public, requires
 from web.forms import AcceptForm, SignInForm, attach
 from web.rendering import connection, reading
 from web.services import services
+from web.sessions import store
+from web.throttle import client_address, throttle
 
 bp = Blueprint("auth", __name__)
 
@@ -38,13 +40,14 @@ class User:
     name: str
     email: str
     is_admin: bool
+    session: str
     is_authenticated: bool = True
     is_active: bool = True
     is_anonymous: bool = False
 
     def get_id(self) -> str:
-        """The account id kept in the session."""
-        return self.id
+        """What the cookie keeps: the session's token, good only while its record lives."""
+        return self.session
 
 
 def init_app(app: Flask) -> None:
@@ -69,10 +72,13 @@ def signin() -> ResponseReturnValue:
         return render_template("auth/signin.html", form=form, no_accounts=_no_accounts())
     if not form.validate():
         return render_template("auth/signin.html", form=form), 422
+    email, password = form.email.data, form.password.data
     try:
-        account_id = services().app.sign_in(form.email.data, form.password.data, _address())
+        account_id = throttle().guarded(
+            email, client_address(), lambda: services().app.sign_in(email, password)
+        )
     except DomainError as error:
-        current_app.logger.info("Sign-in refused from %s", _address())
+        current_app.logger.info("Sign-in refused from %s: %s", client_address(), error)
         attach(form, error)
         return render_template("auth/signin.html", form=form), 422
     _start_session(account_id)
@@ -82,7 +88,8 @@ def signin() -> ResponseReturnValue:
 @bp.post("/signout")
 @requires("signed_in")
 def signout() -> ResponseReturnValue:
-    """Sign out."""
+    """Sign out: the session ends on the server, so a copy of the cookie opens nothing."""
+    store().end(current_user.session)
     logout_user()
     session.clear()
     return redirect(url_for("auth.signin"), code=303)
@@ -132,26 +139,28 @@ def safe_next(target: str | None) -> str:
 
 
 def _start_session(account_id: UUID) -> None:
-    # A fresh session on sign-in: nothing from before (say a planted cookie) carries over.
+    # A fresh session on sign-in: nothing from before (say a planted cookie) carries over,
+    # and a session this browser held before ends.
+    if current_user.is_authenticated:
+        store().end(current_user.session)
     session.clear()
-    user = _load_user(str(account_id))
+    user = _load_user(store().start(account_id))
     assert user is not None
     login_user(user)
+    session.permanent = True  # the cookie expires with the session
 
 
-def _load_user(user_id: str) -> User | None:
-    try:
-        account_id = UUID(user_id)
-    except ValueError:
+def _load_user(token: str) -> User | None:
+    # One indexed query on every request finds the live session and its account in
+    # today's read model (even on a past view, which holds one group's past only).
+    found = store().signed_in(connection(services().engine), token)
+    if found is None:
         return None
-    # The read model answers on every request in one indexed query; an account made a
-    # moment ago (by `learnloop users create`, say) may not be there yet, so the
-    # Application is asked then.
-    # Today's read model, even on a past view (which holds one group's past only).
-    row = queries.get_account(connection(services().engine), account_id)
-    if row is not None:
-        return User(id=str(row.id), name=row.name, email=row.email, is_admin=row.is_admin)
-    account = services().app.account(account_id)
+    if found.name is not None and found.email is not None:
+        return User(str(found.account_id), found.name, found.email, bool(found.is_admin), token)
+    # An account made a moment ago (by `learnloop users create`, say) may not be in the
+    # read model yet, so the Application is asked then.
+    account = services().app.account(found.account_id)
     if account is None:
         return None
     return User(
@@ -159,6 +168,7 @@ def _load_user(user_id: str) -> User | None:
         name=str(account["name"]),
         email=str(account["email"]),
         is_admin=bool(account["is_admin"]),
+        session=token,
     )
 
 
@@ -184,7 +194,3 @@ def _here() -> str:
 def _no_accounts() -> bool:
     with reading() as conn:
         return not queries.list_accounts(conn, limit=1)[0]
-
-
-def _address() -> str:
-    return request.remote_addr or "unknown"

@@ -5,7 +5,7 @@ import time
 import click
 
 from domain.errors import DomainError
-from web import create_app
+from web import create_app, sessions
 from web.services import services
 
 
@@ -69,6 +69,20 @@ def create_user(email: str, name: str, admin: bool, password: str) -> None:
         services().caught_up(recorded.notification_id)
     kind = "administrator" if admin else "account"
     click.echo(f"Created {kind} {email.strip().casefold()}.")
+
+
+@users.command("set-password")
+@click.argument("email")
+@click.password_option(help="Prompted for, twice, if not given.")
+def set_password(email: str, password: str) -> None:
+    """Set an account's password (say, one forgotten) and sign it out everywhere."""
+    with create_app().app_context():
+        try:
+            recorded = services().app.set_password(email, password, actor="command line")
+        except DomainError as error:
+            raise click.ClickException(str(error)) from None
+        ended = sessions.store().end_all(recorded.id)
+    click.echo(f"Set the password of {email.strip().casefold()}; ended {ended} session(s).")
 
 
 @main.group()

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 
+from domain.accounts import Throttle
 from domain.application import Learnloop
 from domain.cycle import Cycle
 from domain.group import PilotGroup
@@ -89,3 +90,16 @@ def test_every_topic_ever_stored_still_resolves(application: Learnloop) -> None:
                 )
             )
             assert hasattr(event, "actor"), stored["topic"]
+
+
+def test_sign_in_throttle_events_stored_before_still_load(application: Learnloop) -> None:
+    recorded = load_into(application, "events_throttle_v0_2.json")
+    by_email: Throttle = application.repository.get(UUID(str(recorded["email_throttle_id"])))
+    by_address: Throttle = application.repository.get(UUID(str(recorded["address_throttle_id"])))
+    assert (by_email.limit, by_email.failures) == (5, [])  # cleared by a sign-in
+    assert (by_address.limit, len(by_address.failures)) == (20, 3)
+    # They no longer count for anything: the account signs in and nothing new is written.
+    before = application.recorder.max_notification_id()
+    account = application.sign_in("ann@example.org", "correct horse battery staple")
+    assert account == UUID(str(recorded["account_id"]))
+    assert application.recorder.max_notification_id() == before

@@ -1,6 +1,7 @@
 """Helpers for web tests: make a group and a cycle through the Application directly."""
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 import pytest
@@ -9,6 +10,8 @@ from flask import Flask
 from domain.cycle import Cycle
 from tests.builders import plan
 from web.services import Services
+from web.sessions import KEY as SESSIONS
+from web.throttle import KEY as THROTTLE
 
 HX = {"HX-Request": "true"}
 
@@ -65,3 +68,26 @@ def made(app: Flask, ann: UUID) -> Made:
     last = s.app.record_reflection(cycle.id, "Order drugs the day before", "Bob")
     s.caught_up(last.notification_id)
     return Made(group.id, cycle.id)
+
+
+class Clock:
+    """A clock the tests move by hand, so nothing waits for real time to pass."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **how_long: float) -> None:
+        """Move the clock on, e.g. advance(minutes=15)."""
+        self.now += timedelta(**how_long)
+
+
+@pytest.fixture
+def clock(app: Flask) -> Clock:
+    """The app's sessions and sign-in throttle read this clock."""
+    moved = Clock()
+    app.extensions[SESSIONS].clock = moved
+    app.extensions[THROTTLE].clock = moved
+    return moved

@@ -1,4 +1,7 @@
-"""Signing in and out, throttling, invitations: people get in only where they belong."""
+"""Signing in and out, invitations: people get in only where they belong.
+
+Throttling is in test_throttle.py, sessions on the server in test_sessions.py.
+"""
 
 import re
 from uuid import UUID
@@ -54,30 +57,6 @@ def test_a_wrong_password_and_an_unknown_email_get_the_same_answer(app: Flask, a
     for answer in (wrong, unknown):
         assert answer.status_code == 422  # type: ignore[attr-defined]
         assert "That email and password do not match an account." in answer.text  # type: ignore[attr-defined]
-
-
-def test_five_failures_lock_an_email_whether_or_not_it_has_an_account(
-    app: Flask, ann: UUID
-) -> None:
-    for email in ("ann@example.org", "nobody@example.org"):
-        for _ in range(5):
-            signin(app.test_client(), email, "guess")
-        locked = signin(app.test_client(), email, PASSWORD)
-        assert locked.status_code == 422  # type: ignore[attr-defined]
-        assert "Too many failed attempts for this email or from this address" in locked.text  # type: ignore[attr-defined]
-
-
-def test_many_failures_from_one_address_lock_that_address_for_every_email(
-    app: Flask, ann: UUID
-) -> None:
-    client = app.test_client()
-    for n in range(20):
-        signin(client, f"guess{n}@example.org", "guess")
-    locked = signin(client, "ann@example.org", PASSWORD)
-    assert "Too many failed attempts" in locked.text  # type: ignore[attr-defined]
-    elsewhere = app.test_client()
-    elsewhere.environ_base["REMOTE_ADDR"] = "10.9.8.7"  # another address, not locked
-    assert signin(elsewhere, "ann@example.org", PASSWORD).status_code == 303  # type: ignore[attr-defined]
 
 
 def test_signing_out_ends_the_session(client: FlaskClient) -> None:

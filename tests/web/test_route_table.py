@@ -40,6 +40,8 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("GET", "/signin", PUBLIC),
     ("POST", "/signin", (422,) * 6),
     ("POST", "/signout", (303,) * 6),
+    ("GET", "/account/password", SIGNED_IN_PAGE),
+    ("POST", "/account/password", (303, 422, 422, 422, 422, 422)),
     ("GET", "/invitations/{invitation}/{token}", PUBLIC),
     ("POST", "/invitations/{invitation}/{token}", (422,) * 6),
     ("POST", "/groups", (303, 422, 422, 422, 422, 422)),

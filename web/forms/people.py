@@ -2,7 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, EqualTo, Length
 
 from domain.passwords import MAX_LENGTH, MIN_LENGTH
 from domain.roles import ROLES
@@ -32,6 +32,36 @@ class AcceptForm(FlaskForm):
                 max=MAX_LENGTH,
                 message=f"Choose a password of {MIN_LENGTH} to {MAX_LENGTH} characters.",
             ),
+        ],
+    )
+
+
+class PasswordForm(FlaskForm):
+    """Change one's password: the current one, and the new one twice."""
+
+    current = PasswordField(
+        "Current password",
+        validators=[
+            DataRequired(message="Give your current password."),
+            Length(max=MAX_LENGTH),
+        ],
+    )
+    new = PasswordField(
+        "New password",
+        validators=[
+            DataRequired(message="Choose a new password."),
+            Length(
+                min=MIN_LENGTH,
+                max=MAX_LENGTH,
+                message=f"Choose a password of {MIN_LENGTH} to {MAX_LENGTH} characters.",
+            ),
+        ],
+    )
+    again = PasswordField(
+        "New password again",
+        validators=[
+            DataRequired(message="Type the new password again."),
+            EqualTo("new", message="The two new passwords differ: type them again."),
         ],
     )
 

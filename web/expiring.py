@@ -1,0 +1,33 @@
+"""Short-lived records (sessions, failed sign-ins): SQL tables beside the read model.
+
+They are neither events nor projections: not part of any group's record, never
+replayed, and a projections rebuild leaves them alone. Each kind is pruned as it expires.
+"""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+When = sa.DateTime(timezone=True)
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    """Now, in UTC: the clock a store uses unless a test gives it another."""
+    return datetime.now(UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A time read back from the database, in UTC (SQLite gives it back without a zone)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def create(table: sa.Table, engine: sa.Engine) -> None:
+    """Create the table and its indexes if they are missing."""
+    try:
+        table.create(engine, checkfirst=True)
+    except (sa.exc.ProgrammingError, sa.exc.IntegrityError):
+        # Another process starting at the same moment made it between check and create.
+        table.create(engine, checkfirst=True)
