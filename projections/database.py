@@ -1,5 +1,8 @@
 """The read side's engine and the list of projections the product runs."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import sqlalchemy as sa
 
 from projections.directory import GroupDirectory
@@ -10,14 +13,60 @@ from projections.projection import Projection
 from projections.record import CycleRecord
 from projections.timeline import Timeline
 
+# Seconds to wait for a pooled connection, and on SQLite for another's write lock.
+WAIT_SECONDS = 30
+# Seconds to wait for PostgreSQL to answer a new connection: down is an error, not a hang.
+CONNECT_SECONDS = 5
+
 
 def all_projections() -> list[Projection]:
     """Every projection, in the order they are caught up."""
     return [GroupDirectory(), CycleRecord(), HelpDesk(), People(), Timeline(), MethodRecords()]
 
 
-def make_engine(url: str) -> sa.Engine:
-    """An engine for the read-model tables; SQLite waits on locks rather than failing."""
+def make_engine(url: str, threads: int = 4) -> sa.Engine:
+    """An engine for the read-model tables, its pool sized for `threads` serving threads."""
+    # A request may hold two connections at once (its page's, and the catch-up's after a
+    # command), so each thread gets one in the pool and one in the overflow; waiting for
+    # one is bounded by the lock wait, not shorter than it.
+    pool = dict(pool_size=threads, max_overflow=threads, pool_timeout=WAIT_SECONDS)
     if url.startswith("sqlite"):
-        return sa.create_engine(url, connect_args={"timeout": 30})
-    return sa.create_engine(url, pool_pre_ping=True)
+        if sa.make_url(url).database in (None, "", ":memory:"):
+            pool = {}  # one connection per thread, held: there is no file to share
+        engine = sa.create_engine(url, connect_args={"timeout": WAIT_SECONDS}, **pool)
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return sa.create_engine(
+        url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_SECONDS}, **pool
+    )
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    # WAL lets pages read while one process writes; the file keeps the mode once set
+    # (eventsourcing sets it too), so this only matters for a file made here first. The
+    # busy timeout is the driver's `timeout`, said again so it holds for every statement.
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={WAIT_SECONDS * 1000}")
+    cursor.close()
+
+
+@contextmanager
+def one_at_a_time(engine: sa.Engine, key: int) -> Iterator[None]:
+    """Run the block in one process at a time (a PostgreSQL advisory lock on `key`).
+
+    On SQLite the block runs at once: its writers queue on the database's one write lock.
+    """
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        # Session-level, so it outlasts the block's own transactions; the server drops it
+        # if this process dies.
+        conn.execute(sa.select(sa.func.pg_advisory_lock(key)))
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(sa.select(sa.func.pg_advisory_unlock(key)))
+            conn.commit()

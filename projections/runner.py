@@ -12,6 +12,8 @@ from projections.projection import Projection
 from projections.tables import metadata, tracking
 
 BATCH = 500
+# The key of the PostgreSQL advisory lock that setup holds (any constant, unique to it).
+SETUP_LOCK = 0x1EA2_100F
 Progress = Callable[[int], None]
 
 
@@ -47,27 +49,27 @@ class Runner:
         self.batch = batch
 
     def setup(self) -> None:
-        """Create the tables and tracking rows; rebuild any projection whose layout changed."""
-        metadata.create_all(self.engine)
-        for projection in self.projections:
-            try:
-                with self.engine.begin() as conn:
-                    conn.execute(
-                        tracking.insert(),
-                        dict(name=projection.name, position=0, version=projection.version),
-                    )
-            except sa.exc.IntegrityError:
-                pass  # Another process, or an earlier run, made it.
-        stale = [p.name for p in self.projections if self._version(p.name) != p.version]
-        if stale:
-            self.rebuild(stale)
+        """Create the tables and tracking rows, and reset any projection whose layout changed.
 
-    def _version(self, name: str) -> int:
+        Safe when several processes start at once on one database. A reset projection is
+        empty at position 0: the next `catch_up` replays the log into it.
+        """
         with self.engine.connect() as conn:
-            found = conn.execute(
-                sa.select(tracking.c.version).where(tracking.c.name == name)
-            ).scalar_one()
-        return int(found)
+            _lock_setup(conn)
+            metadata.create_all(conn)
+            known = set(conn.execute(sa.select(tracking.c.name)).scalars())
+            missing = [p for p in self.projections if p.name not in known]
+            if missing:
+                conn.execute(
+                    tracking.insert(),
+                    [dict(name=p.name, position=0, version=p.version) for p in missing],
+                )
+            found = conn.execute(sa.select(tracking.c.name, tracking.c.version))
+            versions = {name: version for name, version in found}
+            conn.commit()
+        for projection in self.projections:
+            if versions.get(projection.name, projection.version) != projection.version:
+                self._reset(projection, only_if_stale=True)
 
     def catch_up(self, until: int | None = None, progress: Progress | None = None) -> None:
         """Apply every event recorded so far (or at least up to `until`) to each projection."""
@@ -138,19 +140,47 @@ class Runner:
         if unknown:
             raise ValueError(f"No projection named {', '.join(sorted(unknown))}.")
         for projection in chosen:
-            with self.engine.begin() as conn:
-                _lock(conn, [projection.name])
-                for table in reversed(projection.tables):
-                    table.drop(conn, checkfirst=True)
-                for table in projection.tables:
-                    table.create(conn)
-                conn.execute(
-                    tracking.update()
-                    .where(tracking.c.name == projection.name)
-                    .values(position=0, version=projection.version)
-                )
+            self._reset(projection, only_if_stale=False)
         while chosen and self._apply_batch(chosen, None, progress):
             pass
+
+    def _reset(self, projection: Projection, *, only_if_stale: bool) -> None:
+        """Drop and recreate the projection's tables at position 0 (if its layout changed).
+
+        Under the tracking row's lock, so of several processes finding the same stale
+        projection the first resets it and the others see its new version.
+        """
+        with self.engine.begin() as conn:
+            _lock(conn, [projection.name])
+            version = conn.execute(
+                sa.select(tracking.c.version).where(tracking.c.name == projection.name)
+            ).scalar_one()
+            if only_if_stale and version == projection.version:
+                return
+            for table in reversed(projection.tables):
+                table.drop(conn, checkfirst=True)
+            for table in projection.tables:
+                table.create(conn)
+            conn.execute(
+                tracking.update()
+                .where(tracking.c.name == projection.name)
+                .values(position=0, version=projection.version)
+            )
+
+
+def _lock_setup(conn: sa.Connection) -> None:
+    """Make this transaction the only setup running: the others wait, then find the tables.
+
+    Without it two processes on a fresh database both see a table missing and the
+    second CREATE TABLE fails ("table ... already exists").
+    """
+    if conn.dialect.name == "sqlite":
+        # SQLite's one write lock, taken now rather than at the first write; others wait
+        # for it up to the connection's busy timeout.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        # A transaction-scoped advisory lock: released by the commit, or if the process dies.
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SETUP_LOCK)))
 
 
 def _least_position(conn: sa.Connection, names: list[str]) -> int:

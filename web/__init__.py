@@ -11,6 +11,7 @@ from web import (
     account,
     admin,
     auth,
+    caps,
     commands,
     corrections,
     cycles,
@@ -19,6 +20,7 @@ from web import (
     groups,
     journal,
     library,
+    logs,
     method_records,
     methods,
     names,
@@ -38,10 +40,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build a Learnloop web app: settings from LEARNLOOP_* and `config`, then services."""
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(MAX_FORM_MEMORY_SIZE=200_000, WTF_CSRF_TIME_LIMIT=None)
+    app.config.from_mapping(caps.defaults())
     app.config.from_prefixed_env("LEARNLOOP")
     if config:
         app.config.from_mapping(config)
+    logs.init_app(app)
     security.init_app(app)
+    caps.init_app(app)
     CSRFProtect(app)
     HTMX(app)
     auth.init_app(app)

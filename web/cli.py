@@ -1,12 +1,13 @@
 """The `learnloop` command: serve the app and look after the projections."""
 
+import os
 import time
 
 import click
 
 from domain.errors import DomainError
-from web import create_app, sessions
-from web.services import services
+from web import create_app, serving, sessions
+from web.services import THREADS, services
 
 
 @click.group()
@@ -17,12 +18,34 @@ def main() -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--debug", is_flag=True, help="Reload on code changes and show the debugger.")
-def serve(host: str, port: int, debug: bool) -> None:
-    """Serve Learnloop over HTTP (set LEARNLOOP_DATABASE_URL to choose the database)."""
-    app = create_app()
-    click.echo(f"Learnloop on http://{host}:{port}/ — storing in {app.config['STORAGE']}")
-    app.run(host=host, port=port, debug=debug, use_reloader=debug)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=serving.default_workers,
+    envvar="LEARNLOOP_WORKERS",
+    show_default="2 x cores + 1, at most 4",
+    help="Worker processes.",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    default=THREADS,
+    envvar="LEARNLOOP_THREADS",
+    show_default=True,
+    help="Requests each worker serves at once.",
+)
+@click.option("--dev", is_flag=True, help="Flask's development server: reloader and debugger.")
+def serve(host: str, port: int, workers: int, threads: int, dev: bool) -> None:
+    """Serve Learnloop over HTTP with gunicorn (LEARNLOOP_DATABASE_URL chooses the database)."""
+    config = {"THREADS": threads}
+    if dev:
+        app = create_app(config)
+        click.echo(f"Learnloop on http://{host}:{port}/ — storing in {app.config['STORAGE']}")
+        app.run(host=host, port=port, debug=True, use_reloader=True)
+        return
+    click.echo(f"Learnloop on http://{host}:{port}/ — {workers} workers of {threads} threads")
+    level = os.environ.get("LEARNLOOP_LOG_LEVEL", "info")
+    serving.Server(serving.options(host, port, workers, threads, level), config).run()
 
 
 @main.command()
@@ -93,7 +116,8 @@ def projections() -> None:
 @projections.command()
 def status() -> None:
     """Each projection's position in the event log and how far it lags."""
-    with create_app().app_context():
+    # As the projections stand: building the app must not catch them up first.
+    with create_app({"CATCH_UP_AT_START": False}).app_context():
         for s in services().runner.status():
             click.echo(f"{s.name:<20} at {s.position:>8} of {s.head:>8}  (lag {s.lag})")
 

@@ -15,6 +15,8 @@ MESSAGES = {
     403: "Your role in this group does not let you do that. A facilitator can change it.",
     404: "There is nothing here. It may have been a mistyped address.",
     405: "That page cannot be used that way. Go back and use its form.",
+    413: "That was too much to send at once (Learnloop takes text, not files). Nothing was "
+    "recorded: go back, shorten it, and send it again.",
 }
 
 

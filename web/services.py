@@ -1,16 +1,22 @@
 """The per-process services a Flask app holds: the Application and the read side."""
 
+import logging
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import Flask, current_app
 
 from domain.application import Learnloop
-from projections.database import all_projections, make_engine
+from projections.database import all_projections, make_engine, one_at_a_time
 from projections.runner import Runner
-from web.storage import storage_for
+from web.storage import Storage, storage_for
 
+log = logging.getLogger(__name__)
 KEY = "learnloop"
+# The advisory lock a process holds while the event store makes its tables.
+STORE_LOCK = 0x1EA2_5702
+# Serving threads per process when neither `learnloop serve` nor LEARNLOOP_THREADS says.
+THREADS = 4
 
 
 @dataclass
@@ -32,15 +38,33 @@ class Services:
 
 
 def build_services(flask_app: Flask) -> Services:
-    """Build the services for this app's configured database."""
-    storage = storage_for(flask_app.config.get("DATABASE_URL"), flask_app.instance_path)
+    """Build the services for this app's configured database.
+
+    Catches the read model up unless CATCH_UP_AT_START is false (`projections status`
+    reports the lag as it is).
+    """
+    threads = int(flask_app.config.get("THREADS", THREADS))
+    storage = storage_for(
+        flask_app.config.get("DATABASE_URL"), flask_app.instance_path, threads=threads
+    )
     flask_app.config["STORAGE"] = storage.description
-    application = Learnloop(env=storage.persistence_env)
-    engine = make_engine(storage.sqlalchemy_url)
+    log.info("Events and read model in %s", storage.description)
+    engine = make_engine(storage.sqlalchemy_url, threads=threads)
+    application = open_application(storage, engine)
     runner = Runner(engine, application.recorder, application.mapper, all_projections())
     runner.setup()
-    runner.catch_up()
+    if flask_app.config.get("CATCH_UP_AT_START", True):
+        runner.catch_up()
     return Services(application, engine, runner)
+
+
+def open_application(storage: Storage, engine: sa.Engine) -> Learnloop:
+    """The Application on this storage, its tables made by one process at a time."""
+    # Processes starting together on PostgreSQL would race to create (or, when they
+    # exist, re-declare) the event store's tables, types and functions, and the loser
+    # fails ("duplicate key … pg_type", "tuple concurrently updated").
+    with one_at_a_time(engine, STORE_LOCK):
+        return Learnloop(env=storage.persistence_env)
 
 
 def services() -> Services:

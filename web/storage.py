@@ -14,15 +14,18 @@ class Storage:
     description: str
 
 
-def storage_for(url: str | None, instance_path: str) -> Storage:
-    """Settings for a database URL; None means a SQLite file in the instance folder."""
+def storage_for(url: str | None, instance_path: str, threads: int = 4) -> Storage:
+    """Settings for a database URL; None means a SQLite file in the instance folder.
+
+    `threads` is how many requests a process serves at once: the pools are sized for it.
+    """
     if not url:
         Path(instance_path).mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{Path(instance_path) / 'learnloop.sqlite'}"
     if url.startswith("sqlite:///"):
         return _sqlite(url.removeprefix("sqlite:///"))
     if url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
-        return _postgres(url)
+        return _postgres(url, threads)
     raise ValueError(
         "LEARNLOOP_DATABASE_URL must start with sqlite:/// or postgresql:// "
         f"(got {url.split(':', 1)[0]}:…)."
@@ -30,6 +33,11 @@ def storage_for(url: str | None, instance_path: str) -> Storage:
 
 
 def _sqlite(path: str) -> Storage:
+    # eventsourcing's SQLite pool is fixed at 5 connections plus 10 overflow (no setting),
+    # so up to 15 threads each get one; its writers also queue on one lock per process,
+    # and a thread waits 5 s at most for the pool. At the 4 threads `learnloop serve`
+    # starts by default the size is ample; writers waiting on another process's write
+    # lock wait up to SQLITE_LOCK_TIMEOUT. It switches file databases to WAL itself.
     return Storage(
         persistence_env={
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
@@ -41,7 +49,7 @@ def _sqlite(path: str) -> Storage:
     )
 
 
-def _postgres(url: str) -> Storage:
+def _postgres(url: str, threads: int) -> Storage:
     parts = urlsplit(url)
     dbname = parts.path.lstrip("/")
     if not dbname:
@@ -54,6 +62,13 @@ def _postgres(url: str) -> Storage:
             "POSTGRES_PORT": str(parts.port or 5432),
             "POSTGRES_USER": unquote(parts.username or "postgres"),
             "POSTGRES_PASSWORD": unquote(parts.password or ""),
+            # One connection per serving thread, and as many again in overflow for
+            # a burst; a connection that died (a restarted server) is replaced on checkout,
+            # and an unreachable server is an error within seconds rather than a hang.
+            "POSTGRES_POOL_SIZE": str(threads),
+            "POSTGRES_MAX_OVERFLOW": str(threads),
+            "POSTGRES_PRE_PING": "y",
+            "POSTGRES_CONNECT_TIMEOUT": "5",
         },
         sqlalchemy_url="postgresql+psycopg://" + url.split("://", 1)[1],
         description=f"PostgreSQL database {dbname} on {parts.hostname}",

@@ -5,6 +5,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import FieldList, Form, FormField, HiddenField, IntegerField, widgets
+from wtforms.utils import unset_value
 
 from domain.application import PlanInput
 from web.forms.fields import CitesField, text_field
@@ -14,7 +15,31 @@ TASK_SLOTS = 3
 
 
 class RowList(FieldList):
-    """Numbered rows; an index that is not a plain small number is ignored, not a crash."""
+    """Numbered rows, at most `max_entries`: more are refused with a message, not dropped.
+
+    An index that is not a plain small number is ignored, not a crash.
+    """
+
+    def __init__(self, *args: Any, rows: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        self.sent = 0
+
+    def process(self, formdata: Any, data: Any = unset_value, extra_filters: Any = None) -> None:
+        """Read the rows, counting how many were sent (WTForms keeps the first max_entries)."""
+        self.sent = len(set(self._extract_indices(self.name, formdata))) if formdata else 0
+        super().process(formdata, data, extra_filters)
+
+    def validate(self, form: Any, extra_validators: Any = ()) -> bool:
+        """Each row's fields, and no more rows than the form holds."""
+        ok: bool = super().validate(form, extra_validators)
+        if self.max_entries and self.sent > self.max_entries:
+            self.errors.append(
+                f"A plan has at most {self.max_entries} {self.rows}; "
+                f"this one had {self.sent}. Remove some and send it again."
+            )
+            return False
+        return ok
 
     def _extract_indices(self, prefix: str, formdata: Any) -> Iterator[int]:
         offset = len(prefix) + 1
@@ -57,12 +82,14 @@ class PlanForm(FlaskForm):
     """A cycle's plan, after the IHI PDSA worksheet."""
 
     objective = text_field("Objective of this cycle", "objective")
-    questions = RowList(FormField(QuestionForm), min_entries=QUESTION_SLOTS, max_entries=10)
+    questions = RowList(
+        FormField(QuestionForm), min_entries=QUESTION_SLOTS, max_entries=10, rows="questions"
+    )
     plan_text = text_field("What will be done", "plan_text", required=False, area=True)
     who = text_field("Who", "who", required=False)
     where = text_field("Where", "where", required=False)
     when = text_field("When", "when", required=False)
-    tasks = RowList(FormField(TaskForm), min_entries=TASK_SLOTS, max_entries=20)
+    tasks = RowList(FormField(TaskForm), min_entries=TASK_SLOTS, max_entries=20, rows="tasks")
     data = text_field("Data to collect", "data", required=False, area=True)
     measures = text_field(
         "Measures that will show whether the predictions came true",
