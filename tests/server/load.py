@@ -27,8 +27,10 @@ from pathlib import Path
 
 from tests.server.checks import Verdict, check_store
 from tests.server.client import Member, Submission
+from tests.server.databases import database
 from tests.server.scenario import Writer, crashes
-from tests.server.server import Server, Team, cpu_seconds, database, prepare, tail
+from tests.server.server import Server, cpu_seconds, tail
+from tests.server.world import Team, prepare
 
 TEAMS = 3
 THREADS = 4
@@ -171,9 +173,8 @@ def walk(member: Member, path: str, older: str) -> set[str]:
 
 
 def shown(member: Member, team: Team) -> dict[str, set[str]]:
-    """The marks each kind of write shows where a member looks for it: entries in the
-    cycle's journal, plan comments in the group's timeline (the plan shows the newest
-    only), revisions in the revision history."""
+    """The marks each kind of write shows on the page a member looks for it on."""
+    # The plan shows only its newest comments; every comment is in the group's timeline.
     cycle, group = team.cycle_id, team.group_id
     return {
         "entry": walk(member, f"/cycles/{cycle}", "Earlier entries"),

@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from uuid import UUID
 
-from tests.server.checks import Verdict, check_store, marks_now
+from tests.server.checks import Verdict, check_store
 from tests.server.client import Form, Member, Submission, marker
-from tests.server.server import Person, Server, prepare
+from tests.server.server import Server
+from tests.server.store import marks_now
+from tests.server.world import Person, prepare
 
 WEIGHTS = {"entry": 5, "comment": 3, "revision": 2}  # of the writes R1 and R2 make
 STALE_WAIT = 1.5  # a reviser may sit on the form this long: another revision lands first
@@ -176,8 +178,8 @@ def crashing(
     count: int = 8,
     seed: int = 2,
 ) -> Verdict:
-    """R2: members write while the projection worker and a web worker are killed -9 in turn,
-    `kills` times each; a member whose answer was lost sends the same submission again."""
+    """R2: members write while the projection worker and a web worker are killed -9 in turn."""
+    # `kills` times each; a member whose answer was lost sends the same submission again.
     clock = Stopwatch()
     world = prepare(database_url, members=count)
     team = world.teams[0]
@@ -216,8 +218,8 @@ def crashing(
 def _kill_in_turn(
     server: Server, group: Sequence[Writer], seconds: float, kills: int, killed: list[str]
 ) -> None:
-    """Every so often kill -9 the projection worker or a web worker, in turn; a web worker
-    while a post is in flight, so some die between committing and answering."""
+    """Every so often kill -9 the projection worker or a web worker (mid-post), in turn."""
+    # A web worker dies while a post is in flight, so some die between commit and answer.
     pause = seconds / (2 * kills + 1)
     rng = random.Random(seconds)  # noqa: S311 - not for secrets
     try:

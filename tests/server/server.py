@@ -7,112 +7,18 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import IO, Any
-from uuid import UUID
+from typing import IO
 
-import psycopg
+from tests.server.world import SECRET_KEY
 
-from domain.application import Learnloop
-from tests.builders import plan
-from tests.conftest import PASSWORD, join, register
-from web import create_app
-from web.services import Services
-
-SECRET_KEY = "server-test-secret-" + "0" * 32
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parents[2]
 READY_TIMEOUT = 60.0  # two workers each build the app; the machine may be busy
 STOP_TIMEOUT = 10.0
-
-
-@dataclass(frozen=True)
-class Person:
-    """Someone who signs in: their email and name (every password is PASSWORD)."""
-
-    email: str
-    name: str
-    password: str = PASSWORD
-
-
-@dataclass(frozen=True)
-class Team:
-    """A group with one open cycle in its act phase, and the people who record in it."""
-
-    group_id: UUID
-    cycle_id: UUID
-    members: tuple[Person, ...]
-
-
-@dataclass(frozen=True)
-class World:
-    """What was made on the database before the server started."""
-
-    database_url: str
-    teams: tuple[Team, ...]
-
-    @property
-    def people(self) -> list[Person]:
-        """Every member of every team."""
-        return [p for t in self.teams for p in t.members]
-
-
-def prepare(
-    database_url: str, teams: int = 1, members: int = 8, history: int = 0, prefix: str = "m"
-) -> World:
-    """Make accounts, groups and an open cycle each, through the Application, on the database.
-
-    Each cycle starts with one observation (so it is acting and a revision can cite it)
-    and `history` more entries, comments and revisions, so pages have something to show.
-    """
-    flask_app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": SECRET_KEY})
-    services: Services = flask_app.extensions["learnloop"]
-    app = services.app
-    try:
-        ann = register(app, f"{prefix}ann Facilitator", admin=True)
-        made = []
-        for t in range(teams):
-            group = app.form_group(f"Ward {t + 1}", "80% of discharges before noon", str(ann))
-            cycle = app.open_cycle(
-                group.id,
-                plan("Criteria-led discharge", "Bay B", [("Home by 11?", "One of two")]),
-                str(ann),
-            )
-            people = []
-            for n in range(members):
-                person = Person(f"{prefix}{t}x{n}@example.org", f"{prefix}{t}x{n} Member")
-                join(app, group.id, register(app, person.name), "member", ann)
-                people.append(person)
-            last = app.record_observation(cycle.id, "Two rounds missed", str(ann))
-            _history(app, cycle.id, history, str(ann))
-            made.append(Team(group.id, cycle.id, tuple(people)))
-            services.caught_up(last.notification_id)
-        services.runner.catch_up()
-    finally:
-        services.close()
-    return World(database_url, tuple(made))
-
-
-def _history(app: Learnloop, cycle_id: UUID, count: int, actor: str) -> None:
-    """Entries, plan comments and now and then a revision, as a cycle collects them."""
-    for n in range(count):
-        app.record_observation(cycle_id, f"Seen on round {n}: a bed was late", actor)
-        app.comment(cycle_id, "plan", f"Comment {n} on the plan", actor)
-        if n % 10 == 9:
-            cycle: Any = app.repository.get(cycle_id)
-            app.revise_plan(
-                cycle_id,
-                cycle.plan_version,
-                plan(f"Criteria-led discharge, round {n}", f"Bay B, change {n}"),
-                f"Change after round {n}",
-                [cycle.entries[-1].id],
-                actor,
-            )
 
 
 def free_port() -> int:
@@ -123,54 +29,19 @@ def free_port() -> int:
         return port
 
 
-@cache
-def serve_runs_gunicorn() -> bool:
-    """Whether `learnloop serve` takes --workers and --threads (it runs gunicorn then)."""
-    try:
-        result = subprocess.run(
-            [str(BIN / "learnloop"), "serve", "--help"],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return "--workers" in result.stdout and "--threads" in result.stdout
-
-
 def server_command(port: int, workers: int, threads: int) -> list[str]:
-    """The command that serves the app: `learnloop serve` once it runs gunicorn, else gunicorn."""
-    if serve_runs_gunicorn():
-        return [
-            str(BIN / "learnloop"),
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-        ]
-    if not (BIN / "gunicorn").exists():
-        raise RuntimeError(
-            f"No gunicorn in {BIN}, and `learnloop serve` does not run it yet: "
-            f"{BIN / 'pip'} install gunicorn"
-        )
+    """`learnloop serve`: gunicorn with the workers and threads asked for."""
     return [
-        str(BIN / "gunicorn"),
+        str(BIN / "learnloop"),
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
         "--workers",
         str(workers),
-        "--worker-class",
-        "gthread",
         "--threads",
         str(threads),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--no-control-socket",  # its default path is one per machine: servers would share it
-        "web:create_app()",
     ]
 
 
@@ -182,8 +53,6 @@ def environment(database_url: str, extra: dict[str, str] | None = None) -> dict[
         LEARNLOOP_SECRET_KEY=SECRET_KEY,
         LEARNLOOP_LOG_LEVEL="INFO",
         PYTHONUNBUFFERED="1",
-        # Read by gunicorn's command line, if `learnloop serve` passes through it.
-        GUNICORN_CMD_ARGS="--no-control-socket",
     )
     env.update(extra or {})
     return env
@@ -238,6 +107,7 @@ class Process:
             return
         _signal_group(self.pid, signal.SIGKILL)
         self.popen.wait()
+        self._close()
 
     def stop(self) -> None:
         """SIGTERM, then SIGKILL if it has not stopped in time; always reaped."""
@@ -250,6 +120,9 @@ class Process:
         # The group too: a worker the master left behind must not outlive the test.
         _signal_group(self.pid, signal.SIGKILL)
         self.popen.wait()
+        self._close()
+
+    def _close(self) -> None:
         if self._file is not None:
             self._file.close()
             self._file = None
@@ -262,7 +135,7 @@ def _signal_group(pgid: int, signum: int) -> None:
 
 @dataclass
 class Server:
-    """gunicorn (through `learnloop serve` once it can) and optionally `learnloop worker`."""
+    """`learnloop serve` (gunicorn) on a free port, and optionally `learnloop worker`."""
 
     database_url: str
     logs: Path
@@ -424,30 +297,3 @@ def cpu_seconds(pids: Sequence[int]) -> float:
             continue
         total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
     return total / ticks
-
-
-ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-
-
-@contextmanager
-def database(kind: str, folder: Path) -> Iterator[str]:
-    """A fresh database for a script: a SQLite file in `folder`, or a PostgreSQL database."""
-    if kind == "sqlite":
-        yield f"sqlite:///{folder / f'learnloop-{uuid.uuid4().hex[:8]}.sqlite'}"
-    else:
-        with postgres_database() as url:
-            yield url
-
-
-@contextmanager
-def postgres_database(admin_url: str | None = None) -> Iterator[str]:
-    """A PostgreSQL database of its own for a script, dropped afterwards."""
-    admin = admin_url or os.environ.get("LEARNLOOP_TEST_DATABASE_URL") or ADMIN_URL
-    name = f"learnloop_server_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{admin.rsplit('/', 1)[0]}/{name}"
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -8,8 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.server.databases import database
 from tests.server.scenario import concurrency
-from tests.server.server import database, tail
+from tests.server.server import tail
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,9 +3,11 @@
 import sqlalchemy as sa
 
 from projections.tables import entries
-from tests.server.checks import Copy, ReadModel, judge, rebuild_and_compare, store
-from tests.server.client import Submission, forms_in, marker
-from tests.server.server import prepare
+from tests.server.checks import judge
+from tests.server.client import Submission, marker
+from tests.server.forms import forms_in
+from tests.server.store import Copy, ReadModel, rebuild_and_compare, store
+from tests.server.world import prepare
 
 PAGE = """
 <form method="post" action="/signout"><input type="hidden" name="csrf_token" value="t0"></form>
