@@ -18,6 +18,7 @@ from web import (
     dashboard,
     errors,
     groups,
+    health,
     journal,
     library,
     logs,
@@ -71,6 +72,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         methods,
         dashboard,
         method_records,
+        health,
     )
     for module in blueprints:
         app.register_blueprint(module.bp)

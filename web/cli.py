@@ -1,5 +1,6 @@
 """The `learnloop` command: serve the app and look after the projections."""
 
+import logging
 import os
 import time
 
@@ -7,7 +8,10 @@ import click
 
 from domain.errors import DomainError
 from web import create_app, serving, sessions
+from web.outage import describe, is_outage
 from web.services import THREADS, services
+
+log = logging.getLogger(__name__)
 
 
 @click.group()
@@ -62,7 +66,13 @@ def worker(interval: float, once: bool) -> None:
         click.echo(f"Worker keeping {len(runner.projections)} projections caught up.")
         try:
             while True:
-                runner.catch_up()
+                try:
+                    runner.catch_up()
+                except Exception as error:
+                    # The database away: wait for it, as the web processes do, then go on.
+                    if once or not is_outage(error):
+                        raise
+                    log.warning("Worker: %s; trying again", describe(error))
                 if once:
                     return
                 time.sleep(interval)

@@ -9,6 +9,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from domain.errors import NotFoundError
+from web.outage import guarded
 
 log = logging.getLogger(__name__)
 MESSAGES = {
@@ -21,11 +22,11 @@ MESSAGES = {
 
 
 def init_app(app: Flask) -> None:
-    """Register the error handlers."""
-    app.register_error_handler(HTTPException, _http_error)
-    app.register_error_handler(CSRFError, _csrf_error)
-    app.register_error_handler(NotFoundError, _not_found)
-    app.register_error_handler(Exception, _unexpected)
+    """Register the error handlers; each answers 503 instead when the database is out of reach."""
+    app.register_error_handler(HTTPException, guarded(_http_error))
+    app.register_error_handler(CSRFError, guarded(_csrf_error))
+    app.register_error_handler(NotFoundError, guarded(_not_found))
+    app.register_error_handler(Exception, guarded(_unexpected))
 
 
 def _http_error(error: HTTPException) -> tuple[str, int]:

@@ -37,7 +37,13 @@ def connection(engine: sa.Engine) -> sa.Connection:
 def close(_error: BaseException | None = None) -> None:
     """Give back this request's connections."""
     for conn in g.pop("connections", {}).values():
-        conn.close()
+        try:
+            conn.close()
+        except sa.exc.DBAPIError as error:
+            # The database went away mid-request: the connection is discarded already,
+            # and the answer (perhaps to a command that was recorded) must still go out.
+            if not error.connection_invalidated:
+                raise
 
 
 def wants_fragment() -> bool:

@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from eventsourcing.sqlite import SQLiteConnectionPool
 from flask import Flask, current_app
 
 from domain.application import Learnloop
@@ -64,7 +65,14 @@ def open_application(storage: Storage, engine: sa.Engine) -> Learnloop:
     # exist, re-declare) the event store's tables, types and functions, and the loser
     # fails ("duplicate key … pg_type", "tuple concurrently updated").
     with one_at_a_time(engine, STORE_LOCK):
-        return Learnloop(env=storage.persistence_env)
+        application = Learnloop(env=storage.persistence_env)
+    # eventsourcing's SQLite pool gives up on a connection after 5 s (not a setting of
+    # its factory) while its writers wait up to SQLITE_LOCK_TIMEOUT for another process's
+    # write lock: under load reads then failed although nothing was wrong. Wait as long.
+    pool = getattr(getattr(application.factory, "datastore", None), "pool", None)
+    if isinstance(pool, SQLiteConnectionPool):
+        pool.pool_timeout = float(storage.persistence_env["SQLITE_LOCK_TIMEOUT"])
+    return application
 
 
 def services() -> Services:

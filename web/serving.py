@@ -9,6 +9,7 @@ from gunicorn import glogging
 from gunicorn.app.base import BaseApplication
 
 from web import create_app, logs
+from web.starting import StandIn, when_reachable
 
 
 def default_workers() -> int:
@@ -76,9 +77,9 @@ class Server(BaseApplication):
         if "control_socket_disable" in self.cfg.settings:
             self.cfg.set("control_socket_disable", True)
 
-    def load(self) -> Flask:
-        """Build the app, in the worker."""
-        return create_app(self.app_config)
+    def load(self) -> Flask | StandIn:
+        """Build the app, in the worker (a stand-in answering 503 while the database is down)."""
+        return when_reachable(lambda: create_app(self.app_config))
 
 
 class Logger(glogging.Logger):

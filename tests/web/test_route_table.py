@@ -52,6 +52,8 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("GET", "/dashboard", SIGNED_IN_PAGE),
     ("GET", "/methods", PUBLIC),
     ("GET", "/methods/{method}", PUBLIC),
+    ("GET", "/healthz", PUBLIC),
+    ("GET", "/readyz", PUBLIC),
     ("POST", "/groups/{group}/aim", FACILITATE_POST),
     ("GET", "/groups/{group}/cycles/new", FACILITATE_PAGE),
     ("POST", "/groups/{group}/cycles", FACILITATE_POST),

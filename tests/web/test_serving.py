@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from flask import Flask
 
 from tests.conftest import make_app
 from tests.web.conftest import services_of
@@ -69,11 +70,18 @@ def test_a_worker_builds_the_app_with_its_pools_sized_to_its_threads(
     monkeypatch.setenv("LEARNLOOP_SECRET_KEY", "test")
     server = serving.Server(serving.options("127.0.0.1", 5999, 1, 6), {"THREADS": 6})
     app = server.load()
+    assert isinstance(app, Flask)
     engine = services_of(app).engine
     try:
         assert (app.config["THREADS"], engine.pool.size()) == (6, 6)  # type: ignore[attr-defined]
     finally:
         services_of(app).close()
+
+
+def test_the_event_stores_sqlite_pool_waits_as_long_as_its_write_lock(app: Flask) -> None:
+    # Its default of 5 s made reads fail while a writer of another process held the lock.
+    pool = services_of(app).app.factory.datastore.pool  # type: ignore[attr-defined]
+    assert pool.pool_timeout == 30
 
 
 def build_app_at_once(url: str, barrier: Barrier) -> None:
