@@ -122,7 +122,7 @@ def judge(
         what = f"{s.kind} {s.marker} by {s.member} (key {s.key[:8]})"
         if s.status is None:
             t.unanswered += 1
-            wrong["no answer, even after retrying"].append(f"{what}: {s.error}")
+            wrong["no answer (connection lost or timed out)"].append(f"{what}: {s.error}")
         elif s.status >= 500:
             t.errors += 1
             first = copies if before_replays is None else len(before_replays.get(s.marker, []))
