@@ -96,14 +96,22 @@ class Verdict:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Expect:
+    """What a run may see without it being a problem."""
+
+    replays: bool = False  # the run replays submissions: it must have replayed some
+    pages_lost: bool = False  # page reads may go unanswered (a worker was killed)
+    page_statuses: frozenset[int] = frozenset()  # 5xx pages that are right (an outage's 503)
+
+
 def judge(
     title: str,
     submissions: Sequence[Submission],
     pages: Iterable[int | None],
     stored: Stored,
     read_model: ReadModel | None,
-    replays_expected: bool = False,
-    pages_may_be_lost: bool = False,
+    expect: Expect = Expect(),
     before_replays: Stored | None = None,
 ) -> Verdict:
     """Count the run and list every way it broke the promise."""
@@ -165,13 +173,17 @@ def judge(
         if s.accepted and not copies:
             t.accepted_not_stored += 1
             wrong["accepted yet not stored (lost)"].append(f"{what}: {s.status}")
-    if replays_expected and not any(s.replays for s in submissions):
+    if expect.replays and not any(s.replays for s in submissions):
         wrong["nothing was replayed"].append("the run replayed no submission")
     page_counts = Counter(_answer(p) for p in pages)
-    errors = sum(n for s, n in page_counts.items() if s != "lost" and int(s) >= 500)
+    errors = sum(
+        n
+        for s, n in page_counts.items()
+        if s != "lost" and int(s) >= 500 and int(s) not in expect.page_statuses
+    )
     if errors:
         wrong["page reads answered 5xx"].append(f"{errors} of them")
-    if page_counts["lost"] and not pages_may_be_lost:
+    if page_counts["lost"] and not expect.pages_lost:
         wrong["page reads not answered"].append(f"{page_counts['lost']} of them")
     problems = []
     for kind, cases in wrong.items():
@@ -189,8 +201,7 @@ def check_store(
     database_url: str,
     submissions: Sequence[Submission],
     pages: Iterable[int | None],
-    replays_expected: bool = False,
-    pages_may_be_lost: bool = False,
+    expect: Expect = Expect(),
     before_replays: Stored | None = None,
 ) -> Verdict:
     """Read the events and the read model the stopped server left, and judge the run."""
@@ -203,7 +214,6 @@ def check_store(
         pages,
         stored,
         read_model,
-        replays_expected,
-        pages_may_be_lost,
+        expect,
         before_replays,
     )

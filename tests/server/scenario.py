@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from uuid import UUID
 
-from tests.server.checks import Verdict, check_store
+from tests.server.checks import Expect, Verdict, check_store
 from tests.server.client import Form, Member, Submission, marker
 from tests.server.server import Server
 from tests.server.store import marks_now
@@ -161,8 +161,8 @@ def concurrency(
         database_url,
         submissions(group),
         pages(group),
-        replays_expected=True,
-        before_replays=before_replays,
+        Expect(replays=True),
+        before_replays,
     )
     clock.lap("check")
     verdict.timing = str(clock)
@@ -205,7 +205,7 @@ def crashing(
         database_url,
         submissions(group),
         pages(group),
-        pages_may_be_lost=True,
+        Expect(pages_lost=True),
     )
     clock.lap("check")
     verdict.timing = str(clock)

@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 
 from projections.tables import entries
-from tests.server.checks import judge
+from tests.server.checks import Expect, judge
 from tests.server.client import Submission, marker
 from tests.server.forms import forms_in
 from tests.server.store import Copy, ReadModel, rebuild_and_compare, store
@@ -54,7 +54,7 @@ def sent(kind: str, status: int | None, replays: list[int | None] | None = None)
 def test_a_run_that_kept_every_promise_is_passed() -> None:
     run = [sent("entry", 303, [303]), sent("revision", 409, [409]), sent("comment", 303, [303])]
     stored = {run[0].marker: [Copy("Entry", 0)], run[2].marker: [Copy("Comment", 0)]}
-    verdict = judge("ok", run, [200, 200], stored, None, replays_expected=True)
+    verdict = judge("ok", run, [200, 200], stored, None, Expect(replays=True))
     assert verdict.ok, verdict.report()
     assert verdict.tallies["entry"].stored_once == 1
     assert verdict.tallies["revision"].refused[409] == 1
@@ -102,7 +102,14 @@ def test_each_broken_promise_is_reported() -> None:
         "page reads not answered: 1",
     ):
         assert kind in found, verdict.report()
-    assert not judge("lost pages", [], [None], {}, None, pages_may_be_lost=True).problems
+    assert not judge(
+        "lost pages",
+        [],
+        [None, 503],
+        {},
+        None,
+        Expect(pages_lost=True, page_statuses=frozenset({503})),
+    ).problems
 
 
 def test_a_read_model_that_differs_from_a_rebuild_is_reported(sqlite_url: str) -> None:
