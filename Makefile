@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench soak load clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,15 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+
+# Against the real server (gunicorn) on SQLite and on PostgreSQL (LEARNLOOP_TEST_DATABASE_URL,
+# else the local server). soak: 8 writers on one cycle for 60 s per database, with counts.
+# load: 80% reads, 20% writes from 12 users for 60 s, with 1 and with 2 web workers.
+soak: $(STAMP)
+	$(BIN)/python -m tests.server.soak --seconds 60
+
+load: $(STAMP)
+	$(BIN)/python -m tests.server.load --seconds 60
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

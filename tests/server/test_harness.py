@@ -1,0 +1,122 @@
+"""The harness itself: it reads forms as a browser sends them and catches each broken promise."""
+
+import sqlalchemy as sa
+
+from projections.tables import entries
+from tests.server.checks import Expect, judge
+from tests.server.client import Submission, marker
+from tests.server.forms import forms_in
+from tests.server.store import Copy, ReadModel, rebuild_and_compare, store
+from tests.server.world import prepare
+
+PAGE = """
+<form method="post" action="/signout"><input type="hidden" name="csrf_token" value="t0"></form>
+<form method="post" action="/cycles/c/entries" id="act_form">
+  <input id="x" name="act_form-csrf_token" type="hidden" value="t1">
+  <input type="hidden" name="submission" value="k1">
+  <select name="act_form-kind"><option value="action">Action</option>
+    <option value="observation" selected>Observation</option></select>
+  <select name="act_form-question"><option value="">—</option><option>Home by 11?</option></select>
+  <textarea name="act_form-text">
+Two &amp; three</textarea>
+  <input type="checkbox" name="cites" value="a">
+  <input type="checkbox" name="cites" value="b" checked>
+  <input type="radio" name="outcome" value="yes"><input type="submit" name="go" value="Go">
+</form>
+"""
+
+
+def test_a_form_is_read_as_a_browser_would_send_it() -> None:
+    signout, act = forms_in(PAGE)
+    assert signout.fields == [("csrf_token", "t0")]
+    assert (act.action, act.method, act.id) == ("/cycles/c/entries", "post", "act_form")
+    assert act.fields == [
+        ("act_form-csrf_token", "t1"),
+        ("submission", "k1"),
+        ("act_form-kind", "observation"),
+        ("act_form-question", ""),
+        ("act_form-text", "Two & three"),
+        ("cites", "b"),
+    ]
+    assert act.options["act_form-question"] == ["", "Home by 11?"]
+    assert act.options["cites"] == ["a", "b"]
+    assert act.key() == "k1"
+    assert act.name_ending("text") == "act_form-text"
+
+
+def sent(kind: str, status: int | None, replays: list[int | None] | None = None) -> Submission:
+    """A submission as a writer leaves it."""
+    return Submission(
+        "m@example.org", kind, marker(), "key", "/p", [], status, replays=replays or []
+    )
+
+
+def test_a_run_that_kept_every_promise_is_passed() -> None:
+    run = [sent("entry", 303, [303]), sent("revision", 409, [409]), sent("comment", 303, [303])]
+    stored = {run[0].marker: [Copy("Entry", 0)], run[2].marker: [Copy("Comment", 0)]}
+    verdict = judge("ok", run, [200, 200], stored, None, Expect(replays=True))
+    assert verdict.ok, verdict.report()
+    assert verdict.tallies["entry"].stored_once == 1
+    assert verdict.tallies["revision"].refused[409] == 1
+
+
+def test_a_lost_answer_to_a_write_that_had_committed_is_counted() -> None:
+    resent, unstored = sent("entry", 303), sent("comment", 303)
+    for s in (resent, unstored):
+        s.lost, s.sent_at = 1, [100.0, 102.0]
+    stored = {resent.marker: [Copy("Entry", 101.0)], unstored.marker: [Copy("Comment", 102.5)]}
+    verdict = judge("lost", [resent, unstored], [], stored, None)
+    assert verdict.ok, verdict.report()
+    assert verdict.tallies["entry"].committed_then_lost == 1
+    assert verdict.tallies["comment"].committed_then_lost == 0
+    assert verdict.tallies["comment"].retried == 1
+
+
+def test_each_broken_promise_is_reported() -> None:
+    doubled, stale_stored, failed, refused_entry, replayed, retried = (
+        sent("entry", 303),
+        sent("revision", 409),
+        sent("comment", 500),
+        sent("entry", 409),
+        sent("comment", 303, [500]),
+        sent("entry", 500, [303]),
+    )
+    stored = {
+        doubled.marker: [Copy("Entry", 0), Copy("Entry", 0)],
+        stale_stored.marker: [Copy("Revised", 0)],
+        replayed.marker: [Copy("Comment", 0), Copy("Comment", 0)],
+        retried.marker: [Copy("Entry", 0)],  # the first failed: the replay may record it, once
+    }
+    before = {replayed.marker: [Copy("Comment", 0)]}
+    run = [doubled, stale_stored, failed, refused_entry, replayed, retried]
+    verdict = judge("broken", run, [200, 502, None], stored, None, before_replays=before)
+    found = "\n".join(verdict.problems)
+    for kind in (
+        "stored more than once: 2",
+        "refused (4xx) yet stored: 1",
+        "an addition refused",
+        "a replay recorded it again: 1",
+        "answered 5xx: 2",
+        "replay answered 5xx",
+        "page reads answered 5xx: 1",
+        "page reads not answered: 1",
+    ):
+        assert kind in found, verdict.report()
+    assert not judge(
+        "lost pages",
+        [],
+        [None, 503],
+        {},
+        None,
+        Expect(pages_lost=True, page_statuses=frozenset({503})),
+    ).problems
+
+
+def test_a_read_model_that_differs_from_a_rebuild_is_reported(sqlite_url: str) -> None:
+    world = prepare(sqlite_url, members=1)
+    with store(world.database_url) as (app, engine):
+        assert rebuild_and_compare(app, engine).differences() == []
+        with engine.begin() as conn:
+            conn.execute(sa.update(entries).values(text="Changed behind the log's back"))
+        model: ReadModel = rebuild_and_compare(app, engine)
+    assert [d for d in model.differences() if d.startswith(f"table {entries.name}:")], model
