@@ -28,6 +28,7 @@ def create(table: sa.Table, engine: sa.Engine) -> None:
     """Create the table and its indexes if they are missing."""
     try:
         table.create(engine, checkfirst=True)
-    except (sa.exc.ProgrammingError, sa.exc.IntegrityError):
-        # Another process starting at the same moment made it between check and create.
+    except (sa.exc.ProgrammingError, sa.exc.IntegrityError, sa.exc.OperationalError):
+        # Another process starting at the same moment made it between check and create
+        # (PostgreSQL says so with a duplicate key, SQLite with "already exists").
         table.create(engine, checkfirst=True)
