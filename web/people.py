@@ -22,7 +22,8 @@ PEOPLE = "groups/_people.html"
 def invite(group_id: UUID) -> ResponseReturnValue:
     """Invite someone by email: the single-use link is shown here and written to the log."""
     form = InviteForm(prefix="invite_form")
-    link: dict[str, str] = {}
+    # Sent again (the same form), nothing new is made and the link, shown once, is gone.
+    link: dict[str, str] = {"email": form.email.data or ""}
 
     def command() -> Recorded:
         recorded, token = services().app.invite(

@@ -125,3 +125,18 @@ def test_with_htmx_a_lagging_read_model_is_said_beside_the_swapped_fragment(
     assert posted.status_code == 200
     assert 'id="updating" role="status" hx-swap-oob="true"' in posted.text
     assert "still catching up" in posted.text
+
+
+def test_an_invitation_sent_again_makes_no_second_and_says_its_link_was_shown_once(
+    client: FlaskClient, app: Flask, made: Made
+) -> None:
+    data = {"invite_form-email": "bea@example.org", "invite_form-role": "member"}
+    url = f"/groups/{made.group_id}/invitations"
+    first = client.post(url, data={**data, "submission": KEY}, headers=HX)
+    assert "/invitations/" in first.text
+    before = events_in(app)
+    again = client.post(url, data={**data, "submission": KEY}, headers=HX)
+    assert again.status_code == 200
+    assert events_in(app) == before
+    assert "/invitations/" not in again.text
+    assert "its link was shown then; it cannot be shown again" in again.text
