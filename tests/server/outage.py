@@ -16,6 +16,7 @@ from tests.server.checks import Expect, Verdict, check_store
 from tests.server.client import Answer, Member, Submission
 from tests.server.scenario import Stopwatch, Writer, crashes, pages, submissions, together
 from tests.server.server import Server
+from tests.server.store import Stored, marks_now
 from tests.server.world import Person, prepare
 
 WEIGHTS = {"entry": 3, "comment": 2}  # additions only: each must land, outage or not
@@ -132,8 +133,16 @@ def outage(
         clock.lap("start")
         # Seeded, so a run's choices can be replayed; nothing here is a secret.
         rngs = [random.Random(seed * 1000 + n) for n in range(count)]  # noqa: S311
+        # A post answered 503, or whose answer was lost, is sent again with the same key.
         group = [
-            Writer(Witness(server.port, p), team.cycle_id, rng, True, (503,), dict(WEIGHTS))
+            Writer(
+                Witness(server.port, p),
+                team.cycle_id,
+                rng,
+                retry_lost=True,
+                again=(503,),
+                weights=dict(WEIGHTS),
+            )
             for p, rng in zip(team.members, rngs, strict=True)
         ]
         together(group, Writer.sign_in)
@@ -175,7 +184,7 @@ def outage(
     clock.lap("check")
     failures = [f for w in group if isinstance(w.member, Witness) for f in w.member.failures]
     verdict.problems += outage_problems(run, sent, failures)
-    verdict.notes += outage_notes(run, sent, pages(group))
+    verdict.notes += outage_notes(run, sent, pages(group), marks_now(direct_url))
     verdict.timing = str(clock)
     verdict.problems += [f"a writer crashed: {c}" for c in crashes(group)]
     verdict.problems += [f"the test's own thread failed: {f}" for f in run.failed]
@@ -214,8 +223,9 @@ def _conduct(
     timeline = run.timeline
     assert server.web is not None
     time.sleep(before)
-    timeline.cut_at = time.time()
     proxy.cut()
+    # After the cut and before the restore: a probe between the two saw only the cut.
+    timeline.cut_at = time.time()
     time.sleep(KILL_INTO_CUT)
     # Its successor boots with the database away: it must serve 503, not fail to boot.
     run.killed.append(server.kill_web_worker())
@@ -225,8 +235,8 @@ def _conduct(
             break
         time.sleep(0.1)
     time.sleep(max(0.0, timeline.cut_at + cut - time.time()))
-    proxy.restore()
     timeline.restored_at = time.time()
+    proxy.restore()
     bound = time.monotonic() + READY_BOUND
     while (timeline.ready_at is None or timeline.built_at is None) and time.monotonic() < bound:
         if timeline.ready_at is None and probe(server.port, "/readyz").status == 200:
@@ -299,7 +309,7 @@ def outage_problems(
 
 
 def outage_notes(
-    run: Run, sent: Sequence[Submission], page_reads: Sequence[int | None]
+    run: Run, sent: Sequence[Submission], page_reads: Sequence[int | None], stored: Stored
 ) -> list[str]:
     """The run's outage figures, for the report and the closing note."""
     t = run.timeline
@@ -316,7 +326,8 @@ def outage_notes(
         f"503 answers: {posts_503} to posts ({len(after_503)} submissions), "
         f"{page_reads.count(503)} to page reads",
         f"sent again with the same key: {len(after_503)} after a 503, {len(after_lost)} after a "
-        f"lost answer; accepted in the end {sum(s.accepted for s in again)} of {len(again)}",
+        f"lost answer; accepted in the end {sum(s.accepted for s in again)} of {len(again)}; "
+        f"a try answered 503 had recorded it: {sum(recorded_by_a_503(s, stored) for s in sent)}",
         "probes during the cut: "
         + ", ".join(f"{n}x {k}" for k, n in sorted(during.items()))
         + f"; web worker killed in the cut: {len(run.killed)}, its successor "
@@ -325,3 +336,15 @@ def outage_notes(
         f"in all: sent {len(sent)}, accepted {sum(s.accepted for s in sent)}, "
         f"503s {posts_503 + page_reads.count(503)}, sent again {len(again)}",
     ]
+
+
+def recorded_by_a_503(submission: Submission, stored: Stored) -> bool:
+    """Whether a send answered 503 had in fact recorded the submission (the next did not)."""
+    # The event's time (the server's clock, the same machine's) falls between that send
+    # and the next: the commit went through and its answer was lost to the cut.
+    copies = stored.get(submission.marker, [])
+    if not copies:
+        return False
+    at = min(c.at for c in copies)
+    sends = list(zip(submission.sent_at, submission.sent_at[1:], submission.answers, strict=False))
+    return any(start <= at < following and answer == 503 for start, following, answer in sends)
