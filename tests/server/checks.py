@@ -66,6 +66,7 @@ class Verdict:
     problems: list[str]
     read_model: ReadModel | None = None
     timing: str = ""
+    notes: list[str] = field(default_factory=list)  # a scenario's own counts
 
     @property
     def ok(self) -> bool:
@@ -86,6 +87,7 @@ class Verdict:
                 f"read model: {rows} rows, lag {self.read_model.lag} when the server stopped, "
                 f"{same} a rebuild"
             )
+        lines += self.notes
         if self.timing:
             lines.append(f"time: {self.timing}")
         if self.problems:

@@ -23,6 +23,7 @@ class Answer:
     location: str = ""
     error: str = ""
     seconds: float = 0.0
+    retry_after: str = ""  # the Retry-After header (a 503's)
 
     @property
     def lost(self) -> bool:
@@ -106,6 +107,7 @@ class Member:
             response.getheader("Location") or "",
             "",
             time.monotonic() - started,
+            response.getheader("Retry-After") or "",
         )
 
     def _keep(self, header: str) -> None:

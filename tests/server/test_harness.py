@@ -4,8 +4,18 @@ import sqlalchemy as sa
 
 from projections.tables import entries
 from tests.server.checks import Expect, judge
-from tests.server.client import Submission, marker
+from tests.server.client import Answer, Submission, marker
 from tests.server.forms import forms_in
+from tests.server.outage import (
+    BUILT,
+    STAND_IN,
+    Probe,
+    Run,
+    Timeline,
+    outage_problems,
+    recorded_by_a_503,
+)
+from tests.server.outage import WORDS as OUTAGE_WORDS
 from tests.server.store import Copy, ReadModel, rebuild_and_compare, store
 from tests.server.world import prepare
 
@@ -120,3 +130,73 @@ def test_a_read_model_that_differs_from_a_rebuild_is_reported(sqlite_url: str) -
             conn.execute(sa.update(entries).values(text="Changed behind the log's back"))
         model: ReadModel = rebuild_and_compare(app, engine)
     assert [d for d in model.differences() if d.startswith(f"table {entries.name}:")], model
+
+
+def unavailable_page(status: int = 503, retry_after: str = "5") -> Answer:
+    """An answer as the app gives it while the database is away (or not, with other values)."""
+    body = "<p>" + " ... ".join(OUTAGE_WORDS) + "</p>"
+    return Answer(status, body, retry_after=retry_after)
+
+
+def outage_run(readyz_in_cut: int = 503, ready: bool = True, logs: str = "") -> Run:
+    """A run cut from 10 to 20 s, probed in the cut, a worker killed and built again."""
+    timeline = Timeline(0.0, 10.0, 20.0, 21.0 if ready else None, 22.0, 30.0)
+    probes = [
+        Probe("/healthz", 200, "ok\n", "", 12.0, 12.1),
+        Probe("/readyz", readyz_in_cut, "database unreachable: x\n", "5", 12.2, 12.3),
+        Probe("/readyz", 200, "ready\n", "", 21.0, 21.1),
+    ]
+    text = logs or f"{STAND_IN} (x)\n{BUILT}\n"
+    return Run(timeline, probes, killed=[123], logs=text)
+
+
+def crossed(statuses: list[int | None], first_sent: float = 5.0) -> Submission:
+    """A submission sent before the cut and again, answered `statuses` in turn."""
+    s = sent("entry", statuses[-1])
+    s.answers, s.sent_at = statuses, [first_sent + n for n in range(len(statuses))]
+    return s
+
+
+def test_an_outage_run_that_kept_every_promise_is_passed() -> None:
+    run = [crossed([503, 503, 303]), crossed([303], first_sent=25.0)]
+    failures = [("POST", "/p", unavailable_page()), ("GET", "/c", unavailable_page())]
+    assert outage_problems(outage_run(), run, failures) == []
+
+
+def test_each_broken_outage_promise_is_reported() -> None:
+    failures = [
+        ("POST", "/p", unavailable_page(500)),
+        ("GET", "/c", unavailable_page(retry_after="")),
+        ("GET", "/d", Answer(503, "Internal Server Error", retry_after="5")),
+    ]
+    late = [crossed([503, 503, 303])]  # nothing sent after the recovery was accepted
+    found = "\n".join(outage_problems(outage_run(readyz_in_cut=200), late, failures))
+    for kind in (
+        "answered a 5xx other than 503: 1",
+        "a 503 without Retry-After: 5: 1",
+        "a 503 that is not the app's page: 1",
+        "/readyz during the cut not 503",
+        "no write accepted after the recovery",
+    ):
+        assert kind in found, found
+    never = "\n".join(
+        outage_problems(outage_run(ready=False, logs="Traceback (most recent call last)"), [], [])
+    )
+    for kind in (
+        "the cut did not bite",
+        "no post that got a 503 was sent again and accepted",
+        "/readyz did not answer 200 again",
+        "no web worker booted during the cut",
+        "a traceback in the server's logs",
+    ):
+        assert kind in never, never
+
+
+def test_a_503_to_a_send_that_had_in_fact_recorded_it_is_counted() -> None:
+    recorded_then_cut, refused_outright = crossed([503, 303]), crossed([503, 303])
+    stored = {
+        recorded_then_cut.marker: [Copy("Entry", 5.5)],  # before the second send, at 6.0
+        refused_outright.marker: [Copy("Entry", 6.2)],  # by the second send
+    }
+    assert recorded_by_a_503(recorded_then_cut, stored)
+    assert not recorded_by_a_503(refused_outright, stored)
