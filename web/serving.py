@@ -56,8 +56,12 @@ def options(
 
 
 def _ready(worker: Any) -> None:
-    # Said once the worker has built the app (opened the database, set up the read side).
-    worker.log.info("Worker %s ready", worker.pid)
+    # Said once the worker has built the app (opened the database, set up the read side),
+    # or has started without it because the database could not be reached.
+    if isinstance(worker.wsgi, StandIn) and not worker.wsgi.built.is_set():
+        worker.log.info("Worker %s started; answering 503 until the database is back", worker.pid)
+    else:
+        worker.log.info("Worker %s ready", worker.pid)
 
 
 class Server(BaseApplication):
