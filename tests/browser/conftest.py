@@ -3,7 +3,8 @@
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -58,12 +59,12 @@ def accounts(request: pytest.FixtureRequest) -> tuple[str, ...]:
     return tuple(marker.args) if marker else (ANN,)
 
 
-@pytest.fixture
-def site(sqlite_url: str, accounts: tuple[str, ...]) -> Iterator[Site]:
-    """The app with real CSRF protection and `accounts` registered, on a free local port."""
-    app = make_app(sqlite_url, WTF_CSRF_ENABLED=True)
+@contextmanager
+def serving(database_url: str, names: Iterable[str]) -> Iterator[Site]:
+    """The app with real CSRF protection and `names` registered, on a free local port."""
+    app = make_app(database_url, WTF_CSRF_ENABLED=True)
     services = app.extensions["learnloop"]
-    registered = {name: register(services.app, name) for name in accounts}
+    registered = {name: register(services.app, name) for name in names}
     services.runner.catch_up()  # so their names show beside what they record
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
@@ -75,6 +76,13 @@ def site(sqlite_url: str, accounts: tuple[str, ...]) -> Iterator[Site]:
         thread.join(timeout=10)
         server.server_close()
         services.close()
+
+
+@pytest.fixture
+def site(sqlite_url: str, accounts: tuple[str, ...]) -> Iterator[Site]:
+    """The app on SQLite with `accounts` registered, served on a free local port."""
+    with serving(sqlite_url, accounts) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

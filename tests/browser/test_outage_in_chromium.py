@@ -1,13 +1,12 @@
 """The database out of reach, seen in a real browser: htmx keeps the page and what was
 typed, says why nothing happened, and the same form sent again records it once."""
 
-import threading
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
-from werkzeug.serving import make_server
 
+from tests.browser.conftest import serving
 from tests.browser.site import Site
 from tests.browser.steps import (
     assert_not_reloaded,
@@ -17,7 +16,6 @@ from tests.browser.steps import (
     sign_in,
     wait_for_swap,
 )
-from tests.conftest import make_app, register
 from tests.faults.fixtures import postgres_behind_proxy  # noqa: F401 (a fixture)
 from tests.faults.proxy import Proxy
 
@@ -37,20 +35,8 @@ def proxy(postgres_behind_proxy: tuple[str, Proxy]) -> Proxy:  # noqa: F811
 @pytest.fixture
 def site(postgres_behind_proxy: tuple[str, Proxy]) -> Iterator[Site]:  # noqa: F811
     """The app on PostgreSQL through the proxy, with CSRF on, served on a free local port."""
-    app = make_app(postgres_behind_proxy[0], WTF_CSRF_ENABLED=True)
-    services = app.extensions["learnloop"]
-    registered = {NAME: register(services.app, NAME)}
-    services.runner.catch_up()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    try:
-        yield Site(f"http://127.0.0.1:{server.server_port}", app, registered)
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
-        services.close()
+    with serving(postgres_behind_proxy[0], [NAME]) as served:
+        yield served
 
 
 def test_a_post_during_a_cut_keeps_the_text_says_why_and_records_once_when_sent_again(
