@@ -97,6 +97,12 @@ def test_a_facilitator_invites_and_the_link_makes_an_account_and_joins(
     again = app.test_client().get(link.group(1))
     assert again.status_code == 410
     assert "already been used" in again.text
+    # Sent again (its answer lost): nothing more is made, and the page says how to go on.
+    before = events_in(app)
+    resent = app.test_client().post(link.group(1), data={"name": "Bea", "password": PASSWORD})
+    assert resent.status_code == 410
+    assert "sign in</a> with the email it was sent to" in resent.text
+    assert events_in(app) == before
 
 
 def test_an_invitation_for_someone_else_is_refused(app: Flask, made: Made, ann: UUID) -> None:
