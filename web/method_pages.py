@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # only the types: the dicts themselves are what every version
     from gherkin.parser_types import Scenario as RawScenario
     from gherkin.parser_types import Step as RawStep
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "features" / "methods"
+# features/methods, through a link the package ships with (pyproject.toml).
+DEFAULT_DIR = Path(__file__).resolve().parent / "method_features"
 SLUG = re.compile(r"[a-z_]+")
 
 Cells = tuple[str, ...]
