@@ -20,9 +20,8 @@ class RowList(FieldList):
     An index that is not a plain small number is ignored, not a crash.
     """
 
-    def __init__(self, *args: Any, rows: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.rows = rows
         self.sent = 0
 
     def process(self, formdata: Any, data: Any = unset_value, extra_filters: Any = None) -> None:
@@ -35,7 +34,7 @@ class RowList(FieldList):
         ok: bool = super().validate(form, extra_validators)
         if self.max_entries and self.sent > self.max_entries:
             self.errors.append(
-                f"A plan has at most {self.max_entries} {self.rows}; "
+                f"A plan has at most {self.max_entries} {self.short_name}; "
                 f"this one had {self.sent}. Remove some and send it again."
             )
             return False
@@ -82,14 +81,12 @@ class PlanForm(FlaskForm):
     """A cycle's plan, after the IHI PDSA worksheet."""
 
     objective = text_field("Objective of this cycle", "objective")
-    questions = RowList(
-        FormField(QuestionForm), min_entries=QUESTION_SLOTS, max_entries=10, rows="questions"
-    )
+    questions = RowList(FormField(QuestionForm), min_entries=QUESTION_SLOTS, max_entries=10)
     plan_text = text_field("What will be done", "plan_text", required=False, area=True)
     who = text_field("Who", "who", required=False)
     where = text_field("Where", "where", required=False)
     when = text_field("When", "when", required=False)
-    tasks = RowList(FormField(TaskForm), min_entries=TASK_SLOTS, max_entries=20, rows="tasks")
+    tasks = RowList(FormField(TaskForm), min_entries=TASK_SLOTS, max_entries=20)
     data = text_field("Data to collect", "data", required=False, area=True)
     measures = text_field(
         "Measures that will show whether the predictions came true",
