@@ -13,6 +13,8 @@ from projections.projection import Projection
 from projections.record import CycleRecord
 from projections.timeline import Timeline
 
+# The key of the PostgreSQL advisory lock that setting up holds (any constant, unique to it).
+SETUP_LOCK = 0x1EA2_100F
 # Seconds to wait for a pooled connection, and on SQLite for another's write lock.
 WAIT_SECONDS = 30
 # Seconds to wait for PostgreSQL to answer a new connection: down is an error, not a hang.
@@ -49,6 +51,21 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={WAIT_SECONDS * 1000}")
     cursor.close()
+
+
+def setup_lock(conn: sa.Connection) -> None:
+    """Make this transaction the only setup running: the others wait, then find the tables.
+
+    Without it two processes on a fresh database both see a table missing and the
+    second CREATE TABLE fails ("table ... already exists").
+    """
+    if conn.dialect.name == "sqlite":
+        # SQLite's one write lock, taken now rather than at the first write; others wait
+        # for it up to the connection's busy timeout.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        # A transaction-scoped advisory lock: released by the commit, or if the process dies.
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SETUP_LOCK)))
 
 
 @contextmanager

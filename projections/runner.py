@@ -8,12 +8,11 @@ import sqlalchemy as sa
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import ApplicationRecorder, Mapper, Notification
 
+from projections.database import setup_lock
 from projections.projection import Projection
 from projections.tables import metadata, tracking
 
 BATCH = 500
-# The key of the PostgreSQL advisory lock that setup holds (any constant, unique to it).
-SETUP_LOCK = 0x1EA2_100F
 Progress = Callable[[int], None]
 
 
@@ -55,7 +54,7 @@ class Runner:
         empty at position 0: the next `catch_up` replays the log into it.
         """
         with self.engine.connect() as conn:
-            _lock_setup(conn)
+            setup_lock(conn)
             metadata.create_all(conn)
             known = set(conn.execute(sa.select(tracking.c.name)).scalars())
             missing = [p for p in self.projections if p.name not in known]
@@ -171,21 +170,6 @@ class Runner:
                 .where(tracking.c.name == projection.name)
                 .values(position=0, version=projection.version)
             )
-
-
-def _lock_setup(conn: sa.Connection) -> None:
-    """Make this transaction the only setup running: the others wait, then find the tables.
-
-    Without it two processes on a fresh database both see a table missing and the
-    second CREATE TABLE fails ("table ... already exists").
-    """
-    if conn.dialect.name == "sqlite":
-        # SQLite's one write lock, taken now rather than at the first write; others wait
-        # for it up to the connection's busy timeout.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-    else:
-        # A transaction-scoped advisory lock: released by the commit, or if the process dies.
-        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SETUP_LOCK)))
 
 
 def _least_position(conn: sa.Connection, names: list[str]) -> int:

@@ -9,14 +9,11 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from projections.database import setup_lock
+
 metadata = sa.MetaData()
 When = sa.DateTime(timezone=True)
 Clock = Callable[[], datetime]
-
-
-def utcnow() -> datetime:
-    """Now, in UTC: the clock a store uses unless a test gives it another."""
-    return datetime.now(UTC)
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -25,10 +22,8 @@ def as_utc(moment: datetime) -> datetime:
 
 
 def create(table: sa.Table, engine: sa.Engine) -> None:
-    """Create the table and its indexes if they are missing."""
-    try:
-        table.create(engine, checkfirst=True)
-    except (sa.exc.ProgrammingError, sa.exc.IntegrityError, sa.exc.OperationalError):
-        # Another process starting at the same moment made it between check and create
-        # (PostgreSQL says so with a duplicate key, SQLite with "already exists").
-        table.create(engine, checkfirst=True)
+    """Create the table and its indexes if they are missing, one process at a time."""
+    with engine.connect() as conn:
+        setup_lock(conn)
+        table.create(conn, checkfirst=True)
+        conn.commit()

@@ -9,8 +9,9 @@ from uuid import UUID
 import sqlalchemy as sa
 from flask import Flask, current_app
 
+from domain.people import utcnow
 from projections.tables import accounts
-from web.expiring import Clock, When, create, metadata, utcnow
+from web.expiring import Clock, When, create, metadata
 
 KEY = "learnloop.sessions"
 DEFAULT_LIFETIME_HOURS = 12

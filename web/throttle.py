@@ -22,7 +22,8 @@ from flask import Flask, current_app, request
 
 from domain.accounts import normal_email
 from domain.errors import SignInRefusedError
-from web.expiring import Clock, When, as_utc, create, metadata, utcnow
+from domain.people import utcnow
+from web.expiring import Clock, When, as_utc, create, metadata
 
 KEY = "learnloop.throttle"
 WINDOW = timedelta(minutes=15)
