@@ -23,11 +23,7 @@ def healthz() -> Response:
 def readyz() -> Response:
     """Ready to serve: the database answers and the read model is close behind the log."""
     reason = _not_ready()
-    if reason is None:
-        return plain("ready", 200)
-    response = plain(reason, 503)
-    response.headers["Retry-After"] = str(RETRY_AFTER)
-    return response
+    return plain("ready", 200) if reason is None else not_ready(reason)
 
 
 def _not_ready() -> str | None:
@@ -45,6 +41,13 @@ def _not_ready() -> str | None:
     if lag > limit:
         return f"read model {lag} events behind the log (limit {limit})"
     return None
+
+
+def not_ready(reason: str) -> Response:
+    """Not ready, and why: a 503 the load balancer may ask again after Retry-After."""
+    response = plain(reason, 503)
+    response.headers["Retry-After"] = str(RETRY_AFTER)
+    return response
 
 
 def plain(text: str, status: int) -> Response:

@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask, Response
 
 from web import create_app
-from web.health import plain
+from web.health import not_ready, plain
 from web.outage import RETRY_AFTER, describe, is_outage, unavailable
 
 log = logging.getLogger(__name__)
@@ -81,9 +81,7 @@ def _page(stand_in: StandIn) -> Flask:
 
     @page.get("/readyz")
     def readyz() -> Response:
-        response = plain(f"database unreachable: {describe(stand_in.error)}", 503)
-        response.headers["Retry-After"] = str(RETRY_AFTER)
-        return response
+        return not_ready(f"database unreachable: {describe(stand_in.error)}")
 
     @page.route("/", defaults={"path": ""}, methods=["GET", "HEAD", "POST", "PUT", "DELETE"])
     @page.route("/<path:path>", methods=["GET", "HEAD", "POST", "PUT", "DELETE"])

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from projections.database import CONNECT_SECONDS, WAIT_SECONDS
+
 
 @dataclass(frozen=True)
 class Storage:
@@ -34,15 +36,15 @@ def storage_for(url: str | None, instance_path: str, threads: int = 4) -> Storag
 
 def _sqlite(path: str) -> Storage:
     # eventsourcing's SQLite pool is fixed at 5 connections plus 10 overflow (no setting),
-    # so up to 15 threads each get one; its writers also queue on one lock per process,
-    # and a thread waits 5 s at most for the pool. At the 4 threads `learnloop serve`
-    # starts by default the size is ample; writers waiting on another process's write
-    # lock wait up to SQLITE_LOCK_TIMEOUT. It switches file databases to WAL itself.
+    # so up to 15 threads each get one; its writers also queue on one lock per process.
+    # At the 4 threads `learnloop serve` starts by default the size is ample; writers
+    # waiting on another process's write lock wait up to SQLITE_LOCK_TIMEOUT, and so does
+    # a thread waiting for the pool (web/services.py). It switches files to WAL itself.
     return Storage(
         persistence_env={
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": path,
-            "SQLITE_LOCK_TIMEOUT": "30",
+            "SQLITE_LOCK_TIMEOUT": str(WAIT_SECONDS),
         },
         sqlalchemy_url=f"sqlite:///{path}",
         description=f"SQLite file {path}",
@@ -68,7 +70,7 @@ def _postgres(url: str, threads: int) -> Storage:
             "POSTGRES_POOL_SIZE": str(threads),
             "POSTGRES_MAX_OVERFLOW": str(threads),
             "POSTGRES_PRE_PING": "y",
-            "POSTGRES_CONNECT_TIMEOUT": "5",
+            "POSTGRES_CONNECT_TIMEOUT": str(CONNECT_SECONDS),
         },
         sqlalchemy_url="postgresql+psycopg://" + url.split("://", 1)[1],
         description=f"PostgreSQL database {dbname} on {parts.hostname}",

@@ -99,7 +99,6 @@ class SignInThrottle:
             conn.execute(
                 failures.insert().values(email_key=_key(email), address=address[:64], at=now)
             )
-        with self.engine.begin() as conn:
             conn.execute(failures.delete().where(failures.c.at <= now - WINDOW))
 
     def _recent(self, email_key: str, address: str, now: datetime) -> "Recent":
