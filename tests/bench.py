@@ -15,17 +15,16 @@ import random
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from uuid import UUID
-
-import psycopg
 
 from domain.application import Learnloop
 from domain.cycle import Cycle
 from tests.builders import plan
 from tests.conftest import make_app, register, sign_in
+from tests.server import databases
 
 WORDS = ["patient", "ward", "discharge", "pharmacy", "porter", "bed", "nurse", "round", "drugs"]
 
@@ -79,19 +78,8 @@ def best(run: Callable[[], object], repeat: int = 7) -> float:
 
 @contextmanager
 def database(kind: str) -> Iterator[str]:
-    if kind == "sqlite":
-        with tempfile.TemporaryDirectory() as folder:
-            yield f"sqlite:///{folder}/bench.sqlite"
-        return
-    admin = os.environ["LEARNLOOP_TEST_DATABASE_URL"]
-    name = f"learnloop_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{admin.rsplit('/', 1)[0]}/{name}"
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with tempfile.TemporaryDirectory() as folder, databases.database(kind, Path(folder)) as url:
+        yield url
 
 
 def bench(kind: str) -> None:
