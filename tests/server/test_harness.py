@@ -140,7 +140,15 @@ def unavailable_page(status: int = 503, retry_after: str = "5") -> Answer:
 
 def outage_run(readyz_in_cut: int = 503, ready: bool = True, logs: str = "") -> Run:
     """A run cut from 10 to 20 s, probed in the cut, a worker killed and built again."""
-    timeline = Timeline(0.0, 10.0, 20.0, 21.0 if ready else None, 22.0, 30.0)
+    timeline = Timeline(
+        started=0.0,
+        cut_at=10.0,
+        killed_at=11.0,
+        restored_at=20.0,
+        ready_at=21.0 if ready else None,
+        built_at=22.0,
+        stopped_at=30.0,
+    )
     probes = [
         Probe("/healthz", 200, "ok\n", "", 12.0, 12.1),
         Probe("/readyz", readyz_in_cut, "database unreachable: x\n", "5", 12.2, 12.3),
@@ -190,6 +198,18 @@ def test_each_broken_outage_promise_is_reported() -> None:
         "a traceback in the server's logs",
     ):
         assert kind in never, never
+
+
+def test_only_a_healthz_probe_in_flight_on_the_killed_worker_may_go_unanswered() -> None:
+    run = [crossed([503, 503, 303]), crossed([303], first_sent=25.0)]
+    failures = [("POST", "/p", unavailable_page())]
+    reset = "ConnectionResetError(104, 'Connection reset by peer')"
+    at_the_kill = outage_run()
+    at_the_kill.probes.append(Probe("/healthz", None, reset, "", 10.9, 11.1))
+    assert outage_problems(at_the_kill, run, failures) == []
+    later = outage_run()
+    later.probes.append(Probe("/healthz", None, reset, "", 13.0, 13.1))
+    assert "/healthz answered other than 200" in "\n".join(outage_problems(later, run, failures))
 
 
 def test_a_503_to_a_send_that_had_in_fact_recorded_it_is_counted() -> None:
