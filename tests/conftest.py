@@ -1,10 +1,12 @@
 """Fixtures shared by every layer's tests: apps, databases, and the skip-or-fail rule."""
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import cast
 from uuid import UUID
 
 import psycopg
@@ -147,3 +149,53 @@ def ann(app: Flask) -> UUID:
 def client(app: Flask, ann: UUID) -> FlaskClient:
     """A test client signed in as Ann Facilitator."""
     return sign_in(app.test_client(), ann)
+
+
+# -- The count of hostile inputs tried (tests/web/test_hostile_forms.py) -----------------
+# Each test reports its count as a user property, which xdist sends from its workers to
+# the process that prints the summary, so the total is the whole run's however it ran.
+
+HOSTILE_COUNT = "hostile inputs"
+TALLIES = pytest.StashKey[dict[str, dict[str, int]]]()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Keep the per-form tallies of hostile inputs the tests report."""
+    if report.when != "call":
+        return
+    for name, value in report.user_properties:
+        if name == HOSTILE_COUNT:
+            form, tally = cast(tuple[str, dict[str, int]], value)
+            found = _config().stash.setdefault(TALLIES, {})
+            found[form] = {k: found.get(form, {}).get(k, 0) + n for k, n in tally.items()}
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many hostile inputs were tried; write the number where asked."""
+    tallies = terminalreporter.config.stash.get(TALLIES, {})
+    if not tallies:
+        return
+    total = sum(sum(t.values()) for t in tallies.values())
+    write = terminalreporter.write_line
+    write(f"Hostile inputs tried: {total} across {len(tallies)} forms")
+    for form, tally in sorted(tallies.items()):
+        outcomes = ", ".join(f"{n} {what}" for what, n in sorted(tally.items()))
+        write(f"  {form}: {sum(tally.values())} tried: {outcomes}")
+    wanted = os.environ.get("LEARNLOOP_HOSTILE_COUNT")
+    if wanted:
+        default = wanted.lower() in {"1", "true", "yes"}
+        path = Path(tempfile.gettempdir()) / ("learnloop-hostile-count" if default else wanted)
+        path.write_text(f"{total}\n")
+        write(f"Hostile input count written to {path}")
+
+
+_CONFIG: list[pytest.Config] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Remember the run's config, for the hooks above that are not handed it."""
+    _CONFIG[:] = [config]
+
+
+def _config() -> pytest.Config:
+    return _CONFIG[0]
