@@ -84,8 +84,30 @@ def build_world(app: Flask) -> World:
     return World(app, sign_in(app.test_client(), ann), group.id, cycle.id)
 
 
+# How long the app waits for a database out of reach before answering 503: for a
+# connection from PostgreSQL's pool (5 s in production) and for SQLite's write lock (30 s).
+# Only the waits are shorter; the answers are the same.
+QUICK_WAITS = {"POSTGRES_CONNECT_TIMEOUT": "1", "SQLITE_LOCK_TIMEOUT": "1"}
+
+
 @pytest.fixture
-def behind_proxy(postgres_behind_proxy: tuple[str, Proxy]) -> Iterator[tuple[World, Proxy]]:  # noqa: F811
+def quick_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Apps built in this test (the CLI's too) wait QUICK_WAITS for an unreachable database."""
+    original = services_module.storage_for
+
+    def quick(url: str | None, instance_path: str, **more: Any) -> Storage:
+        found = original(url, instance_path, **more)
+        env = {k: QUICK_WAITS.get(k, v) for k, v in found.persistence_env.items()}
+        return Storage(env, found.sqlalchemy_url, found.description)
+
+    monkeypatch.setattr(services_module, "storage_for", quick)
+
+
+@pytest.fixture
+def behind_proxy(
+    postgres_behind_proxy: tuple[str, Proxy],  # noqa: F811
+    quick_waits: None,
+) -> Iterator[tuple[World, Proxy]]:
     """The app on its own PostgreSQL database, reached through a proxy the test can cut."""
     url, proxy = postgres_behind_proxy
     app = make_app(url)
@@ -173,7 +195,7 @@ def test_a_write_caught_by_a_short_cut_lands_once_when_postgres_returns(
         # The person is signed in and allowed; the database goes away as the command runs
         # and comes back while the event store is still retrying.
         proxy.cut()
-        threading.Timer(1.0, proxy.restore).start()
+        threading.Timer(0.3, proxy.restore).start()  # well within QUICK_WAITS
         return record(*args)
 
     monkeypatch.setattr(world.services.app, "record_act_entry", cut_first)
@@ -193,6 +215,7 @@ def assert_recorded_once_however_often_sent(world: World) -> None:
 
 def test_a_process_started_during_a_cut_answers_503_and_serves_once_postgres_is_back(
     postgres_behind_proxy: tuple[str, Proxy],  # noqa: F811
+    quick_waits: None,
 ) -> None:
     url, proxy = postgres_behind_proxy
     proxy.cut()
@@ -219,6 +242,7 @@ def test_the_worker_waits_out_a_cut_and_then_catches_up_what_was_recorded_meanwh
     postgres_url: str,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    quick_waits: None,
 ) -> None:
     url, proxy = postgres_behind_proxy
     direct = make_app(postgres_url).extensions["learnloop"]  # the test's own way in
@@ -279,19 +303,8 @@ def raised(action: Callable[[], object]) -> BaseException:
 
 
 @pytest.fixture
-def sqlite_world(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+def sqlite_world(sqlite_url: str, quick_waits: None) -> Iterator[World]:
     """The app on SQLite, waiting 1 s rather than 30 for a lock (only the wait is shorter)."""
-    original = services_module.storage_for
-
-    def quick(url: str | None, instance_path: str, **more: Any) -> Storage:
-        found = original(url, instance_path, **more)
-        return Storage(
-            {**found.persistence_env, "SQLITE_LOCK_TIMEOUT": "1"},
-            found.sqlalchemy_url,
-            found.description,
-        )
-
-    monkeypatch.setattr(services_module, "storage_for", quick)
     app = make_app(sqlite_url)
     yield build_world(app)
     app.extensions["learnloop"].close()
