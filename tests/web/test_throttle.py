@@ -3,6 +3,7 @@ attempts are kept for a while outside the record, then forgotten."""
 
 import logging
 import uuid
+from functools import cache
 from uuid import UUID
 
 import pytest
@@ -11,6 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from domain import passwords
 from domain.errors import SignInRefusedError
 from tests.conftest import PASSWORD, make_app, register
 from tests.web.conftest import Clock, events_in, services_of
@@ -19,6 +21,14 @@ from web.throttle import KEY, SignInThrottle, ThrottledError, failures
 LOCKED = "Too many failed attempts for this email from this address"
 SLOWED = "Too many failed sign-ins recently. Try again in"
 NO_MATCH = "That email and password do not match an account."
+
+
+@pytest.fixture(autouse=True)
+def each_hash_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work out each scrypt hash (password, salt, cost) once: these tests send the same
+    wrong password many times against the same decoy, and count what the throttle does,
+    not what a hash costs. Every answer is the one the full hash gives."""
+    monkeypatch.setattr(passwords, "_scrypt", cache(passwords._scrypt))
 
 
 def from_address(app: Flask, address: str) -> FlaskClient:
