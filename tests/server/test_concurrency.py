@@ -7,7 +7,7 @@ import pytest
 from tests.server.scenario import concurrency
 
 pytestmark = pytest.mark.server
-SECONDS = 10
+SECONDS = 6
 
 
 def test_members_writing_to_one_cycle_at_once_get_no_5xx_and_each_write_is_stored_once(

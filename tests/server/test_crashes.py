@@ -12,7 +12,7 @@ import pytest
 from tests.server.scenario import crashing
 
 pytestmark = pytest.mark.server
-SECONDS = 15
+SECONDS = 10
 KILLS = 5
 
 

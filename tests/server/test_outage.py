@@ -15,9 +15,9 @@ from tests.faults.proxy import Proxy
 from tests.server.outage import outage
 
 pytestmark = pytest.mark.server
-BEFORE = 4.0  # seconds of writing before the cut
-CUT = 5.0  # the cut, at least (until the web worker killed in it has booted again)
-AFTER = 4.0  # seconds of writing after /readyz is back
+BEFORE = 2.0  # seconds of writing before the cut
+CUT = 3.0  # the cut, at least (until the web worker killed in it has booted again)
+AFTER = 2.0  # seconds of writing after /readyz is back
 
 
 def test_a_database_cut_mid_load_answers_the_apps_503_then_recovers_losing_and_doubling_nothing(
