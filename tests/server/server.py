@@ -21,6 +21,10 @@ READY_TIMEOUT = 60.0  # two workers each build the app; the machine may be busy
 STOP_TIMEOUT = 10.0
 
 
+class PortTakenError(RuntimeError):
+    """The server could not listen: something else took its port first."""
+
+
 def free_port() -> int:
     """A TCP port on loopback nobody is listening on (the kernel's choice)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -159,7 +163,22 @@ class Server:
         return f"http://{self.host}"
 
     def start(self) -> "Server":
-        """Start the web server (and worker), and wait until it answers."""
+        """Start the web server (and worker), and wait until it answers.
+
+        A port of its own choosing that another process (say another xdist worker's
+        server) took between choosing and binding is given up for another, twice at most.
+        """
+        chosen = not self.port
+        for attempt in range(3):
+            try:
+                return self._start()
+            except PortTakenError:
+                if not chosen or attempt == 2:
+                    raise
+                self.port = 0
+        raise AssertionError("unreachable")
+
+    def _start(self) -> "Server":
         self.logs.mkdir(parents=True, exist_ok=True)
         self.port = self.port or free_port()
         # As `learnloop serve --threads` tells the app: its pools are sized for them.
@@ -193,7 +212,10 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if not self.web.running():
-                raise RuntimeError(f"The server exited at start:\n{tail(self.web.log)}")
+                log = tail(self.web.log)
+                taken = "Connection in use" in log  # gunicorn, after five tries
+                error = PortTakenError if taken else RuntimeError
+                raise error(f"The server exited at start:\n{log}")
             if self._answers("/healthz") or self._answers("/signin"):
                 return
             time.sleep(0.1)
