@@ -16,7 +16,9 @@ from tests.server.outage import outage
 
 pytestmark = pytest.mark.server
 BEFORE = 2.0  # seconds of writing before the cut
-CUT = 3.0  # the cut, at least (until the web worker killed in it has booted again)
+# The cut, at least (until the web worker killed in it has booted again): no shorter than
+# the server's 5 s wait for a connection, or a /readyz probe may not be answered inside it.
+CUT = 5.0
 AFTER = 2.0  # seconds of writing after /readyz is back
 
 
