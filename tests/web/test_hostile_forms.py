@@ -571,7 +571,7 @@ def shown_back(form: FlaskForm) -> str:
 
 @pytest.fixture
 def world(app: Flask, ann: UUID) -> World:
-    return World(app, ann)
+    return World(app, ann, catch_up=False)
 
 
 @pytest.mark.parametrize("form", list(FORMS))
