@@ -173,8 +173,8 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Say how many hostile inputs were tried; write the number where asked."""
     tallies = terminalreporter.config.stash.get(TALLIES, {})
-    if not tallies:
-        return
+    if not tallies or hasattr(terminalreporter.config, "workerinput"):
+        return  # nothing counted, or an xdist worker: the controller adds up every one
     total = sum(sum(t.values()) for t in tallies.values())
     write = terminalreporter.write_line
     write(f"Hostile inputs tried: {total} across {len(tallies)} forms")
