@@ -27,10 +27,7 @@ PAGE = ("corrections/correct.html", "corrections/_form.html")
 class CorrectionView(PageView):
     """One entry with its versions, and the form to amend or withdraw it."""
 
-    cycle: queries.CycleRow
-    group: queries.GroupRow | None
-    entry: queries.EntryRow
-    versions: list[queries.CorrectionRow]
+    read: queries.CorrectionPage
     kinds: Mapping[str, str]
     form: FlaskForm
 
@@ -72,4 +69,4 @@ def _command(cycle_id: UUID, entry_id: UUID, form: CorrectionForm) -> Recorded:
 
 
 def _view(page: queries.CorrectionPage, form: FlaskForm) -> CorrectionView:
-    return CorrectionView(page.cycle, page.group, page.entry, page.versions, KIND_LABELS, form)
+    return CorrectionView(page, KIND_LABELS, form)

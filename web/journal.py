@@ -1,11 +1,13 @@
 """Posts that add to a cycle's journal; with htmx each swaps the journal (or plan) in place."""
 
+from collections.abc import Callable
 from uuid import UUID
 
 from flask import Blueprint, request
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 
+from domain.application import Recorded
 from projections import queries
 from web.access import requires
 from web.forms import (
@@ -62,53 +64,29 @@ def compare(cycle_id: UUID) -> ResponseReturnValue:
 @requires("record")
 def reflect(cycle_id: UUID) -> ResponseReturnValue:
     """Record what was learned."""
-    sent = posted(ReflectionForm)
-    text = sent.form.text
-    return post(
-        sent,
-        lambda: services().app.record_reflection(cycle_id, text.data, current_actor()),
-        cycle.journal(cycle_id),
-    )
+    return _text(posted(ReflectionForm), cycle_id, services().app.record_reflection)
 
 
 @bp.post("/cycles/<uuid:cycle_id>/mistakes")
 @requires("record")
 def mistake(cycle_id: UUID) -> ResponseReturnValue:
     """Own a mistake, as learning."""
-    sent = posted(MistakeForm)
-    text = sent.form.text
-    return post(
-        sent,
-        lambda: services().app.own_mistake(cycle_id, text.data, current_actor()),
-        cycle.journal(cycle_id),
-    )
+    return _text(posted(MistakeForm), cycle_id, services().app.own_mistake)
 
 
 @bp.post("/cycles/<uuid:cycle_id>/help")
 @requires("record")
 def ask_for_help(cycle_id: UUID) -> ResponseReturnValue:
     """Ask for help."""
-    sent = posted(HelpForm)
-    text = sent.form.text
-    return post(
-        sent,
-        lambda: services().app.ask_for_help(cycle_id, text.data, current_actor()),
-        cycle.journal(cycle_id),
-    )
+    return _text(posted(HelpForm), cycle_id, services().app.ask_for_help)
 
 
 @bp.post("/help/<uuid:request_id>/answers")
 @requires("comment")
 def answer_help(request_id: UUID) -> ResponseReturnValue:
     """Answer a help request."""
-    cycle_id = _help_cycle(request_id)
     sent = posted(AnswerForm, answer_prefix(request_id))
-    text = sent.form.text
-    return post(
-        sent,
-        lambda: services().app.answer_help(request_id, text.data, current_actor()),
-        cycle.journal(cycle_id),
-    )
+    return _text(sent, _help_cycle(request_id), services().app.answer_help, on=request_id)
 
 
 @bp.post("/help/<uuid:request_id>/close")
@@ -144,6 +122,22 @@ def task_done(cycle_id: UUID, task_id: str) -> ResponseReturnValue:
         posted(FlaskForm),
         lambda: services().app.complete_task(cycle_id, task_id, current_actor()),
         cycle.plan_section(cycle_id, alert=True),
+    )
+
+
+def _text(
+    sent: Sent,
+    cycle_id: UUID,
+    command: Callable[[UUID, str, str], Recorded],
+    on: UUID | None = None,
+) -> ResponseReturnValue:
+    """A post of one text to the journal, by the command that records it `on` the cycle
+    (or on a thing in it, such as a help request)."""
+    text = sent.form.text
+    return post(
+        sent,
+        lambda: command(on or cycle_id, text.data, current_actor()),
+        cycle.journal(cycle_id),
     )
 
 

@@ -28,11 +28,7 @@ FORM = "revisions/_form.html"
 class RevisionView(PageView):
     """The plan as it stands, the learning a change may cite, and the form to change it."""
 
-    cycle: queries.CycleRow
-    group: queries.GroupRow | None
-    plan: queries.PlanVersion
-    entries: list[queries.EntryRow]
-    citable: int
+    read: queries.RevisionPage
     kinds: Mapping[str, str]
     form: FlaskForm
     adapting: bool
@@ -179,14 +175,4 @@ def _view(
     page: queries.RevisionPage, form: FlaskForm, status: int = 200, adapting: bool = False
 ) -> RevisionView:
     _offer(form, page)
-    return RevisionView(
-        cycle=page.cycle,
-        group=page.group,
-        plan=page.plan,
-        entries=page.entries,
-        citable=page.citable,
-        kinds=KIND_LABELS,
-        form=form,
-        adapting=adapting,
-        conflict=status == 409,
-    )
+    return RevisionView(page, KIND_LABELS, form, adapting, conflict=status == 409)

@@ -1,7 +1,7 @@
 """What each page reads, in one typed answer: the queries a page needs, asked together."""
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
@@ -9,57 +9,15 @@ import sqlalchemy as sa
 
 from domain.entries import ACT, ADVICE, REFLECT, STORY
 from domain.methods import Method
-from projections.queries.cycles import (
-    CommentThread,
-    CorrectionRow,
-    CycleRow,
-    EntryPage,
-    EntryRow,
-    citable_entries,
-    comments_on,
-    cycle_tasks_done,
-    entry_corrections,
-    entry_page,
-    get_cycle,
-    get_entry,
-    has_acted,
-    has_learned,
-)
-from projections.queries.groups import (
-    AimRow,
-    GroupRow,
-    HelpRow,
-    aim_history,
-    get_group,
-    group_cycles,
-    group_help,
-    ramps,
-)
-from projections.queries.methods import (
-    AdviceRequestRow,
-    GroupChoice,
-    StoryRow,
-    advice_asked_of,
-    cycle_advice,
-    cycle_stories,
-    groups_recording,
-    groups_to_ask,
-)
-from projections.queries.people import InvitationRow, PersonRow, group_people, pending_invitations
-from projections.queries.plans import PlanVersion, current_plan
+from projections.queries import cycles, groups, methods, people, plans
+from projections.queries.cycles import CommentThread, CorrectionRow, CycleRow, EntryPage, EntryRow
+from projections.queries.groups import AimRow, GroupRow, HelpRow
+from projections.queries.methods import AdviceRequestRow, GroupChoice, StoryRow
+from projections.queries.people import InvitationRow, PersonRow
+from projections.queries.plans import PlanVersion
 
 # The journal's two entry lists, each paged back by its own cursor.
 JOURNAL_LISTS = (ACT, REFLECT)
-
-
-@dataclass(frozen=True)
-class MethodRecords:
-    """Peer Assist's requests and advice, or the stories brought to an MSC panel."""
-
-    advice: list[AdviceRequestRow] = field(default_factory=list)
-    stories: list[StoryRow] = field(default_factory=list)
-    ask_groups: list[GroupChoice] = field(default_factory=list)
-    story_groups: list[GroupChoice] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -79,12 +37,13 @@ class CyclePage:
     help: list[HelpRow]
     previous: CycleRow | None
     next: CycleRow | None
-    records: MethodRecords
-
-    @property
-    def method(self) -> Method:
-        """The method the cycle follows."""
-        return self.cycle.follows
+    method: Method
+    # Peer Assist's requests and the groups to ask; the stories brought to an MSC panel
+    # and the groups one may bring them from. Empty for a cycle of another method.
+    advice: list[AdviceRequestRow]
+    ask_groups: list[GroupChoice]
+    stories: list[StoryRow]
+    story_groups: list[GroupChoice]
 
 
 @dataclass(frozen=True)
@@ -95,11 +54,7 @@ class PlanSection:
     plan: PlanVersion | None
     tasks_done: dict[str, str]
     comments: dict[str, CommentThread]
-
-    @property
-    def method(self) -> Method:
-        """The method the cycle follows."""
-        return self.cycle.follows
+    method: Method
 
 
 @dataclass(frozen=True)
@@ -142,56 +97,57 @@ def cycle_page(
 ) -> CyclePage | None:
     """The cycle page for `actor`, each journal list from its cursor (by phase; none: the
     newest), or None if there is no such cycle."""
-    cycle = get_cycle(conn, cycle_id)
+    cycle = cycles.get_cycle(conn, cycle_id)
     if cycle is None:
         return None
-    pages = {p: entry_page(conn, cycle_id, p, cursors.get(p)) for p in JOURNAL_LISTS}
+    pages = {p: cycles.entry_page(conn, cycle_id, p, cursors.get(p)) for p in JOURNAL_LISTS}
     shown = [e for page in pages.values() for e in page.entries]
+    on = ["plan", "decision", *(e.id.hex for e in shown)]
     return CyclePage(
-        cycle=cycle,
-        group=get_group(conn, cycle.group_id),
-        plan=current_plan(conn, cycle_id),
-        pages=pages,
-        acted=has_acted(conn, cycle_id),
-        learned=has_learned(conn, cycle_id),
-        corrections=entry_corrections(conn, shown),
-        comments=comments_on(conn, cycle_id, ["plan", "decision", *(e.id.hex for e in shown)]),
-        tasks_done=cycle_tasks_done(conn, cycle_id),
-        help=group_help(conn, cycle_id=cycle_id),
-        previous=_cycle(conn, cycle.previous_cycle_id),
-        next=_cycle(conn, cycle.next_cycle_id),
-        records=_method_records(conn, cycle, actor),
+        cycle,
+        groups.get_group(conn, cycle.group_id),
+        plans.current_plan(conn, cycle_id),
+        pages,
+        cycles.has_acted(conn, cycle_id),
+        cycles.has_learned(conn, cycle_id),
+        cycles.entry_corrections(conn, shown),
+        cycles.comments_on(conn, cycle_id, on),
+        cycles.cycle_tasks_done(conn, cycle_id),
+        groups.group_help(conn, cycle_id=cycle_id),
+        _cycle(conn, cycle.previous_cycle_id),
+        _cycle(conn, cycle.next_cycle_id),
+        cycle.follows,
+        *_method_records(conn, cycle, actor),
     )
 
 
 def plan_section(conn: sa.Connection, cycle_id: UUID) -> PlanSection | None:
     """The plan section of a cycle's page, or None if there is no such cycle."""
-    cycle = get_cycle(conn, cycle_id)
+    cycle = cycles.get_cycle(conn, cycle_id)
     if cycle is None:
         return None
+    plan = plans.current_plan(conn, cycle_id)
+    done = cycles.cycle_tasks_done(conn, cycle_id)
     return PlanSection(
-        cycle=cycle,
-        plan=current_plan(conn, cycle_id),
-        tasks_done=cycle_tasks_done(conn, cycle_id),
-        comments=comments_on(conn, cycle_id, ["plan"]),
+        cycle, plan, done, cycles.comments_on(conn, cycle_id, ["plan"]), cycle.follows
     )
 
 
 def group_page(conn: sa.Connection, group_id: UUID, now: datetime) -> GroupPage | None:
     """A group's page as of `now` (invitations expire), or None if there is no such group."""
-    group = get_group(conn, group_id)
+    group = groups.get_group(conn, group_id)
     if group is None:
         return None
-    cycles = group_cycles(conn, group_id)
+    ramps = groups.group_cycles(conn, group_id)
     return GroupPage(
-        group=group,
-        aims=aim_history(conn, group_id),
-        people=group_people(conn, group_id),
-        invitations=pending_invitations(conn, group_id, now),
-        ramps=ramps(cycles),
-        cycles=cycles,
-        help=group_help(conn, group_id=group_id, open_only=True),
-        asked_of=advice_asked_of(conn, group_id),
+        group,
+        groups.aim_history(conn, group_id),
+        people.group_people(conn, group_id),
+        people.pending_invitations(conn, group_id, now),
+        groups.ramps(ramps),
+        ramps,
+        groups.group_help(conn, group_id=group_id, open_only=True),
+        methods.advice_asked_of(conn, group_id),
     )
 
 
@@ -200,45 +156,51 @@ def revision_page(
 ) -> RevisionPage | None:
     """The plan to revise and the entries to cite (with any `ticked` before, if citable),
     or None if there is no such cycle or plan."""
-    cycle = get_cycle(conn, cycle_id)
+    cycle = cycles.get_cycle(conn, cycle_id)
     if cycle is None:
         return None
-    group = get_group(conn, cycle.group_id)
-    plan = current_plan(conn, cycle_id)
+    group = groups.get_group(conn, cycle.group_id)
+    plan = plans.current_plan(conn, cycle_id)
     if plan is None:
         return None
-    entries, citable = citable_entries(conn, cycle_id, ticked)
+    entries, citable = cycles.citable_entries(conn, cycle_id, ticked)
     return RevisionPage(cycle, group, plan, entries, citable)
 
 
 def correction_page(conn: sa.Connection, cycle_id: UUID, entry_id: UUID) -> CorrectionPage | None:
     """An entry of a cycle with its versions, or None if there is no such entry."""
-    cycle = get_cycle(conn, cycle_id)
-    entry = get_entry(conn, cycle_id, entry_id) if cycle is not None else None
+    cycle = cycles.get_cycle(conn, cycle_id)
+    entry = cycles.get_entry(conn, cycle_id, entry_id) if cycle is not None else None
     if cycle is None or entry is None:
         return None
-    versions = entry_corrections(conn, [entry]).get(entry_id, [])
-    return CorrectionPage(cycle, get_group(conn, cycle.group_id), entry, versions)
+    versions = cycles.entry_corrections(conn, [entry]).get(entry_id, [])
+    return CorrectionPage(cycle, groups.get_group(conn, cycle.group_id), entry, versions)
 
 
 def story_groups(conn: sa.Connection, actor: str, panel_group: UUID) -> list[GroupChoice]:
     """The groups someone may bring a story from: the panel's own first, if they record in it."""
-    mine = groups_recording(conn, actor)
+    mine = methods.groups_recording(conn, actor)
     return sorted(mine, key=lambda g: g.id != panel_group)
 
 
 def _cycle(conn: sa.Connection, cycle_id: UUID | None) -> CycleRow | None:
-    return get_cycle(conn, cycle_id) if cycle_id else None
+    return cycles.get_cycle(conn, cycle_id) if cycle_id else None
 
 
-def _method_records(conn: sa.Connection, cycle: CycleRow, actor: str) -> MethodRecords:
+def _method_records(
+    conn: sa.Connection, cycle: CycleRow, actor: str
+) -> tuple[list[AdviceRequestRow], list[GroupChoice], list[StoryRow], list[GroupChoice]]:
+    """Peer Assist's requests and the groups to ask, or an MSC panel's stories and the
+    groups one may bring them from."""
     records = cycle.follows.records
     advice: list[AdviceRequestRow] = []
     asked: list[GroupChoice] = []
     if ADVICE in records:
-        advice, asked = cycle_advice(conn, cycle.id), groups_to_ask(conn, actor, cycle.group_id)
+        advice = methods.cycle_advice(conn, cycle.id)
+        asked = methods.groups_to_ask(conn, actor, cycle.group_id)
     stories: list[StoryRow] = []
     tellers: list[GroupChoice] = []
     if STORY in records:
-        stories, tellers = cycle_stories(conn, cycle.id), story_groups(conn, actor, cycle.group_id)
-    return MethodRecords(advice, stories, asked, tellers)
+        stories = methods.cycle_stories(conn, cycle.id)
+        tellers = story_groups(conn, actor, cycle.group_id)
+    return advice, asked, stories, tellers

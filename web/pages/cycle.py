@@ -10,7 +10,6 @@ from flask import g, url_for
 from flask_wtf import FlaskForm
 
 from domain.entries import ACT, REFLECT
-from domain.methods import Method
 from projections import queries
 from projections.queries import CyclePage, EntryPage, EntryRow, PlanSection
 from web.forms import KIND_LABELS, OUTCOME_LABELS, AnswerForm, CommentForm, offer_questions
@@ -42,32 +41,21 @@ class JournalList:
 class PlanView(PageView):
     """The plan section alone, for its own swap."""
 
-    cycle: queries.CycleRow
-    plan: queries.PlanVersion | None
-    tasks_done: dict[str, str]
-    comments: dict[str, queries.CommentThread]
-    method: Method
+    read: PlanSection
     comment_form: Callable[[str], FlaskForm]
 
 
 @dataclass(frozen=True)
-class CycleView(PlanView):
+class CycleView(PageView):
     """The whole cycle page: plan, a page of each journal list, help, method records."""
 
-    group: queries.GroupRow | None
+    read: CyclePage
     act: JournalList
     reflect: JournalList
-    acted: bool
-    learned: bool
-    corrections: dict[UUID, list[queries.CorrectionRow]]
-    help: list[queries.HelpRow]
-    previous: queries.CycleRow | None
-    next: queries.CycleRow | None
-    advice: list[queries.AdviceRequestRow]
-    stories: list[queries.StoryRow]
     kinds: Mapping[str, str]
     outcomes: Mapping[str, str]
     forms: dict[str, FlaskForm]
+    comment_form: Callable[[str], FlaskForm]
     answer_form: Callable[[UUID], FlaskForm]
 
 
@@ -80,26 +68,13 @@ def cycle_view(
     with reading() as conn:
         page = found(queries.cycle_page(conn, cycle_id, cursors, current_actor()))
     return CycleView(
-        cycle=page.cycle,
-        plan=page.plan,
-        tasks_done=page.tasks_done,
-        comments=page.comments,
-        method=page.method,
-        comment_form=lambda on: _comment_form(on, sent),
-        group=page.group,
+        read=page,
         act=_journal_list(cycle_id, page.pages, ACT),
         reflect=_journal_list(cycle_id, page.pages, REFLECT),
-        acted=page.acted,
-        learned=page.learned,
-        corrections=page.corrections,
-        help=page.help,
-        previous=page.previous,
-        next=page.next,
-        advice=page.records.advice,
-        stories=page.records.stories,
         kinds=KIND_LABELS,
         outcomes=OUTCOME_LABELS,
         forms=_forms(page, sent),
+        comment_form=lambda on: _comment_form(on, sent),
         answer_form=lambda request_id: _answer_form(request_id, sent),
     )
 
@@ -107,15 +82,8 @@ def cycle_view(
 def plan_view(cycle_id: UUID, sent: Sent | None = None) -> PlanView:
     """What the plan section alone shows (a plan comment, a task done)."""
     with reading() as conn:
-        page: PlanSection = found(queries.plan_section(conn, cycle_id))
-    return PlanView(
-        cycle=page.cycle,
-        plan=page.plan,
-        tasks_done=page.tasks_done,
-        comments=page.comments,
-        method=page.method,
-        comment_form=lambda on: _comment_form(on, sent),
-    )
+        page = found(queries.plan_section(conn, cycle_id))
+    return PlanView(page, lambda on: _comment_form(on, sent))
 
 
 def journal(
@@ -177,9 +145,9 @@ def _forms(page: CyclePage, sent: Sent | None) -> dict[str, FlaskForm]:
     for name in ("act_form", "compare_form"):
         offer_questions(forms[name], questions)
     # Let the method forms offer the groups and stories that may be chosen.
-    forms["advice_request_form"].offer(page.records.ask_groups)
-    forms["story_form"].offer(page.records.story_groups)
-    forms["choice_form"].offer(page.records.stories)
+    forms["advice_request_form"].offer(page.ask_groups)
+    forms["story_form"].offer(page.story_groups)
+    forms["choice_form"].offer(page.stories)
     return forms
 
 

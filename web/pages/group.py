@@ -24,14 +24,7 @@ WHOLE = "groups/show.html"
 class GroupView(PageView):
     """Everything the group page shows, and its forms (a refused one as it was sent)."""
 
-    group: queries.GroupRow
-    aims: list[queries.AimRow]
-    people: list[queries.PersonRow]
-    invitations: list[queries.InvitationRow]
-    ramps: list[list[queries.CycleRow]]
-    cycles: list[queries.CycleRow]
-    help: list[queries.HelpRow]
-    asked_of: list[queries.AdviceRequestRow]
+    read: queries.GroupPage
     me: str
     aim_form: FlaskForm
     invite_form: FlaskForm
@@ -62,14 +55,7 @@ def group_view(
     # no form of it is drawn: the page gives back what was typed on its own.
     orphan = isinstance(refused, AdviceForm) and refused not in advice_forms.values()
     return GroupView(
-        group=page.group,
-        aims=page.aims,
-        people=page.people,
-        invitations=page.invitations,
-        ramps=page.ramps,
-        cycles=page.cycles,
-        help=page.help,
-        asked_of=page.asked_of,
+        read=page,
         me=current_actor(),
         aim_form=forms["aim_form"],
         invite_form=forms["invite_form"],
