@@ -9,8 +9,8 @@ from domain.entries import ADAPT
 from domain.errors import CycleClosedError, InvalidChoiceError
 from domain.group import PilotGroup
 from domain.help import HelpRequest
+from domain.membership import MembershipCommands
 from domain.methods import PDSA, method
-from domain.people import PeopleCommands
 from domain.plan import Plan
 from domain.service import Recorded
 
@@ -22,7 +22,7 @@ __all__ = ["Learnloop", "PlanInput", "Recorded"]
 PlanInput = dict[str, Any]
 
 
-class Learnloop(PeopleCommands):
+class Learnloop(MembershipCommands):
     """Records pilot groups and their learning cycles as events."""
 
     name = "Learnloop"

@@ -8,7 +8,7 @@ from uuid import UUID
 from flask import url_for
 from flask_wtf import FlaskForm
 
-from domain.people import utcnow
+from domain.clock import utcnow
 from projections import queries
 from web.forms import AdviceForm
 from web.forms.registry import GROUP_FORMS, Sent, advice_prefix, drawn
