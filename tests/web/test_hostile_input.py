@@ -351,7 +351,7 @@ def revise_aim(w: World, draw: Draw, chaos: int) -> Attempt:
     group = w.new_group()
     fields = [
         Field("aim_form-aim", text("aim")),
-        Field("aim_form-reason", text("decision_reason")),
+        Field("aim_form-reason", text("aim_reason")),
     ]
     return Attempt(f"/groups/{group}/aim", fields, [f"/groups/{group}"])
 
@@ -561,7 +561,7 @@ def correct(w: World, draw: Draw, chaos: int) -> Attempt:
         Field("based_on", integer(1)),
         Field("action", choice("amend", "withdraw")),
         Field("text", text("text")),
-        Field("reason", text("decision_reason")),
+        Field("reason", text("amendment_reason")),
     ]
     url = f"/cycles/{cycle}/entries/{entry}/correct"
     return Attempt(url, fields, [*cycle_views(cycle), url])
