@@ -87,7 +87,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            aggregate.previous_cycle_id = self.previous_cycle_id
+            aggregate.previous_cycle_id = self.previous_cycle_id  # the ramp's link
 
     class ObservationRecorded(Aggregate.Event):
         """A member recorded what they saw while acting (v0.1; now ActEntryRecorded)."""
