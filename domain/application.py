@@ -6,23 +6,17 @@ from uuid import UUID
 
 from domain.cycle import Cycle
 from domain.entries import ADAPT
-from domain.errors import CycleClosedError, InvalidChoiceError
 from domain.group import PilotGroup
 from domain.help import HelpRequest
+from domain.membership import MembershipCommands
 from domain.methods import PDSA, method
-from domain.people import PeopleCommands
-from domain.plan import Plan
+from domain.plan import Plan, PlanInput
 from domain.service import Recorded
 
 __all__ = ["Learnloop", "PlanInput", "Recorded"]
 
-# Plain data for a plan: the keyword arguments of Plan.checked (objective, plan_text,
-# questions as (question, prediction[, reason]) tuples, who, where, when, data,
-# measures, tasks as (text, owner, due[, id]) tuples).
-PlanInput = dict[str, Any]
 
-
-class Learnloop(PeopleCommands):
+class Learnloop(MembershipCommands):
     """Records pilot groups and their learning cycles as events."""
 
     name = "Learnloop"
@@ -113,8 +107,7 @@ class Learnloop(PeopleCommands):
         cites: list[UUID] | None = None,
     ) -> Recorded:
         """Adopt, adapt or abandon. Adapt opens the next cycle; its id is returned."""
-        if decision == ADAPT and next_plan is None:
-            raise InvalidChoiceError("Adapting needs the revised plan for the next cycle.")
+        # Without a plan an adapt decision reaches the cycle, which refuses it.
         checked = Plan.checked(**next_plan) if decision == ADAPT and next_plan else None
 
         def command() -> Recorded:
@@ -205,8 +198,7 @@ class Learnloop(PeopleCommands):
     def ask_for_help(self, cycle_id: UUID, text: str, actor: str) -> Recorded:
         """Ask for help on a cycle that is still open."""
         cycle = self._get(Cycle, cycle_id)
-        if cycle.decision is not None:
-            raise CycleClosedError("This cycle is closed; ask for help on the next one.")
+        cycle.check_open()
         request = HelpRequest.ask(cycle.group_id, cycle.id, text, actor)
         return self._recorded(request.id, self.save(request))
 

@@ -1,24 +1,21 @@
-"""The learning cycle: plan, act, reflect, revise — and the rules that keep them in order."""
+"""The learning cycle: its state and the events that change it, a stored schema (topics name
+`domain.cycle:Cycle.<Event>`). Its commands, grouped by concern, are in the mixins it is made
+of: phases (act, reflect, revise, decide), record keeping (tasks, corrections, comments) and
+method records (Peer Assist, Most Significant Change)."""
 
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
 from domain.entries import (
     ACT,
-    ACT_KINDS,
-    ACTED,
-    ADAPT,
     ADVICE,
     CHOICE,
     COMPARISON,
     DECIDED,
-    DECISIONS,
-    LEARNED,
     MISTAKE,
     OBSERVATION,
-    OUTCOMES,
     PLAN,
     REFLECT,
     REFLECTION,
@@ -26,37 +23,33 @@ from domain.entries import (
     Decision,
     Entry,
 )
-from domain.errors import (
-    AlreadyDecidedError,
-    CycleClosedError,
-    CycleMovedOnError,
-    InvalidChoiceError,
-    NothingLearnedError,
-    NothingToReflectOnError,
-    NotThisMethodError,
-    PlanHasNoQuestionError,
-    RevisionCitesNoLearningError,
-    StaleEntryError,
-    StalePlanError,
-    UnknownEntryError,
-)
 from domain.fields import checked
-from domain.methods import PDSA, Method, method
-from domain.plan import Plan
+from domain.journal import Journal
+from domain.method_records import MethodRecords
+from domain.methods import PDSA, method
+from domain.phases import PhaseCommands
+from domain.plan import Plan, PlanData
+from domain.record_keeping import RecordKeeping
 
 __all__ = ["ACT", "DECIDED", "OBSERVATION", "PLAN", "REFLECT", "REFLECTION", "Cycle", "Entry"]
 
 
-class Cycle(Aggregate):
+class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
     """One learning cycle of a pilot group, from its plan to its decision."""
 
-    # Version 2 follows a method (cycles stored before methods followed PDSA).
-    class_version = 2
+    # Version 2 follows a method (cycles stored before methods followed PDSA); version 3
+    # keeps its entries in a Journal.
+    class_version = 3
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         """A snapshot taken before methods existed: a PDSA cycle that asked no one."""
         state.update(method=PDSA, advice_asked={}, chosen=None)
+
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        """A snapshot taken when the cycle held its entries as a list."""
+        state["journal"] = Journal(tuple(state.pop("entries")))
 
     class Opened(Aggregate.Created):
         """A group opened a learning cycle with its first plan, following a method."""
@@ -70,7 +63,7 @@ class Cycle(Aggregate):
 
         group_id: UUID
         number: int
-        plan: dict[str, Any]
+        plan: PlanData
         method: str
         actor: str
 
@@ -86,7 +79,7 @@ class Cycle(Aggregate):
 
         group_id: UUID
         number: int
-        plan: dict[str, Any]
+        plan: PlanData
         method: str
         previous_cycle_id: UUID
         change: str
@@ -94,8 +87,7 @@ class Cycle(Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            """Link the new cycle to the one it continues (the ramp)."""
-            aggregate.previous_cycle_id = self.previous_cycle_id
+            aggregate.previous_cycle_id = self.previous_cycle_id  # the ramp's link
 
     class ObservationRecorded(Aggregate.Event):
         """A member recorded what they saw while acting (v0.1; now ActEntryRecorded)."""
@@ -103,6 +95,9 @@ class Cycle(Aggregate):
         entry_id: UUID
         text: str
         actor: str
+
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.add(Entry(self.entry_id, OBSERVATION, self.text, self.actor), ACT)
 
     class ActEntryRecorded(Aggregate.Event):
         """A member recorded an action, observation, problem or surprise while acting."""
@@ -113,6 +108,10 @@ class Cycle(Aggregate):
         question: str
         actor: str
 
+        def apply(self, aggregate: "Cycle") -> None:
+            entry = Entry(self.entry_id, self.kind, self.text, self.actor, self.question)
+            aggregate.add(entry, ACT)
+
     class PredictionCompared(Aggregate.Event):
         """A member compared what happened with one question's prediction."""
 
@@ -122,12 +121,21 @@ class Cycle(Aggregate):
         text: str
         actor: str
 
+        def apply(self, aggregate: "Cycle") -> None:
+            entry = Entry(
+                self.entry_id, COMPARISON, self.text, self.actor, self.question, self.outcome
+            )
+            aggregate.add(entry, REFLECT)
+
     class ReflectionRecorded(Aggregate.Event):
         """A member recorded what was learned."""
 
         entry_id: UUID
         text: str
         actor: str
+
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.add(Entry(self.entry_id, REFLECTION, self.text, self.actor), REFLECT)
 
     class MistakeOwned(Aggregate.Event):
         """A member owned a mistake — recorded without blame, as learning."""
@@ -136,20 +144,30 @@ class Cycle(Aggregate):
         text: str
         actor: str
 
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.add(Entry(self.entry_id, MISTAKE, self.text, self.actor), REFLECT)
+
     class PlanRevised(Aggregate.Event):
         """The plan changed, in the light of the cited entries."""
 
         version: int
-        plan: dict[str, Any]
+        plan: PlanData
         change: str
         cites: list[UUID]
         actor: str
+
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.plan = Plan.from_event_data(self.plan)
+            aggregate.plan_version = self.version
 
     class SetupTaskCompleted(Aggregate.Event):
         """A set-up task of the plan was done."""
 
         task_id: str
         actor: str
+
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.tasks_done.append(self.task_id)
 
     class EntryAmended(Aggregate.Event):
         """An entry was corrected; the original stays in the record."""
@@ -159,12 +177,18 @@ class Cycle(Aggregate):
         reason: str
         actor: str
 
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.journal = aggregate.journal.amended(self.entry_id, self.text)
+
     class EntryWithdrawn(Aggregate.Event):
         """An entry was withdrawn; it stays in the record, marked as withdrawn."""
 
         entry_id: UUID
         reason: str
         actor: str
+
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.journal = aggregate.journal.withdrawn(self.entry_id)
 
     class CommentAdded(Aggregate.Event):
         """Someone commented on the plan, an entry or the decision."""
@@ -182,6 +206,9 @@ class Cycle(Aggregate):
         question: str
         actor: str
 
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.advice_asked[self.request_id.hex] = self.to_group_id
+
     class AdviceGiven(Aggregate.Event):
         """Peer Assist: a member of the asked group gave advice (an entry plans may cite)."""
 
@@ -190,6 +217,9 @@ class Cycle(Aggregate):
         from_group_id: UUID
         text: str
         actor: str
+
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.add(Entry(self.entry_id, ADVICE, self.text, self.actor))
 
     class StoryCollected(Aggregate.Event):
         """Most Significant Change: a story of change, told by someone, reached the panel."""
@@ -202,6 +232,9 @@ class Cycle(Aggregate):
         why: str
         actor: str
 
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.add(Entry(self.entry_id, STORY, self.text, self.actor), ACT)
+
     class StoryChosen(Aggregate.Event):
         """Most Significant Change: the panel chose the most significant story, saying why."""
 
@@ -209,6 +242,10 @@ class Cycle(Aggregate):
         story_id: UUID
         reasons: str
         actor: str
+
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.add(Entry(self.entry_id, CHOICE, self.reasons, self.actor), REFLECT)
+            aggregate.chosen = self.story_id
 
     class DecisionMade(Aggregate.Event):
         """The group decided to adopt, adapt or abandon the change."""
@@ -218,24 +255,27 @@ class Cycle(Aggregate):
         next_cycle_id: UUID | None
         actor: str
 
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.decision = Decision(
+                self.decision, self.reason, self.actor, self.next_cycle_id
+            )
+            aggregate.phase = DECIDED
+
     @event(Opened)
     def __init__(
-        self, group_id: UUID, number: int, plan: dict[str, Any], method: str, actor: str
+        self, group_id: UUID, number: int, plan: PlanData, method: str, actor: str
     ) -> None:
-        self._start(group_id, number, plan, method)
-
-    def _start(self, group_id: UUID, number: int, plan: dict[str, Any], method: str) -> None:
         self.group_id = group_id
         self.number = number
         self.method = method
-        self.advice_asked: dict[str, UUID] = {}  # request id (hex) -> the group asked
-        self.chosen: UUID | None = None  # the story the panel chose
+        self.advice_asked = {}
+        self.chosen = None
         self.plan = Plan.from_event_data(plan)
         self.plan_version = 1
         self.phase = PLAN
-        self.entries: list[Entry] = []
-        self.tasks_done: list[str] = []
-        self.decision: Decision | None = None
+        self.journal = Journal()
+        self.tasks_done = []
+        self.decision = None
         self.previous_cycle_id: UUID | None = None
 
     @classmethod
@@ -271,7 +311,7 @@ class Cycle(Aggregate):
         actor: str,
     ) -> "Cycle":
         """Open the next cycle of a ramp, with a plan revised in the light of cited learning."""
-        previous.check_cites(cites)
+        previous.journal.check_cites(cites)
         return cls._create(
             cls.Continued,
             id=cycle_id,
@@ -285,396 +325,12 @@ class Cycle(Aggregate):
             actor=checked("actor", actor),
         )
 
-    # Act
-
-    def record_act_entry(self, kind: str, text: str, question: str, actor: str) -> UUID:
-        """Record what was done or seen; moves the cycle into its act phase."""
-        self._open_for(ACT)
-        if kind not in ACT_KINDS:
-            raise InvalidChoiceError(f"An act entry is one of: {', '.join(ACT_KINDS)}.")
-        if not self.plan.questions:
-            raise PlanHasNoQuestionError("Give the plan a question before acting on it.")
-        entry_id = uuid4()
-        self._act_entry_recorded(
-            entry_id=entry_id,
-            kind=kind,
-            text=checked("text", text),
-            question=self._question(question),
-            actor=checked("actor", actor),
-        )
-        return entry_id
-
-    def record_observation(self, text: str, actor: str) -> UUID:
-        """Record what was seen while acting."""
-        return self.record_act_entry(OBSERVATION, text, "", actor)
-
-    @event(ActEntryRecorded)
-    def _act_entry_recorded(
-        self, entry_id: UUID, kind: str, text: str, question: str, actor: str
-    ) -> None:
-        self.entries.append(Entry(entry_id, kind, text, actor, question=question))
-        self.phase = ACT
-
-    @event(ObservationRecorded)
-    def _observation_recorded(self, entry_id: UUID, text: str, actor: str) -> None:
-        self.entries.append(Entry(entry_id, OBSERVATION, text, actor))
-        self.phase = ACT
-
-    # Reflect
-
-    def compare_prediction(self, question: str, outcome: str, text: str, actor: str) -> UUID:
-        """Say whether a question's prediction came true, and how."""
-        self._ready_to_reflect()
-        if outcome not in OUTCOMES:
-            raise InvalidChoiceError("Say whether the prediction was confirmed, partly, or not.")
-        if not question:
-            raise UnknownEntryError("Choose the question whose prediction you are comparing.")
-        entry_id = uuid4()
-        self._prediction_compared(
-            entry_id=entry_id,
-            question=self._question(question),
-            outcome=outcome,
-            text=checked("text", text),
-            actor=checked("actor", actor),
-        )
-        return entry_id
-
-    @event(PredictionCompared)
-    def _prediction_compared(
-        self, entry_id: UUID, question: str, outcome: str, text: str, actor: str
-    ) -> None:
-        self.entries.append(Entry(entry_id, COMPARISON, text, actor, question, outcome))
-        self.phase = REFLECT
-
-    def record_reflection(self, text: str, actor: str) -> UUID:
-        """Record what was learned; needs something to have been done first."""
-        self._ready_to_reflect()
-        entry_id = uuid4()
-        self._reflection_recorded(
-            entry_id=entry_id, text=checked("text", text), actor=checked("actor", actor)
-        )
-        return entry_id
-
-    @event(ReflectionRecorded)
-    def _reflection_recorded(self, entry_id: UUID, text: str, actor: str) -> None:
-        self.entries.append(Entry(entry_id, REFLECTION, text, actor))
-        self.phase = REFLECT
-
-    def own_mistake(self, text: str, actor: str) -> UUID:
-        """Record a mistake as learning, without blame."""
-        self._ready_to_reflect()
-        entry_id = uuid4()
-        self._mistake_owned(
-            entry_id=entry_id, text=checked("text", text), actor=checked("actor", actor)
-        )
-        return entry_id
-
-    @event(MistakeOwned)
-    def _mistake_owned(self, entry_id: UUID, text: str, actor: str) -> None:
-        self.entries.append(Entry(entry_id, MISTAKE, text, actor))
-        self.phase = REFLECT
-
-    # Revise
-
-    def revise_plan(
-        self, based_on: int, plan: Plan, change: str, cites: list[UUID], actor: str
-    ) -> int:
-        """Revise the plan in the light of cited learning; return the new version."""
-        self._not_closed()
-        if based_on != self.plan_version:
-            raise StalePlanError(
-                f"The plan was revised (now version {self.plan_version}) while you were "
-                "editing. Your text is kept below: check the newer plan, then save again."
-            )
-        self.check_cites(cites)
-        self._plan_revised(
-            version=self.plan_version + 1,
-            plan=plan.as_event_data(),
-            change=checked("change", change),
-            cites=list(dict.fromkeys(cites)),
-            actor=checked("actor", actor),
-        )
-        return self.plan_version
-
-    @event(PlanRevised)
-    def _plan_revised(
-        self, version: int, plan: dict[str, Any], change: str, cites: list[UUID], actor: str
-    ) -> None:
-        self.plan = Plan.from_event_data(plan)
-        self.plan_version = version
-
-    # Peer Assist: ask a group that has done it before; its advice can be cited like learning.
-
-    def request_advice(self, to_group_id: UUID, question: str, actor: str) -> UUID:
-        """Ask another group for advice; returns the request's id."""
-        self._follows(ADVICE, "requests for advice")
-        self._not_closed()
-        if to_group_id == self.group_id:
-            raise InvalidChoiceError(
-                "Ask a group other than your own: Peer Assist learns from those who have "
-                "done it before."
-            )
-        request_id = uuid4()
-        self._advice_requested(
-            request_id=request_id,
-            to_group_id=to_group_id,
-            question=checked("advice_question", question),
-            actor=checked("actor", actor),
-        )
-        return request_id
-
-    @event(AdviceRequested)
-    def _advice_requested(
-        self, request_id: UUID, to_group_id: UUID, question: str, actor: str
-    ) -> None:
-        self.advice_asked[request_id.hex] = to_group_id
-
-    def give_advice(self, request_id: UUID, from_group_id: UUID, text: str, actor: str) -> UUID:
-        """A member of the asked group answers a request for advice."""
-        asked = self.advice_asked.get(request_id.hex)
-        if asked is None:
-            raise UnknownEntryError("That request for advice is not part of this cycle.")
-        if asked != from_group_id:
-            raise InvalidChoiceError("Only the group that was asked can give this advice.")
-        self._not_closed()
-        entry_id = uuid4()
-        self._advice_given(
-            entry_id=entry_id,
-            request_id=request_id,
-            from_group_id=from_group_id,
-            text=checked("advice", text),
-            actor=checked("actor", actor),
-        )
-        return entry_id
-
-    @event(AdviceGiven)
-    def _advice_given(
-        self, entry_id: UUID, request_id: UUID, from_group_id: UUID, text: str, actor: str
-    ) -> None:
-        self.entries.append(Entry(entry_id, ADVICE, text, actor))
-
-    # Most Significant Change: stories reach the panel, which chooses one and says why.
-
-    def collect_story(
-        self, from_group_id: UUID, title: str, teller: str, text: str, why: str, actor: str
-    ) -> UUID:
-        """Add a story of change to those the panel will read."""
-        self._follows(STORY, "stories of change")
-        self._not_closed()
-        if self.chosen is not None:
-            raise CycleMovedOnError(
-                "The panel has already chosen; stories for this period are closed. "
-                "Tell it in the next cycle."
-            )
-        entry_id = uuid4()
-        self._story_collected(
-            entry_id=entry_id,
-            from_group_id=from_group_id,
-            title=checked("story_title", title),
-            teller=checked("teller", teller),
-            text=checked("story", text),
-            why=checked("why", why),
-            actor=checked("actor", actor),
-        )
-        return entry_id
-
-    @event(StoryCollected)
-    def _story_collected(
-        self,
-        entry_id: UUID,
-        from_group_id: UUID,
-        title: str,
-        teller: str,
-        text: str,
-        why: str,
-        actor: str,
-    ) -> None:
-        self.entries.append(Entry(entry_id, STORY, text, actor))
-        self.phase = ACT
-
-    def choose_story(self, story_id: UUID, reasons: str, actor: str) -> UUID:
-        """The panel's choice of the most significant story, with its reasons."""
-        self._follows(STORY, "stories of change")
-        self._ready_to_reflect()
-        if self.chosen is not None:
-            raise AlreadyDecidedError("The panel has already chosen this period's story.")
-        story = self.entry(story_id)
-        if story.kind != STORY or story.withdrawn:
-            raise UnknownEntryError("Choose one of the stories collected in this cycle.")
-        entry_id = uuid4()
-        self._story_chosen(
-            entry_id=entry_id,
-            story_id=story_id,
-            reasons=checked("reasons", reasons),
-            actor=checked("actor", actor),
-        )
-        return entry_id
-
-    @event(StoryChosen)
-    def _story_chosen(self, entry_id: UUID, story_id: UUID, reasons: str, actor: str) -> None:
-        self.entries.append(Entry(entry_id, CHOICE, reasons, actor))
-        self.chosen = story_id
-        self.phase = REFLECT
-
-    # Decide
-
-    def decide(self, decision: str, reason: str, next_cycle_id: UUID | None, actor: str) -> None:
-        """Adopt, adapt or abandon; closes the cycle. Adapt names the cycle that follows."""
-        if self.decision is not None:
-            raise AlreadyDecidedError(
-                f"{self.decision.actor} already decided to {self.decision.decision} this cycle."
-            )
-        if decision not in DECISIONS:
-            raise InvalidChoiceError("Decide to adopt, adapt or abandon.")
-        if not any(e.kind in LEARNED and not e.withdrawn for e in self.entries):
-            raise NothingLearnedError(
-                "Reflect on what happened against your predictions before deciding."
-            )
-        if (decision == ADAPT) != (next_cycle_id is not None):
-            raise InvalidChoiceError("Adapting opens the next cycle with a revised plan.")
-        self._decision_made(
-            decision=decision,
-            reason=checked("decision_reason", reason),
-            next_cycle_id=next_cycle_id,
-            actor=checked("actor", actor),
-        )
-
-    @event(DecisionMade)
-    def _decision_made(
-        self, decision: str, reason: str, next_cycle_id: UUID | None, actor: str
-    ) -> None:
-        self.decision = Decision(decision, reason, actor, next_cycle_id)
-        self.phase = DECIDED
-
-    # Set-up tasks, corrections and comments
-
-    def complete_task(self, task_id: str, actor: str) -> None:
-        """Mark one of the plan's set-up tasks done."""
-        self._not_closed()
-        if task_id not in {t.id for t in self.plan.tasks}:
-            raise UnknownEntryError("That task is not part of the current plan.")
-        if task_id not in self.tasks_done:
-            self._task_completed(task_id=task_id, actor=checked("actor", actor))
-
-    @event(SetupTaskCompleted)
-    def _task_completed(self, task_id: str, actor: str) -> None:
-        self.tasks_done.append(task_id)
-
-    def amend_entry(
-        self, entry_id: UUID, based_on: int, text: str, reason: str, actor: str
-    ) -> None:
-        """Correct an entry by a new event; the original stays visible."""
-        self._current(entry_id, based_on)
-        self._entry_amended(
-            entry_id=entry_id,
-            text=checked("text", text),
-            reason=checked("decision_reason", reason),
-            actor=checked("actor", actor),
-        )
-
-    @event(EntryAmended)
-    def _entry_amended(self, entry_id: UUID, text: str, reason: str, actor: str) -> None:
-        self._replace(entry_id, lambda e: e.amended(text))
-
-    def withdraw_entry(self, entry_id: UUID, based_on: int, reason: str, actor: str) -> None:
-        """Withdraw an entry; it stays visible, marked withdrawn."""
-        self._current(entry_id, based_on)
-        self._entry_withdrawn(
-            entry_id=entry_id,
-            reason=checked("decision_reason", reason),
-            actor=checked("actor", actor),
-        )
-
-    @event(EntryWithdrawn)
-    def _entry_withdrawn(self, entry_id: UUID, reason: str, actor: str) -> None:
-        self._replace(entry_id, lambda e: e.withdrawn_now())
-
-    def comment(self, on: str, text: str, actor: str) -> UUID:
-        """Comment on the plan ("plan"), the decision ("decision") or an entry (its id)."""
-        targets = {"plan", "decision", *(e.id.hex for e in self.entries)}
-        if on not in targets or (on == "decision" and self.decision is None):
-            raise UnknownEntryError("There is nothing here to comment on.")
-        comment_id = uuid4()
-        self._comment_added(
-            comment_id=comment_id,
-            on=on,
-            text=checked("comment", text),
-            actor=checked("actor", actor),
-        )
-        return comment_id
-
-    @event(CommentAdded)
-    def _comment_added(self, comment_id: UUID, on: str, text: str, actor: str) -> None:
-        pass  # Comments are dialogue, shown by the read side; they change no rule.
-
-    # Rules shared by the commands above
-
-    def check_cites(self, cites: list[UUID]) -> None:
-        """A revision cites at least one entry of this cycle, none withdrawn."""
-        if not cites:
-            raise RevisionCitesNoLearningError(
-                "Say which reflection or observation this revision is made in the light of."
-            )
-        citable = {e.id for e in self.entries if not e.withdrawn}
-        if any(c not in citable for c in cites):
-            raise UnknownEntryError("A cited entry is not part of this cycle, or was withdrawn.")
-
-    def entry(self, entry_id: UUID) -> Entry:
-        """One of this cycle's entries."""
-        for e in self.entries:
-            if e.id == entry_id:
-                return e
-        raise UnknownEntryError("That entry is not part of this cycle.")
-
-    def _current(self, entry_id: UUID, based_on: int) -> Entry:
-        found = self.entry(entry_id)
-        if found.withdrawn:
-            raise StaleEntryError("That entry has been withdrawn; it can no longer be changed.")
-        if found.revision != based_on:
-            raise StaleEntryError(
-                "Someone corrected this entry while you were editing. Your text is kept: "
-                "check the newer version, then save again."
-            )
-        return found
-
-    def _replace(self, entry_id: UUID, change: Any) -> None:
-        self.entries = [change(e) if e.id == entry_id else e for e in self.entries]
-
-    def _question(self, question: str) -> str:
-        if question and question not in {q.text for q in self.plan.questions}:
-            raise UnknownEntryError("That question is not part of the current plan.")
-        return question
-
-    def _not_closed(self) -> None:
-        if self.decision is not None:
-            raise CycleClosedError(
-                f"This cycle is closed: {self.decision.actor} decided to "
-                f"{self.decision.decision} it. Nothing more can be recorded in it."
-            )
-
-    def _open_for(self, phase: str) -> None:
-        self._not_closed()
-        if phase == ACT and self.phase == REFLECT:
-            raise CycleMovedOnError(
-                "This cycle has moved on to reflecting; record what you saw as a reflection."
-            )
-
-    def _ready_to_reflect(self) -> None:
-        self._not_closed()
-        if not any(e.kind in ACTED for e in self.entries):
-            raise NothingToReflectOnError(
-                "Record at least one observation from acting before reflecting."
-                if STORY not in self._method.records
-                else "Collect at least one story before the panel chooses."
-            )
-
     @property
-    def _method(self) -> Method:
-        return method(self.method)
+    def entries(self) -> tuple[Entry, ...]:
+        """What members recorded in this cycle, oldest first, as corrected."""
+        return self.journal.entries
 
-    def _follows(self, record: str, name: str) -> None:
-        if record not in self._method.records:
-            raise NotThisMethodError(
-                f"This cycle follows {self._method.name}; {name} belong to cycles that "
-                f"follow {'Peer Assist' if record == ADVICE else 'Most Significant Change'}."
-            )
+    def add(self, entry: Entry, phase: str | None = None) -> None:
+        """Keep an entry just recorded; recording it may move the cycle into a phase."""
+        self.journal = self.journal.added(entry)
+        self.phase = phase or self.phase

@@ -59,10 +59,42 @@ class RevisionCitesNoLearningError(DomainError):
     field = "cites"
 
 
-class UnknownEntryError(DomainError):
-    """An entry, help request, task or question named is not part of this cycle."""
+class UnknownReferenceError(DomainError):
+    """A command named something (an entry, task, question, member...) that is not there."""
+
+
+class UnknownEntryError(UnknownReferenceError):
+    """An entry named is not part of this cycle."""
+
+
+class UncitableEntryError(UnknownEntryError):
+    """A cited entry is not part of this cycle, or was withdrawn."""
 
     field = "cites"
+
+
+class UnknownQuestionError(UnknownReferenceError):
+    """A question named is not part of the current plan, or none was named."""
+
+
+class UnknownTaskError(UnknownReferenceError):
+    """A set-up task named is not part of the current plan."""
+
+
+class UnknownCommentTargetError(UnknownReferenceError):
+    """What a comment is on (the plan, the decision, an entry) is not in this cycle."""
+
+
+class UnknownAdviceRequestError(UnknownReferenceError):
+    """A request for advice named is not part of this cycle."""
+
+
+class UnknownStoryError(UnknownReferenceError):
+    """A story named is not one of those collected in this cycle."""
+
+
+class UnknownMemberError(UnknownReferenceError):
+    """The person named is not in this group."""
 
 
 class NotThisMethodError(DomainError):

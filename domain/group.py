@@ -4,7 +4,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from domain.errors import InvalidFieldError, LastFacilitatorError, UnknownEntryError
+from domain.errors import InvalidFieldError, LastFacilitatorError, UnknownMemberError
 from domain.fields import checked
 from domain.roles import FACILITATOR, checked_role
 
@@ -104,7 +104,7 @@ class PilotGroup(Aggregate):
         if aim == self.aim:
             raise InvalidFieldError("aim", "The aim is unchanged: edit it, or cancel.")
         self._aim_revised(
-            aim=aim, reason=checked("decision_reason", reason), actor=checked("actor", actor)
+            aim=aim, reason=checked("aim_reason", reason), actor=checked("actor", actor)
         )
 
     @event(AimRevised)
@@ -140,7 +140,7 @@ class PilotGroup(Aggregate):
         """Change a member's role, keeping at least one facilitator."""
         role = checked_role(role)
         if account_id not in self.roles:
-            raise UnknownEntryError("That person is not in this group.")
+            raise UnknownMemberError("That person is not in this group.")
         self._keeps_a_facilitator(account_id, role)
         if self.roles.get(account_id) != role:
             self._role_changed(account_id=account_id, role=role, actor=actor)
@@ -152,7 +152,7 @@ class PilotGroup(Aggregate):
     def remove(self, account_id: str, actor: str) -> None:
         """Remove someone from the group, keeping at least one facilitator."""
         if account_id not in self.roles:
-            raise UnknownEntryError("That person is not in this group.")
+            raise UnknownMemberError("That person is not in this group.")
         self._keeps_a_facilitator(account_id, None)
         self._member_removed(account_id=account_id, actor=actor)
 

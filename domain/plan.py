@@ -1,14 +1,39 @@
-"""A cycle's plan as a value: what a plan says, checked before any event is made."""
+"""A cycle's plan as a value: what a plan says, checked before any event is made, and the
+one reading of every version of its data stored in events."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Required, TypedDict
 from uuid import uuid4
 
 from domain.errors import InvalidFieldError, PlanHasNoQuestionError
 from domain.fields import checked
+
+# The version of a plan's data in events. Version 1 carries no "schema" key: the plans
+# stored before it was versioned, some (v0.1) without the fields added since.
+SCHEMA = 2
+PlanData = dict[str, Any]  # a plan as stored in an event: JSON-shaped, read by from_event_data
+
+
+class PlanDetails(TypedDict, total=False):
+    """What a plan may say besides its objective, text and questions."""
+
+    who: str
+    where: str
+    when: str
+    data: str
+    measures: str
+    tasks: Sequence[tuple[str, ...]]  # (text, owner, due[, id])
+
+
+class PlanInput(PlanDetails, total=False):
+    """A plan as the Application takes it: the keyword arguments of Plan.checked."""
+
+    objective: Required[str]
+    plan_text: Required[str]
+    questions: Required[Sequence[tuple[str, ...]]]  # (question, prediction[, reason])
 
 
 @dataclass(frozen=True)
@@ -19,6 +44,10 @@ class Question:
     prediction: str
     reason: str = ""
 
+    def as_data(self) -> dict[str, str]:
+        """The question as plain data, as events and the read model keep it."""
+        return {"question": self.text, "prediction": self.prediction, "reason": self.reason}
+
 
 @dataclass(frozen=True)
 class SetupTask:
@@ -28,6 +57,10 @@ class SetupTask:
     text: str
     owner: str = ""
     due: str = ""  # ISO date, or "" when none was given
+
+    def as_data(self) -> dict[str, str]:
+        """The task as plain data, as events and the read model keep it."""
+        return {"id": self.id, "text": self.text, "owner": self.owner, "due": self.due}
 
 
 @dataclass(frozen=True)
@@ -76,42 +109,65 @@ class Plan:
             tasks=tuple(_task(*t) for t in tasks if any(part.strip() for part in t[:3])),
         )
 
-    def as_event_data(self) -> dict[str, Any]:
+    def as_event_data(self) -> PlanData:
         """The plan as plain data, the form it takes inside stored events."""
         return {
+            "schema": SCHEMA,
             "objective": self.objective,
             "plan_text": self.plan_text,
-            "questions": [
-                {"question": q.text, "prediction": q.prediction, "reason": q.reason}
-                for q in self.questions
-            ],
+            "questions": [q.as_data() for q in self.questions],
+            **self.details_data(),
+        }
+
+    def details_data(self) -> dict[str, Any]:
+        """Who, where, when, data, measures and set-up tasks, as plain data."""
+        return {
             "who": self.who,
             "where": self.where,
             "when": self.when,
             "data": self.data,
             "measures": self.measures,
-            "tasks": [
-                {"id": t.id, "text": t.text, "owner": t.owner, "due": t.due} for t in self.tasks
-            ],
+            "tasks": [t.as_data() for t in self.tasks],
         }
 
     @classmethod
-    def from_event_data(cls, data: dict[str, Any]) -> "Plan":
-        """Rebuild a plan from an event; fields added since v0.1 default to blank."""
+    def from_event_data(cls, data: Mapping[str, Any]) -> "Plan":
+        """Rebuild a plan from its data in an event, whichever version stored it."""
+        current = upcast(data)
         return cls(
-            objective=data["objective"],
-            plan_text=data["plan_text"],
+            objective=current["objective"],
+            plan_text=current["plan_text"],
             questions=tuple(
-                Question(q["question"], q["prediction"], q.get("reason", ""))
-                for q in data["questions"]
+                Question(q["question"], q["prediction"], q["reason"]) for q in current["questions"]
             ),
-            who=data.get("who", ""),
-            where=data.get("where", ""),
-            when=data.get("when", ""),
-            data=data.get("data", ""),
-            measures=data.get("measures", ""),
-            tasks=tuple(SetupTask(**t) for t in data.get("tasks", [])),
+            who=current["who"],
+            where=current["where"],
+            when=current["when"],
+            data=current["data"],
+            measures=current["measures"],
+            tasks=tuple(SetupTask(**t) for t in current["tasks"]),
         )
+
+
+def upcast(data: Mapping[str, Any]) -> PlanData:
+    """A plan's stored data, brought up to the current schema one version at a time."""
+    state = dict(data)
+    version = state.pop("schema", 1)
+    for upcaster in _UPCASTERS[version - 1 :]:
+        upcaster(state)
+    return state
+
+
+def _upcast_v1_v2(state: PlanData) -> None:
+    """Version 0.1 plans had no reasons, details or tasks: those read as blank."""
+    for name in ("who", "where", "when", "data", "measures"):
+        state.setdefault(name, "")
+    state.setdefault("tasks", [])
+    state["questions"] = [{"reason": "", **q} for q in state["questions"]]
+
+
+# _UPCASTERS[n - 1] brings version n to version n + 1.
+_UPCASTERS: tuple[Callable[[PlanData], None], ...] = (_upcast_v1_v2,)
 
 
 _TASK_ID = re.compile(r"[0-9a-f]{32}")

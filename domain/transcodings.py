@@ -6,6 +6,7 @@ from typing import Any
 from eventsourcing.persistence import Transcoding
 
 from domain.entries import Decision, Entry
+from domain.journal import Journal
 from domain.plan import Plan
 
 
@@ -20,6 +21,19 @@ class PlanAsDict(Transcoding):
 
     def decode(self, data: dict[str, Any]) -> Plan:
         return Plan.from_event_data(data)
+
+
+class JournalAsDict(Transcoding):
+    """A cycle's journal, stored as its list of entries."""
+
+    type = Journal
+    name = "learnloop_journal"
+
+    def encode(self, obj: Journal) -> dict[str, Any]:
+        return {"entries": list(obj.entries)}
+
+    def decode(self, data: dict[str, Any]) -> Journal:
+        return Journal(tuple(data["entries"]))
 
 
 class DataclassAsDict(Transcoding):
@@ -38,6 +52,7 @@ class DataclassAsDict(Transcoding):
 
 TRANSCODINGS: tuple[Transcoding, ...] = (
     PlanAsDict(),
+    JournalAsDict(),
     DataclassAsDict(Entry, "learnloop_entry"),
     DataclassAsDict(Decision, "learnloop_decision"),
 )

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from domain.cycle import Cycle
 from domain.entries import ACT, DECIDED, PLAN, REFLECT
 from domain.group import PilotGroup
+from domain.plan import Plan, PlanData
 from projections.projection import Projection, handles
 from projections.tables import cycles, group_aims, groups, members
 from projections.writer import Writer
@@ -122,7 +123,9 @@ class GroupDirectory(Projection):
 
     @handles(Cycle.PlanRevised)
     def revised(self, conn: Writer, e: Cycle.PlanRevised) -> None:
-        self._touch(conn, e, objective=e.plan["objective"], plan_version=e.version)
+        self._touch(
+            conn, e, objective=Plan.from_event_data(e.plan).objective, plan_version=e.version
+        )
 
     @handles(Cycle.DecisionMade)
     def decided(self, conn: Writer, e: Cycle.DecisionMade) -> None:
@@ -143,7 +146,7 @@ class GroupDirectory(Projection):
         e: Cycle.Event,
         group_id: Any,
         number: int,
-        plan: dict[str, Any],
+        plan: PlanData,
         method: str,
         actor: str,
         previous: Any,
@@ -154,7 +157,7 @@ class GroupDirectory(Projection):
                 id=e.originator_id,
                 group_id=group_id,
                 number=number,
-                objective=plan["objective"],
+                objective=Plan.from_event_data(plan).objective,
                 method=method,
                 phase=PLAN,
                 plan_version=1,

@@ -1,6 +1,5 @@
 """The cycle record: entries and their corrections, plan versions, tasks and comments."""
 
-from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
@@ -17,6 +16,7 @@ from domain.entries import (
     REFLECTION,
     STORY,
 )
+from domain.plan import Plan, PlanData
 from projections.projection import Projection, handles
 from projections.tables import (
     comments,
@@ -124,23 +124,21 @@ class CycleRecord(Projection):
         conn: Writer,
         e: Cycle.Event,
         version: int,
-        plan: dict[str, Any],
+        data: PlanData,
         change: str | None,
         cites: list[UUID],
         actor: str,
     ) -> None:
-        details = {
-            k: v for k, v in plan.items() if k not in ("objective", "plan_text", "questions")
-        }
+        plan = Plan.from_event_data(data)
         conn.insert(
             plan_versions,
             dict(
                 cycle_id=e.originator_id,
                 version=version,
-                objective=plan["objective"],
-                plan_text=plan["plan_text"],
-                questions=plan["questions"],
-                details=details,
+                objective=plan.objective,
+                plan_text=plan.plan_text,
+                questions=[q.as_data() for q in plan.questions],
+                details=plan.details_data(),
                 change=change,
                 actor=actor,
                 at=e.timestamp,

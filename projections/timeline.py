@@ -9,6 +9,7 @@ from domain.cycle import Cycle
 from domain.group import PilotGroup
 from domain.help import HelpRequest
 from domain.methods import method
+from domain.plan import Plan
 from projections.projection import Projection, handles
 from projections.tables import timeline, timeline_owners
 from projections.writer import Writer
@@ -114,12 +115,9 @@ class Timeline(Projection):
     def opened(self, conn: Writer, e: Cycle.Opened) -> None:
         self._own(conn, e.originator_id, e.group_id, e.originator_id)
         following = method(e.method).name
+        objective = Plan.from_event_data(e.plan).objective
         self._in(
-            conn,
-            e,
-            PLANS,
-            e.actor,
-            f"opened cycle {e.number} ({following}): {_quote(e.plan['objective'])}",
+            conn, e, PLANS, e.actor, f"opened cycle {e.number} ({following}): {_quote(objective)}"
         )
 
     @handles(Cycle.Continued)

@@ -1,9 +1,9 @@
 """Test data builders shared by every layer."""
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Unpack
 
-from domain.application import PlanInput
+from domain.plan import PlanDetails, PlanInput
 
 QUESTIONS = [("Will nurses discharge by 11?", "Yes, one of two")]
 
@@ -12,7 +12,7 @@ def plan(
     objective: str = "Criteria-led discharge",
     plan_text: str = "",
     questions: Sequence[tuple[str, ...]] | None = None,
-    **more: Any,
+    **more: Unpack[PlanDetails],
 ) -> PlanInput:
     """A plan as the Application takes it."""
     return {

@@ -32,8 +32,10 @@ from web import (
     sessions,
     throttle,
     timeline,
+    users,
 )
 from web.forms import KIND_LABELS
+from web.forms.registry import role_prefix
 from web.services import KEY, build_services
 
 
@@ -50,13 +52,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     caps.init_app(app)
     CSRFProtect(app)
     HTMX(app)
-    auth.init_app(app)
+    users.init_app(app)
     app.context_processor(access.can_in_template)
     app.teardown_appcontext(rendering.close)
     app.add_template_filter(names.person)
     app.add_template_filter(names.humanize)
     app.jinja_env.globals["kinds_of"] = KIND_LABELS
     app.jinja_env.globals["form_key"] = commands.form_key
+    app.jinja_env.globals["role_prefix"] = role_prefix
     blueprints = (
         auth,
         account,

@@ -65,6 +65,6 @@ def _check_group(level: str, view_args: dict[str, Any]) -> None:
     g.can = GRANTS[role] if role else frozenset({READ})
 
 
-def can_in_template() -> dict[str, Any]:
+def can_in_template() -> dict[str, object]:
     """What the signed-in person may do in the group this page is about."""
     return {"can": g.get("can", frozenset()), "role": g.get("role"), "as_of": g.get("as_of")}

@@ -1,13 +1,10 @@
-"""Signing in and out, accepting invitations, and the signed-in user."""
+"""Signing in and out, and accepting invitations."""
 
-from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 from uuid import UUID
 
 from flask import (
     Blueprint,
-    Flask,
     current_app,
     redirect,
     render_template,
@@ -16,51 +13,20 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
-from flask_htmx import make_response as htmx_response
-from flask_login import LoginManager, current_user, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from domain.accounts import account_id
 from domain.errors import DomainError, InvitationError, NotFoundError
 from projections import queries
 from web.access import public, requires
 from web.forms import AcceptForm, SignInForm, attach
-from web.rendering import connection, reading
+from web.rendering import reading
 from web.services import services
 from web.sessions import store
 from web.throttle import client_address, throttle
+from web.users import load_user
 
 bp = Blueprint("auth", __name__)
-
-
-@dataclass
-class User:
-    """The signed-in person, as Flask-Login needs them."""
-
-    id: str
-    name: str
-    email: str
-    is_admin: bool
-    session: str
-    is_authenticated: bool = True
-    is_active: bool = True
-    is_anonymous: bool = False
-
-    def get_id(self) -> str:
-        """What the cookie keeps: the session's token, good only while its record lives."""
-        return self.session
-
-
-def init_app(app: Flask) -> None:
-    """Set up Flask-Login: users load from the Application, never from a form field."""
-    manager = LoginManager(app)
-    manager.user_loader(_load_user)
-    manager.unauthorized_handler(_unauthorized)
-    manager.session_protection = "strong"
-
-
-def current_actor() -> str:
-    """The signed-in account's id: the actor on every event this request makes."""
-    return str(current_user.id)
 
 
 @bp.route("/signin", methods=["GET", "POST"])
@@ -144,51 +110,10 @@ def _start_session(account_id: UUID) -> None:
     if current_user.is_authenticated:
         store().end(current_user.session)
     session.clear()
-    user = _load_user(store().start(account_id))
+    user = load_user(store().start(account_id))
     assert user is not None
     login_user(user)
     session.permanent = True  # the cookie expires with the session
-
-
-def _load_user(token: str) -> User | None:
-    # One indexed query on every request finds the live session and its account in
-    # today's read model (even on a past view, which holds one group's past only).
-    found = store().signed_in(connection(services().engine), token)
-    if found is None:
-        return None
-    if found.name is not None and found.email is not None:
-        return User(str(found.account_id), found.name, found.email, bool(found.is_admin), token)
-    # An account made a moment ago (by `learnloop users create`, say) may not be in the
-    # read model yet, so the Application is asked then.
-    account = services().app.account(found.account_id)
-    if account is None:
-        return None
-    return User(
-        id=str(account["id"]),
-        name=str(account["name"]),
-        email=str(account["email"]),
-        is_admin=bool(account["is_admin"]),
-        session=token,
-    )
-
-
-def _unauthorized() -> Any:
-    target = url_for("auth.signin", next=_here())
-    if request.headers.get("HX-Request"):
-        # A sign-in form swapped into a fragment would be confusing: go to the page.
-        return htmx_response("", 401, redirect=target)
-    return redirect(target, code=303)
-
-
-def _here() -> str:
-    # htmx tells us the page the user is on; a plain request came from its own path.
-    try:
-        current = urlsplit(request.headers.get("HX-Current-URL", ""))
-    except ValueError:
-        current = urlsplit("")
-    if current.path:
-        return current.path + (f"?{current.query}" if current.query else "")
-    return request.full_path.rstrip("?") if request.method == "GET" else request.path
 
 
 def _no_accounts() -> bool:

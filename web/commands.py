@@ -12,11 +12,11 @@ from markupsafe import Markup
 
 from domain.application import Recorded
 from domain.errors import DomainError
-from web.auth import current_actor
 from web.forms import attach
 from web.names import humanize
 from web.rendering import status_for
 from web.services import services
+from web.users import current_actor
 
 log = logging.getLogger(__name__)
 

@@ -1,38 +1,62 @@
 """Corrections: amend or withdraw an entry by a new event; the original stays visible."""
 
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
 from uuid import UUID
 
 from flask import Blueprint, url_for
 from flask.typing import ResponseReturnValue
+from flask_wtf import FlaskForm
 
 from domain.application import Recorded
 from projections import queries
 from web.access import requires
-from web.auth import current_actor
-from web.commands import submit
 from web.forms import KIND_LABELS, CorrectionForm
-from web.rendering import found, reading, render, see_other
+from web.forms.registry import UNPREFIXED, Sent
+from web.pages import PageView
+from web.posting import Landing, post
+from web.rendering import found, reading, render
 from web.services import services
+from web.users import current_actor
 
 bp = Blueprint("corrections", __name__)
+PAGE = ("corrections/correct.html", "corrections/_form.html")
+
+
+@dataclass(frozen=True)
+class CorrectionView(PageView):
+    """One entry with its versions, and the form to amend or withdraw it."""
+
+    read: queries.CorrectionPage
+    kinds: Mapping[str, str]
+    form: FlaskForm
 
 
 @bp.route("/cycles/<uuid:cycle_id>/entries/<uuid:entry_id>/correct", methods=["GET", "POST"])
 @requires("record")
 def correct(cycle_id: UUID, entry_id: UUID) -> ResponseReturnValue:
     """Amend or withdraw one entry."""
-    context = _context(cycle_id, entry_id)
-    entry = context["entry"]
+    with reading() as conn:
+        page = found(queries.correction_page(conn, cycle_id, entry_id))
+    entry = page.entry
     form = CorrectionForm(data={"based_on": entry.revision, "text": entry.text})
     if not form.is_submitted():
-        return _page(form, context)
-    recorded, status = submit(form, lambda: _command(cycle_id, entry_id, form))
-    if recorded is None:
-        if status == 409:  # keep the typed text, based on the newer version shown above
+        return render(*PAGE, **_view(page, form).context())
+
+    def given_back(sent: Sent) -> CorrectionView:
+        if sent.status == 409:  # keep the typed text, based on the newer version shown above
             form.rebase(entry.revision)
-        return _page(form, context, status)
-    return see_other(url_for("cycles.show", cycle_id=cycle_id) + f"#entry-{entry_id}")
+        return _view(page, form)
+
+    return post(
+        Sent(UNPREFIXED, form),
+        lambda: _command(cycle_id, entry_id, form),
+        Landing(
+            *PAGE,
+            given_back,
+            lambda _: url_for("cycles.show", cycle_id=cycle_id) + f"#entry-{entry_id}",
+        ),
+    )
 
 
 def _command(cycle_id: UUID, entry_id: UUID, form: CorrectionForm) -> Recorded:
@@ -44,20 +68,5 @@ def _command(cycle_id: UUID, entry_id: UUID, form: CorrectionForm) -> Recorded:
     )
 
 
-def _context(cycle_id: UUID, entry_id: UUID) -> dict[str, Any]:
-    with reading() as conn:
-        cycle = found(queries.get_cycle(conn, cycle_id))
-        entry = found(queries.get_entry(conn, cycle_id, entry_id))
-        return {
-            "cycle": cycle,
-            "group": queries.get_group(conn, cycle.group_id),
-            "entry": entry,
-            "versions": queries.entry_corrections(conn, [entry]).get(entry_id, []),
-            "kinds": KIND_LABELS,
-        }
-
-
-def _page(form: CorrectionForm, context: dict[str, Any], status: int = 200) -> ResponseReturnValue:
-    return render(
-        "corrections/correct.html", "corrections/_form.html", status, form=form, **context
-    )
+def _view(page: queries.CorrectionPage, form: FlaskForm) -> CorrectionView:
+    return CorrectionView(page, KIND_LABELS, form)

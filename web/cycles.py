@@ -1,45 +1,61 @@
 """Learning cycles: open one with a plan, show it, and decide — adopt or abandon."""
 
+from dataclasses import dataclass
 from uuid import UUID
 
 from flask import Blueprint, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_wtf import FlaskForm
 
-from domain.methods import CATALOGUE
+from domain.methods import CATALOGUE, Method
 from projections import queries
 from web.access import requires
-from web.auth import current_actor
-from web.commands import submit
-from web.cycle_page import cycle_context
 from web.forms import DecisionForm, NewCycleForm
+from web.forms.registry import Sent, posted
+from web.pages import PageView, cycle
 from web.past import as_of_requested, read_as_of
-from web.rendering import found, reading, render, see_other
+from web.posting import Landing, post
+from web.rendering import found, reading, render
 from web.services import services
+from web.users import current_actor
 
 bp = Blueprint("cycles", __name__)
+
+
+@dataclass(frozen=True)
+class NewCycleView(PageView):
+    """The form to open a new ramp's first cycle, with the methods to follow."""
+
+    group: queries.GroupRow
+    form: FlaskForm
+    methods: dict[str, Method]
 
 
 @bp.get("/groups/<uuid:group_id>/cycles/new")
 @requires("facilitate")
 def new(group_id: UUID) -> ResponseReturnValue:
     """The form to open a new ramp's first cycle with its plan."""
-    return _new(group_id, NewCycleForm())
+    return render("cycles/new.html", "cycles/_plan_form.html", **_new(group_id).context())
 
 
 @bp.post("/groups/<uuid:group_id>/cycles")
 @requires("facilitate")
 def open_cycle(group_id: UUID) -> ResponseReturnValue:
     """Open a new ramp's first cycle."""
-    form = NewCycleForm()
-    recorded, status = submit(
-        form,
+    sent = posted(NewCycleForm)
+    form = sent.form
+    return post(
+        sent,
         lambda: services().app.open_cycle(
             group_id, form.plan_input(), current_actor(), form.method.data
         ),
+        Landing(
+            "cycles/new.html",
+            "cycles/_plan_form.html",
+            lambda sent: _new(group_id, sent),
+            lambda recorded: url_for("cycles.show", cycle_id=recorded.id),
+        ),
     )
-    if recorded is None:
-        return _new(group_id, form, status)
-    return see_other(url_for("cycles.show", cycle_id=recorded.id))
 
 
 @bp.get("/cycles/<uuid:cycle_id>")
@@ -51,36 +67,27 @@ def show(cycle_id: UUID) -> ResponseReturnValue:
     if moment is not None:
         with reading() as conn:
             read_as_of(found(queries.group_of_cycle(conn, cycle_id)), moment)
-    context = cycle_context(cycle_id, before=request.args)
-    return render("cycles/show.html", "cycles/_journal.html", **context)
+    page = cycle.cycle_view(cycle_id, before=request.args)
+    return render(cycle.WHOLE, cycle.JOURNAL, **page.context())
 
 
 @bp.post("/cycles/<uuid:cycle_id>/decision")
 @requires("record")
 def decide(cycle_id: UUID) -> ResponseReturnValue:
     """Adopt or abandon the change; closes the cycle and its ramp."""
-    form = DecisionForm(prefix="decision_form")
-    recorded, status = submit(
-        form,
+    sent = posted(DecisionForm)
+    form = sent.form
+    return post(
+        sent,
         lambda: services().app.decide(
             cycle_id, form.decision.data, form.reason.data, current_actor()
         ),
-    )
-    if recorded is not None:
-        return see_other(url_for("cycles.show", cycle_id=cycle_id) + "#decision")
-    return render(
-        "cycles/show.html", "cycles/_journal.html", status, **cycle_context(cycle_id, form)
+        cycle.journal(cycle_id, anchor="#decision", swap=False),
     )
 
 
-def _new(group_id: UUID, form: NewCycleForm, status: int = 200) -> ResponseReturnValue:
+def _new(group_id: UUID, sent: Sent | None = None) -> NewCycleView:
     with reading() as conn:
         group = found(queries.get_group(conn, group_id))
-    return render(
-        "cycles/new.html",
-        "cycles/_plan_form.html",
-        status,
-        group=group,
-        form=form,
-        methods=CATALOGUE,
-    )
+    form = sent.form if sent is not None else NewCycleForm()
+    return NewCycleView(group, form, CATALOGUE)

@@ -7,8 +7,8 @@ from flask.typing import ResponseReturnValue
 
 from projections import queries
 from web.access import requires
-from web.auth import current_actor
 from web.rendering import reading, render
+from web.users import current_actor
 
 bp = Blueprint("library", __name__)
 

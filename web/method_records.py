@@ -6,19 +6,18 @@ member of any group may bring a story to a panel's cycle they can read.
 
 from uuid import UUID
 
-from flask import Blueprint, abort, url_for
+from flask import Blueprint, abort
 from flask.typing import ResponseReturnValue
 
 from projections import queries
 from web.access import requires
-from web.auth import current_actor
-from web.commands import submit
-from web.cycle_page import story_groups
 from web.forms import AdviceForm, AdviceRequestForm, ChoiceForm, StoryForm
-from web.groups import group_context
-from web.journal import journal_post
-from web.rendering import found, reading, render, see_other
+from web.forms.registry import advice_prefix, posted
+from web.pages import cycle, group
+from web.posting import post
+from web.rendering import found, reading
 from web.services import services
+from web.users import current_actor
 
 bp = Blueprint("method_records", __name__)
 
@@ -27,17 +26,17 @@ bp = Blueprint("method_records", __name__)
 @requires("record")
 def ask_for_advice(cycle_id: UUID) -> ResponseReturnValue:
     """Peer Assist: ask a group that has done it before."""
-    form = AdviceRequestForm(prefix="advice_request_form")
+    sent = posted(AdviceRequestForm)
+    form = sent.form
     with reading() as conn:
-        cycle = found(queries.get_cycle(conn, cycle_id))
-        asked = queries.groups_to_ask(conn, current_actor(), cycle.group_id)
-    form.offer(asked)
-    return journal_post(
-        cycle_id,
-        form,
+        asking = found(queries.get_cycle(conn, cycle_id))
+        form.offer(queries.groups_to_ask(conn, current_actor(), asking.group_id))
+    return post(
+        sent,
         lambda: services().app.request_advice(
             cycle_id, UUID(form.to_group.data), form.question.data, current_actor()
         ),
+        cycle.journal(cycle_id),
     )
 
 
@@ -49,17 +48,14 @@ def give_advice(group_id: UUID, asked: UUID) -> ResponseReturnValue:
         request = queries.advice_request(conn, asked)
     if request is None or request.to_group_id != group_id:
         abort(404)  # as if it did not exist: it was not asked of this group
-    form = AdviceForm(prefix=f"adv{asked.hex}")
-    recorded, status = submit(
-        form,
+    sent = posted(AdviceForm, advice_prefix(asked))
+    text = sent.form.text
+    return post(
+        sent,
         lambda: services().app.give_advice(
-            request.cycle_id, asked, group_id, form.text.data, current_actor()
+            request.cycle_id, asked, group_id, text.data, current_actor()
         ),
-    )
-    if recorded is not None:
-        return see_other(url_for("groups.show", group_id=group_id) + f"#advice-{asked}")
-    return render(
-        "groups/show.html", "groups/_advice.html", status, **group_context(group_id, form)
+        group.advice(group_id, asked),
     )
 
 
@@ -67,14 +63,13 @@ def give_advice(group_id: UUID, asked: UUID) -> ResponseReturnValue:
 @requires("read")
 def bring_story(cycle_id: UUID) -> ResponseReturnValue:
     """Most Significant Change: bring a story to the panel, from a group one records in."""
-    form = StoryForm(prefix="story_form")
+    sent = posted(StoryForm)
+    form = sent.form
     with reading() as conn:
-        cycle = found(queries.get_cycle(conn, cycle_id))
-        groups = story_groups(conn, current_actor(), cycle.group_id)
-    form.offer(groups)
-    return journal_post(
-        cycle_id,
-        form,
+        panel = found(queries.get_cycle(conn, cycle_id))
+        form.offer(queries.story_groups(conn, current_actor(), panel.group_id))
+    return post(
+        sent,
         lambda: services().app.collect_story(
             cycle_id,
             UUID(form.from_group.data),
@@ -86,6 +81,7 @@ def bring_story(cycle_id: UUID) -> ResponseReturnValue:
             },
             current_actor(),
         ),
+        cycle.journal(cycle_id),
     )
 
 
@@ -93,14 +89,14 @@ def bring_story(cycle_id: UUID) -> ResponseReturnValue:
 @requires("record")
 def choose_story(cycle_id: UUID) -> ResponseReturnValue:
     """Most Significant Change: the panel chooses the most significant story, saying why."""
-    form = ChoiceForm(prefix="choice_form")
+    sent = posted(ChoiceForm)
+    form = sent.form
     with reading() as conn:
-        told = queries.cycle_stories(conn, cycle_id)
-    form.offer(told)
-    return journal_post(
-        cycle_id,
-        form,
+        form.offer(queries.cycle_stories(conn, cycle_id))
+    return post(
+        sent,
         lambda: services().app.choose_story(
             cycle_id, UUID(form.story.data), form.reasons.data, current_actor()
         ),
+        cycle.journal(cycle_id),
     )

@@ -8,10 +8,12 @@ from flask_wtf import FlaskForm
 
 from domain.application import Recorded
 from web.access import requires
-from web.auth import current_actor
 from web.forms import InviteForm, RoleForm, SharingForm
-from web.groups import group_post
+from web.forms.registry import posted, removal_prefix, role_prefix
+from web.pages import group
+from web.posting import post
 from web.services import services
+from web.users import current_actor
 
 bp = Blueprint("people", __name__)
 PEOPLE = "groups/_people.html"
@@ -21,7 +23,8 @@ PEOPLE = "groups/_people.html"
 @requires("facilitate")
 def invite(group_id: UUID) -> ResponseReturnValue:
     """Invite someone by email: the single-use link is shown here and written to the log."""
-    form = InviteForm(prefix="invite_form")
+    sent = posted(InviteForm)
+    form = sent.form
     # Sent again (the same form), nothing new is made and the link, shown once, is gone.
     link: dict[str, str] = {"email": form.email.data or ""}
 
@@ -38,19 +41,19 @@ def invite(group_id: UUID) -> ResponseReturnValue:
         link.update(url=url, email=form.email.data)
         return recorded
 
-    return group_post(group_id, form, PEOPLE, command, {"new_link": link})
+    return post(sent, command, group.section(group_id, PEOPLE, new_link=lambda: link))
 
 
 @bp.post("/groups/<uuid:group_id>/people/<account_id>/role")
 @requires("facilitate")
 def change_role(group_id: UUID, account_id: str) -> ResponseReturnValue:
     """Change someone's role."""
-    form = RoleForm(prefix=f"r{_slug(account_id)}")
-    return group_post(
-        group_id,
-        form,
-        PEOPLE,
-        lambda: services().app.change_role(group_id, account_id, form.role.data, current_actor()),
+    sent = posted(RoleForm, role_prefix(account_id))
+    role = sent.form.role
+    return post(
+        sent,
+        lambda: services().app.change_role(group_id, account_id, role.data, current_actor()),
+        group.section(group_id, PEOPLE),
     )
 
 
@@ -58,12 +61,10 @@ def change_role(group_id: UUID, account_id: str) -> ResponseReturnValue:
 @requires("facilitate")
 def remove(group_id: UUID, account_id: str) -> ResponseReturnValue:
     """Remove someone from the group."""
-    form = FlaskForm(prefix=f"x{_slug(account_id)}")
-    return group_post(
-        group_id,
-        form,
-        PEOPLE,
+    return post(
+        posted(FlaskForm, removal_prefix(account_id)),
         lambda: services().app.remove_member(group_id, account_id, current_actor()),
+        group.section(group_id, PEOPLE),
     )
 
 
@@ -71,14 +72,10 @@ def remove(group_id: UUID, account_id: str) -> ResponseReturnValue:
 @requires("facilitate")
 def sharing(group_id: UUID) -> ResponseReturnValue:
     """Share the group's learning organisation-wide, or keep it private."""
-    form = SharingForm(prefix="sharing_form")
-    return group_post(
-        group_id,
-        form,
-        PEOPLE,
-        lambda: services().app.set_sharing(group_id, bool(form.shared.data), current_actor()),
+    sent = posted(SharingForm)
+    shared = sent.form.shared
+    return post(
+        sent,
+        lambda: services().app.set_sharing(group_id, bool(shared.data), current_actor()),
+        group.section(group_id, PEOPLE),
     )
-
-
-def _slug(account_id: str) -> str:
-    return "".join(ch for ch in account_id if ch.isalnum())

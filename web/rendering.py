@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TypeVar
 
 import sqlalchemy as sa
 from flask import flash, g, redirect, render_template, request
@@ -12,6 +12,8 @@ from werkzeug.exceptions import NotFound
 
 from domain.errors import ConflictError, DomainError
 from web.services import services
+
+T = TypeVar("T")
 
 
 @contextmanager
@@ -51,7 +53,9 @@ def wants_fragment() -> bool:
     return bool(request.headers.get("HX-Request")) and not request.headers.get("HX-Boosted")
 
 
-def render(whole: str, fragment: str, status: int = 200, /, **context: Any) -> ResponseReturnValue:
+def render(
+    whole: str, fragment: str, status: int = 200, /, **context: object
+) -> ResponseReturnValue:
     """The fragment alone for htmx, the whole page otherwise."""
     if not wants_fragment():
         return render_template(whole, **context), status
@@ -75,7 +79,7 @@ def status_for(error: DomainError) -> int:
     return 409 if isinstance(error, ConflictError) else 422
 
 
-def found(value: Any) -> Any:
+def found(value: T | None) -> T:
     """The value, or a 404 if the read model has no such thing."""
     if value is None:
         raise NotFound()

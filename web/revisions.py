@@ -1,45 +1,66 @@
 """Plan revisions: revise mid-cycle, adapt into the next cycle, and read the history."""
 
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
 from uuid import UUID
 
 from flask import Blueprint, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_wtf import FlaskForm
 
 from domain.entries import ADAPT
 from projections import queries
 from web.access import requires
-from web.auth import current_actor
-from web.commands import submit as run
 from web.forms import KIND_LABELS, AdaptForm, RevisionForm, choices
+from web.forms.registry import Sent, posted
 from web.names import person
-from web.rendering import found, reading, render, see_other
+from web.pages import PageView
+from web.posting import Landing, post
+from web.rendering import found, reading, render
 from web.services import services
+from web.users import current_actor
 
 bp = Blueprint("revisions", __name__)
+FORM = "revisions/_form.html"
+
+
+@dataclass(frozen=True)
+class RevisionView(PageView):
+    """The plan as it stands, the learning a change may cite, and the form to change it."""
+
+    read: queries.RevisionPage
+    kinds: Mapping[str, str]
+    form: FlaskForm
+    adapting: bool
+    conflict: bool  # someone changed the plan first: the newer one is shown beside
 
 
 @bp.get("/cycles/<uuid:cycle_id>/revise")
 @requires("record")
 def revise(cycle_id: UUID) -> ResponseReturnValue:
     """The revision form, filled in with the current plan."""
-    context = _context(cycle_id)
-    plan = context["plan"]
+    page = _page(cycle_id)
     form = RevisionForm(
-        formdata=None, data={**RevisionForm.data_from(plan), "based_on": plan.version}
+        formdata=None, data={**RevisionForm.data_from(page.plan), "based_on": page.plan.version}
     )
-    return _form(form, context)
+    return render("revisions/revise.html", FORM, **_view(page, form).context())
 
 
 @bp.post("/cycles/<uuid:cycle_id>/revisions")
 @requires("record")
 def submit(cycle_id: UUID) -> ResponseReturnValue:
     """Revise the plan in the light of the cited learning."""
-    context = _context(cycle_id)
-    form = RevisionForm()
-    _offer(form, context)
-    recorded, status = run(
-        form,
+    page = _page(cycle_id)
+    sent = posted(RevisionForm)
+    form = _offer(sent.form, page)
+
+    def given_back(sent: Sent) -> RevisionView:
+        if sent.status == 409:  # keep everything they typed, based on the newer plan shown
+            form.rebase(page.plan.version)
+        return _view(page, form, sent.status)
+
+    return post(
+        sent,
         lambda: services().app.revise_plan(
             cycle_id,
             form.based_on.data or 0,
@@ -48,33 +69,39 @@ def submit(cycle_id: UUID) -> ResponseReturnValue:
             [UUID(c) for c in form.cites.data],
             current_actor(),
         ),
+        Landing(
+            "revisions/revise.html",
+            FORM,
+            given_back,
+            lambda _: url_for("revisions.history", cycle_id=cycle_id),
+        ),
     )
-    if recorded is None:
-        if status == 409:  # keep everything they typed, based on the newer plan shown above
-            form.rebase(context["plan"].version)
-        return _form(form, context, status)
-    return see_other(url_for("revisions.history", cycle_id=cycle_id))
 
 
 @bp.get("/cycles/<uuid:cycle_id>/adapt")
 @requires("record")
 def adapt(cycle_id: UUID) -> ResponseReturnValue:
     """Adapt: plan the next cycle, starting from this cycle's plan."""
-    context = _context(cycle_id)
-    plan = context["plan"]
+    page = _page(cycle_id)
+    plan = page.plan
     form = AdaptForm(formdata=None, data={**AdaptForm.data_from(plan), "based_on": plan.version})
-    return _form(form, context, template="adapt")
+    return render("revisions/adapt.html", FORM, **_view(page, form, adapting=True).context())
 
 
 @bp.post("/cycles/<uuid:cycle_id>/adapt")
 @requires("record")
 def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
     """Decide to adapt: close this cycle and open the next with the revised plan."""
-    context = _context(cycle_id)
-    form = AdaptForm()
-    _offer(form, context)
-    recorded, status = run(
-        form,
+    page = _page(cycle_id)
+    sent = posted(AdaptForm)
+    form = _offer(sent.form, page)
+
+    def given_back(sent: Sent) -> RevisionView:
+        fresh = _page(cycle_id) if sent.status != 422 else page  # the cycle moved on
+        return _view(fresh, form, sent.status, adapting=True)
+
+    return post(
+        sent,
         lambda: services().app.decide(
             cycle_id,
             ADAPT,
@@ -84,11 +111,13 @@ def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
             change=form.change.data,
             cites=[UUID(c) for c in form.cites.data],
         ),
+        Landing(
+            "revisions/adapt.html",
+            FORM,
+            given_back,
+            lambda recorded: url_for("cycles.show", cycle_id=recorded.id),
+        ),
     )
-    if recorded is None:
-        fresh = _context(cycle_id) if status != 422 else context
-        return _form(form, fresh, status, "adapt")
-    return see_other(url_for("cycles.show", cycle_id=recorded.id))
 
 
 @bp.get("/cycles/<uuid:cycle_id>/history")
@@ -120,48 +149,30 @@ def history(cycle_id: UUID) -> ResponseReturnValue:
     )
 
 
-def _context(cycle_id: UUID) -> dict[str, Any]:
-    with reading() as conn:
-        cycle = found(queries.get_cycle(conn, cycle_id))
-        return {
-            "cycle": cycle,
-            "group": queries.get_group(conn, cycle.group_id),
-            "plan": found(queries.current_plan(conn, cycle_id)),
-            **_citable(conn, cycle_id),
-            "kinds": KIND_LABELS,
-        }
-
-
-def _citable(conn: Any, cycle_id: UUID) -> dict[str, Any]:
-    """The newest entries a change may cite, and any ticked before (a refused post)."""
+def _page(cycle_id: UUID) -> queries.RevisionPage:
+    """The plan and the newest entries a change may cite, and any ticked before (a
+    refused post)."""
     ticked = []
     for value in request.form.getlist("cites") if request.method == "POST" else []:
         try:
             ticked.append(UUID(value))
         except ValueError:
             continue  # the form refuses it, plainly, when it validates
-    offered, total = queries.citable_entries(conn, cycle_id, ticked)
-    return {"entries": offered, "citable": total}
+    with reading() as conn:
+        return found(queries.revision_page(conn, cycle_id, ticked))
 
 
-def _offer(form: RevisionForm, context: dict[str, Any]) -> None:
+def _offer(form: FlaskForm, page: queries.RevisionPage) -> FlaskForm:
     """The learning a change can cite: this cycle's entries, not withdrawn."""
     form.cites.choices = choices(
         (e.id, f"{KIND_LABELS.get(e.kind, e.kind)} by {person(e.actor)}: {e.text}")
-        for e in context["entries"]
+        for e in page.entries
     )
+    return form
 
 
-def _form(
-    form: RevisionForm, context: dict[str, Any], status: int = 200, template: str = "revise"
-) -> ResponseReturnValue:
-    _offer(form, context)
-    return render(
-        f"revisions/{template}.html",
-        "revisions/_form.html",
-        status,
-        form=form,
-        adapting=template == "adapt",
-        conflict=status == 409,
-        **context,
-    )
+def _view(
+    page: queries.RevisionPage, form: FlaskForm, status: int = 200, adapting: bool = False
+) -> RevisionView:
+    _offer(form, page)
+    return RevisionView(page, KIND_LABELS, form, adapting, conflict=status == 409)

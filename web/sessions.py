@@ -9,7 +9,7 @@ from uuid import UUID
 import sqlalchemy as sa
 from flask import Flask, current_app
 
-from domain.people import utcnow
+from domain.clock import utcnow
 from projections.tables import accounts
 from web.expiring import Clock, When, create, metadata
 

@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from flask import Flask, current_app, request
 
 from domain.accounts import normal_email
+from domain.clock import utcnow
 from domain.errors import SignInRefusedError
-from domain.people import utcnow
 from web.expiring import Clock, When, as_utc, create, metadata
 
 KEY = "learnloop.throttle"

@@ -79,7 +79,7 @@ def test_adapting_without_a_plan_is_refused_and_writes_nothing(application: Lear
     first = application.open_cycle(group.id, plan(questions=[(QUESTION, "Yes")]), "Ann").id
     run_cycle(application, first, "54 catheters", "A real problem")
     before = application.recorder.max_notification_id()
-    with pytest.raises(InvalidChoiceError):
+    with pytest.raises(InvalidChoiceError, match="Adapting opens the next cycle"):
         application.decide(first, ADAPT, "Change", "Ann")
     assert application.recorder.max_notification_id() == before
 
@@ -92,7 +92,7 @@ def test_help_cannot_be_asked_on_a_closed_cycle_but_open_requests_can_be_answere
     asked = application.ask_for_help(cycle, "Who signs the directive?", "Bea").id
     run_cycle(application, cycle, "54 catheters", "A real problem")
     application.decide(cycle, ADOPT, "Works", "Ann")
-    with pytest.raises(CycleClosedError):
+    with pytest.raises(CycleClosedError, match=r"Ann decided to adopt it\. Nothing more"):
         application.ask_for_help(cycle, "Too late?", "Bea")
     application.answer_help(asked, "The chief nurse", "Sponsor")
     assert application.repository.get(asked).status == "answered"

@@ -12,7 +12,7 @@ from domain.errors import (
     PlanHasNoQuestionError,
     RevisionCitesNoLearningError,
     StalePlanError,
-    UnknownEntryError,
+    UncitableEntryError,
 )
 from domain.group import PilotGroup
 from domain.plan import Plan
@@ -86,7 +86,7 @@ def test_a_revision_must_cite_learning() -> None:
 def test_a_revision_cannot_cite_an_entry_from_elsewhere() -> None:
     cycle = a_cycle()
     cycle.record_observation("Seen", "bob")
-    with pytest.raises(UnknownEntryError):
+    with pytest.raises(UncitableEntryError):
         cycle.revise_plan(1, a_plan("New"), "Changed", [uuid4()], "ann")
 
 

@@ -16,7 +16,10 @@ from domain.errors import (
     NothingLearnedError,
     NothingToReflectOnError,
     StaleEntryError,
-    UnknownEntryError,
+    UncitableEntryError,
+    UnknownCommentTargetError,
+    UnknownQuestionError,
+    UnknownTaskError,
 )
 from domain.group import PilotGroup
 from domain.help import ANSWERED, CLOSED, HelpRequest
@@ -46,8 +49,8 @@ def reflected_cycle() -> Cycle:
 def test_every_act_kind_can_be_recorded_and_moves_the_cycle_into_acting(kind: str) -> None:
     cycle = a_cycle()
     entry_id = cycle.record_act_entry(kind, "Something happened", QUESTION, "bob")
-    assert cycle.entry(entry_id).kind == kind
-    assert cycle.entry(entry_id).question == QUESTION
+    assert cycle.journal.entry(entry_id).kind == kind
+    assert cycle.journal.entry(entry_id).question == QUESTION
 
 
 def test_an_unknown_act_kind_is_refused() -> None:
@@ -56,7 +59,7 @@ def test_an_unknown_act_kind_is_refused() -> None:
 
 
 def test_an_entry_about_a_question_not_in_the_plan_is_refused() -> None:
-    with pytest.raises(UnknownEntryError):
+    with pytest.raises(UnknownQuestionError):
         a_cycle().record_act_entry("observation", "Seen", "Some other question?", "bob")
 
 
@@ -69,7 +72,7 @@ def test_a_comparison_records_the_outcome_and_moves_the_cycle_into_reflecting() 
     cycle = a_cycle()
     cycle.record_act_entry("observation", "6 of 10 removed", QUESTION, "bob")
     entry_id = cycle.compare_prediction(QUESTION, "partly", "6 of 10, not most", "bob")
-    assert (cycle.entry(entry_id).outcome, cycle.phase) == ("partly", REFLECT)
+    assert (cycle.journal.entry(entry_id).outcome, cycle.phase) == ("partly", REFLECT)
 
 
 def test_a_comparison_needs_a_known_outcome_and_a_question() -> None:
@@ -77,7 +80,7 @@ def test_a_comparison_needs_a_known_outcome_and_a_question() -> None:
     cycle.record_act_entry("observation", "Seen", "", "bob")
     with pytest.raises(InvalidChoiceError):
         cycle.compare_prediction(QUESTION, "maybe", "Hm", "bob")
-    with pytest.raises(UnknownEntryError):
+    with pytest.raises(UnknownQuestionError):
         cycle.compare_prediction("", "partly", "Hm", "bob")
 
 
@@ -86,7 +89,8 @@ def test_a_mistake_is_owned_as_learning_after_acting() -> None:
     with pytest.raises(NothingToReflectOnError):
         cycle.own_mistake("We forgot the night shift", "bob")
     cycle.record_act_entry("action", "Briefed day shift", "", "bob")
-    assert cycle.entry(cycle.own_mistake("We forgot the night shift", "bob")).kind == "mistake"
+    mistake = cycle.own_mistake("We forgot the night shift", "bob")
+    assert cycle.journal.entry(mistake).kind == "mistake"
 
 
 def test_deciding_needs_a_reflection_or_a_comparison() -> None:
@@ -142,7 +146,7 @@ def test_a_closed_cycle_still_takes_comments_and_corrections() -> None:
     cycle.comment("decision", "Well done", "sponsor")
     entry = cycle.entries[0]
     cycle.amend_entry(entry.id, 1, "Briefed all nurses", "More precise", "bob")
-    assert cycle.entry(entry.id).text == "Briefed all nurses"
+    assert cycle.journal.entry(entry.id).text == "Briefed all nurses"
 
 
 def test_adapting_opens_the_next_cycle_citing_learning_from_this_one() -> None:
@@ -160,7 +164,7 @@ def test_adapting_opens_the_next_cycle_citing_learning_from_this_one() -> None:
 
 def test_the_next_cycle_must_cite_learning_of_the_cycle_it_continues() -> None:
     first = reflected_cycle()
-    with pytest.raises(UnknownEntryError):
+    with pytest.raises(UncitableEntryError):
         Cycle.continue_from(uuid4(), first, 2, a_plan(), "Changed", [uuid4()], "ann")
 
 
@@ -168,7 +172,7 @@ def test_an_amendment_keeps_the_entry_and_counts_its_revisions() -> None:
     cycle = reflected_cycle()
     entry = cycle.entries[0]
     cycle.amend_entry(entry.id, 1, "Briefed night nurses too", "I left them out", "bob")
-    amended = cycle.entry(entry.id)
+    amended = cycle.journal.entry(entry.id)
     assert (amended.text, amended.revision, amended.withdrawn) == (
         "Briefed night nurses too",
         2,
@@ -182,15 +186,15 @@ def test_a_correction_based_on_an_older_version_is_refused() -> None:
     cycle.amend_entry(entry.id, 1, "First fix", "Typo", "bob")
     with pytest.raises(StaleEntryError):
         cycle.amend_entry(entry.id, 1, "Second fix", "Typo", "cat")
-    assert cycle.entry(entry.id).text == "First fix"
+    assert cycle.journal.entry(entry.id).text == "First fix"
 
 
 def test_a_withdrawn_entry_stays_but_can_no_longer_be_cited_or_changed() -> None:
     cycle = reflected_cycle()
     entry = cycle.entries[0]
     cycle.withdraw_entry(entry.id, 1, "Recorded on the wrong cycle", "bob")
-    assert cycle.entry(entry.id).withdrawn
-    with pytest.raises(UnknownEntryError):
+    assert cycle.journal.entry(entry.id).withdrawn
+    with pytest.raises(UncitableEntryError):
         cycle.revise_plan(1, a_plan("New"), "Change", [entry.id], "ann")
     with pytest.raises(StaleEntryError):
         cycle.amend_entry(entry.id, 2, "Again", "Why", "bob")
@@ -200,9 +204,9 @@ def test_comments_must_be_on_something_in_the_cycle() -> None:
     cycle = reflected_cycle()
     cycle.comment("plan", "Good plan", "cat")
     cycle.comment(cycle.entries[0].id.hex, "Nice", "cat")
-    with pytest.raises(UnknownEntryError):
+    with pytest.raises(UnknownCommentTargetError):
         cycle.comment("decision", "Nothing decided yet", "cat")
-    with pytest.raises(UnknownEntryError):
+    with pytest.raises(UnknownCommentTargetError):
         cycle.comment(uuid4().hex, "On nothing", "cat")
 
 
@@ -213,7 +217,7 @@ def test_set_up_tasks_are_marked_done_once() -> None:
     cycle.complete_task(task_id, "bea")
     cycle.complete_task(task_id, "bea")
     assert cycle.tasks_done == [task_id]
-    with pytest.raises(UnknownEntryError):
+    with pytest.raises(UnknownTaskError):
         cycle.complete_task("no-such-task", "bea")
 
 

@@ -15,7 +15,8 @@ from domain.errors import (
     NothingLearnedError,
     NothingToReflectOnError,
     NotThisMethodError,
-    UnknownEntryError,
+    UnknownAdviceRequestError,
+    UnknownStoryError,
 )
 from domain.methods import CATALOGUE, PDSA, STEPS, method
 from domain.plan import Plan
@@ -67,7 +68,7 @@ def test_peer_assist_asks_another_group_and_its_advice_can_be_cited() -> None:
     ward_3 = uuid4()
     request = cycle.request_advice(ward_3, "How did you get pharmacy on board?", "ann")
     advice = cycle.give_advice(request, ward_3, "Ask them the day before", "cat")
-    assert cycle.entry(advice).kind == ADVICE
+    assert cycle.journal.entry(advice).kind == ADVICE
     assert cycle.revise_plan(1, a_plan(), "Ask pharmacy the day before", [advice], "ann") == 2
 
 
@@ -79,7 +80,7 @@ def test_peer_assist_refuses_asking_yourself_and_advice_from_a_group_not_asked()
     request = cycle.request_advice(uuid4(), "How?", "ann")
     with pytest.raises(InvalidChoiceError, match="Only the group that was asked"):
         cycle.give_advice(request, uuid4(), "Like this", "eve")
-    with pytest.raises(UnknownEntryError):
+    with pytest.raises(UnknownAdviceRequestError):
         cycle.give_advice(uuid4(), own, "Like this", "eve")
     with pytest.raises(InvalidFieldError):
         cycle.request_advice(uuid4(), "   ", "ann")
@@ -111,11 +112,11 @@ def test_most_significant_change_collects_stories_and_the_panel_chooses_one_sayi
     first = cycle.collect_story(uuid4(), "Home for tea", "Mrs P", "Dad came home", "Dignity", "b")
     cycle.collect_story(uuid4(), "Quiet nights", "Nurse K", "Fewer alarms", "Sleep", "bob")
     assert cycle.phase == ACT
-    assert cycle.entry(first).kind == STORY
+    assert cycle.journal.entry(first).kind == STORY
     with pytest.raises(InvalidFieldError, match="Why the panel chose it"):
         cycle.choose_story(first, " ", "ann")
     choice = cycle.choose_story(first, "It changed a life, not a number", "ann")
-    assert cycle.entry(choice).kind == CHOICE
+    assert cycle.journal.entry(choice).kind == CHOICE
     assert cycle.chosen == first
     assert cycle.phase == REFLECT
     with pytest.raises(AlreadyDecidedError):
@@ -129,7 +130,7 @@ def test_the_panel_chooses_only_among_its_stories() -> None:
     cycle = cycle_following("most_significant_change")
     cycle.collect_story(uuid4(), "Home for tea", "Mrs P", "Dad came home", "Dignity", "bob")
     acted = cycle.record_act_entry("action", "Ran a panel", "", "ann")
-    with pytest.raises(UnknownEntryError, match="one of the stories"):
+    with pytest.raises(UnknownStoryError, match="one of the stories"):
         cycle.choose_story(acted, "Not a story", "ann")
 
 
@@ -144,6 +145,7 @@ def test_a_snapshot_taken_before_methods_existed_loads_as_pdsa() -> None:
     snapshot = Cycle.Snapshot.take(cycle_following("learning_log"))
     for added in ("method", "advice_asked", "chosen", "class_version"):
         snapshot.state.pop(added)
+    snapshot.state["entries"] = list(snapshot.state.pop("journal").entries)  # as in version 1
     cycle = snapshot.mutate(None)
     assert isinstance(cycle, Cycle)
     assert (cycle.method, cycle.advice_asked, cycle.chosen) == (PDSA, {}, None)

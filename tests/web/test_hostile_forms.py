@@ -136,7 +136,7 @@ def revise_aim(w: World, draw: Draw, chaos: int) -> Try:
     group = w.new_group()
     fields = [
         Field("aim_form-aim", text("aim")),
-        Field("aim_form-reason", text("decision_reason")),
+        Field("aim_form-reason", text("aim_reason")),
     ]
     return Try(
         fields,
@@ -471,7 +471,7 @@ def correct(w: World, draw: Draw, chaos: int) -> Try:
         Field("based_on", integer(1)),
         Field("action", choice("amend", "withdraw")),
         Field("text", text("text")),
-        Field("reason", text("decision_reason")),
+        Field("reason", text("amendment_reason")),
     ]
 
     def command(f: FlaskForm, actor: str) -> Recorded:

@@ -161,9 +161,14 @@ def plan_of(payload: str, objective: str) -> PlanInput:
     v: Callable[[str], str] = lambda tag: tagged(payload, tag)  # noqa: E731
     return {
         "objective": objective,
+        "plan_text": v("plan_text"),
         "questions": [(v("question"), v("prediction"), v("qreason"))],
+        "who": v("who"),
+        "where": v("where"),
+        "when": v("when"),
+        "data": v("data"),
+        "measures": v("measures"),
         "tasks": [(v("task"), v("owner"), TASK_DUE)],
-        **{name: v(name) for name in ("plan_text", "who", "where", "when", "data", "measures")},
     }
 
 

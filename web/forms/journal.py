@@ -131,7 +131,8 @@ class CorrectionForm(FlaskForm):
         default="amend",
     )
     text = text_field("Corrected text", "text", required=False, area=True)
-    reason = text_field("Why", "decision_reason", area=True)
+    # One "Why" serves both corrections; a withdrawal's reason has the same limit.
+    reason = text_field("Why", "amendment_reason", area=True)
 
     def validate(self, extra_validators: Any = None) -> bool:
         """Amending needs the corrected text."""

@@ -98,4 +98,4 @@ class AimForm(FlaskForm):
     """Revise the group's aim, saying why."""
 
     aim = text_field("New aim", "aim", area=True)
-    reason = text_field("Why the aim changed", "decision_reason", area=True)
+    reason = text_field("Why the aim changed", "aim_reason", area=True)

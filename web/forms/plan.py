@@ -7,8 +7,10 @@ from flask_wtf import FlaskForm
 from wtforms import FieldList, Form, FormField, HiddenField, IntegerField, widgets
 from wtforms.utils import unset_value
 
-from domain.application import PlanInput
-from web.forms.fields import CitesField, text_field
+from domain.errors import RevisionCitesNoLearningError
+from domain.journal import require_learning
+from domain.plan import PlanInput
+from web.forms.fields import CitesField, attach, text_field
 
 QUESTION_SLOTS = 3
 TASK_SLOTS = 3
@@ -160,11 +162,10 @@ class RevisionForm(PlanForm):
     def validate(self, extra_validators: Any = None) -> bool:
         """A revision cites at least one piece of learning."""
         ok = super().validate(extra_validators)
-        if not self.cites.data:
-            self.cites.errors = [
-                *self.cites.errors,
-                "Tick the reflection or observation this revision is made in the light of.",
-            ]
+        try:  # the domain's rule, checked here too so it shows with any other mistake
+            require_learning(self.cites.data or [])
+        except RevisionCitesNoLearningError as refused:
+            attach(self, refused)
             ok = False
         return ok
 

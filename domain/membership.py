@@ -1,13 +1,14 @@
-"""Commands about people: accounts, signing in, invitations, roles and sharing."""
+"""Who takes part and how: accounts, signing in, invitations, roles and sharing."""
 
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
 from domain.accounts import Account, account_id
+from domain.clock import utcnow
 from domain.errors import EmailTakenError, NotFoundError, SignInRefusedError, WrongPasswordError
 from domain.group import PilotGroup
 from domain.invitation import Invitation
@@ -24,13 +25,9 @@ def _decoy() -> str:
     return hash_password(secrets.token_urlsafe(16))
 
 
-def utcnow() -> datetime:
-    """Now, in UTC."""
-    return datetime.now(UTC)
-
-
-class PeopleCommands(Service):
-    """Accounts and membership; the Application inherits these commands."""
+class MembershipCommands(Service):
+    """Accounts and who belongs to which group, in what role; the Application inherits
+    these commands."""
 
     def register_account(
         self, email: str, name: str, password: str, actor: str, is_admin: bool = False

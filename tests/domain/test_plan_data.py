@@ -1,0 +1,31 @@
+"""A plan's data in events is versioned: every version ever stored reads as today's Plan."""
+
+from domain.plan import SCHEMA, Plan, upcast
+
+PLAN = Plan.checked(
+    "Criteria-led discharge",
+    "Bay B",
+    [("Home by 11?", "One of two", "Pharmacy is the hold-up")],
+    who="Ward 7 nurses",
+    tasks=[("Print criteria", "Bea", "2026-03-31")],
+)
+
+
+def test_a_plan_reads_back_from_its_event_data_as_it_was() -> None:
+    assert Plan.from_event_data(PLAN.as_event_data()) == PLAN
+
+
+def test_a_plans_event_data_names_the_schema_it_was_written_in() -> None:
+    assert PLAN.as_event_data()["schema"] == SCHEMA
+
+
+def test_plan_data_stored_before_the_schema_was_named_reads_as_the_same_plan() -> None:
+    unversioned = {k: v for k, v in PLAN.as_event_data().items() if k != "schema"}
+    assert Plan.from_event_data(unversioned) == PLAN
+
+
+def test_upcasting_brings_version_0_1_plan_data_to_the_current_schema() -> None:
+    old = {"objective": "O", "plan_text": "P", "questions": [{"question": "Q", "prediction": "R"}]}
+    current = Plan(objective="O", plan_text="P", questions=()).as_event_data()
+    assert upcast(old).keys() == current.keys() - {"schema"}
+    assert upcast(old)["questions"] == [{"question": "Q", "prediction": "R", "reason": ""}]

@@ -1,0 +1,172 @@
+"""The cycle page: the read model for one cycle and every form, drafts kept; and where
+the posts made on it land."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlencode
+from uuid import UUID
+
+from flask import g, url_for
+from flask_wtf import FlaskForm
+
+from domain.entries import ACT, REFLECT
+from projections import queries
+from projections.queries import CyclePage, EntryPage, EntryRow, PlanSection
+from web.forms import KIND_LABELS, OUTCOME_LABELS, AnswerForm, CommentForm, offer_questions
+from web.forms.registry import JOURNAL_FORMS, Sent, answer_prefix, comment_prefix, drawn
+from web.pages import Drafts, PageView, drafts
+from web.posting import Landing
+from web.rendering import found, reading, wants_fragment
+from web.users import current_actor
+
+# The query parameter that pages each journal list back (?act_before=<seq>): a cursor,
+# so an old page costs no more than the newest.
+PAGED_BY = {ACT: "act_before", REFLECT: "reflect_before"}
+WHOLE = "cycles/show.html"
+JOURNAL = "cycles/_journal.html"
+PLAN = "cycles/_plan_section.html"
+
+
+@dataclass(frozen=True)
+class JournalList:
+    """One of the journal's entry lists as shown: a page, and the links that page it."""
+
+    entries: list[EntryRow]
+    earlier: int  # how many older entries are not shown
+    earlier_url: str | None  # the page before this one, when there is one
+    newest_url: str | None  # back to the newest page, when an older one is shown
+
+
+@dataclass(frozen=True)
+class PlanView(PageView):
+    """The plan section alone, for its own swap."""
+
+    read: PlanSection
+    comment_form: Callable[[str], FlaskForm]
+
+
+@dataclass(frozen=True)
+class CycleView(PageView):
+    """The whole cycle page: plan, a page of each journal list, help, method records."""
+
+    read: CyclePage
+    act: JournalList
+    reflect: JournalList
+    kinds: Mapping[str, str]
+    outcomes: Mapping[str, str]
+    forms: dict[str, FlaskForm]
+    comment_form: Callable[[str], FlaskForm]
+    answer_form: Callable[[UUID], FlaskForm]
+
+
+def cycle_view(
+    cycle_id: UUID, sent: Sent | None = None, before: Mapping[str, str] | None = None
+) -> CycleView:
+    """The cycle page, the sent form in its place. `before` holds the cursors a page link
+    asked for (by PAGED_BY's names); without them each list shows its newest."""
+    cursors = {phase: (before or {}).get(name) for phase, name in PAGED_BY.items()}
+    with reading() as conn:
+        page = found(queries.cycle_page(conn, cycle_id, cursors, current_actor()))
+    return CycleView(
+        read=page,
+        act=_journal_list(cycle_id, page.pages, ACT),
+        reflect=_journal_list(cycle_id, page.pages, REFLECT),
+        kinds=KIND_LABELS,
+        outcomes=OUTCOME_LABELS,
+        forms=_forms(page, sent),
+        comment_form=lambda on: _comment_form(on, sent),
+        answer_form=lambda request_id: _answer_form(request_id, sent),
+    )
+
+
+def plan_view(cycle_id: UUID, sent: Sent | None = None) -> PlanView:
+    """What the plan section alone shows (a plan comment, a task done)."""
+    with reading() as conn:
+        page = found(queries.plan_section(conn, cycle_id))
+    return PlanView(page, lambda on: _comment_form(on, sent))
+
+
+def journal(
+    cycle_id: UUID, *, anchor: str = "#journal", swap: bool = True, alert: bool = False
+) -> Landing:
+    """A post to the journal: htmx swaps the journal in place; without it, back to the page."""
+    return Landing(
+        WHOLE,
+        JOURNAL,
+        lambda sent: cycle_view(cycle_id, sent),
+        lambda _: url_for("cycles.show", cycle_id=cycle_id) + anchor,
+        swap=swap,
+        alert=alert,
+    )
+
+
+def plan_section(cycle_id: UUID, *, alert: bool = False) -> Landing:
+    """A post to the plan section: htmx swaps the plan alone."""
+
+    def page(sent: Sent) -> PageView:
+        # The plan swapped in alone needs a fraction of what the whole page shows.
+        return plan_view(cycle_id, sent) if wants_fragment() else cycle_view(cycle_id, sent)
+
+    return Landing(
+        WHOLE,
+        PLAN,
+        page,
+        lambda _: url_for("cycles.show", cycle_id=cycle_id) + "#plan",
+        swap=True,
+        alert=alert,
+    )
+
+
+def _journal_list(cycle_id: UUID, pages: Mapping[str, EntryPage], phase: str) -> JournalList:
+    """One list's page with its links; each link keeps the other list where it is."""
+    page = pages[phase]
+    cursors = {PAGED_BY[p]: other.before for p, other in pages.items() if p != phase}
+    earlier_url = newest_url = None
+    if page.cursor is not None:
+        earlier_url = _page_url(cycle_id, {**cursors, PAGED_BY[phase]: page.cursor})
+    if page.before is not None:
+        newest_url = _page_url(cycle_id, cursors)
+    return JournalList(page.entries, page.earlier, earlier_url, newest_url)
+
+
+def _page_url(cycle_id: UUID, cursors: Mapping[str, int | None]) -> str:
+    """The cycle page with these cursors, on the same past day if one is being shown."""
+    args: dict[str, str | int] = {name: seq for name, seq in cursors.items() if seq is not None}
+    as_of = g.get("as_of")
+    if as_of is not None:
+        args["as_of"] = as_of.date().isoformat()
+    query = f"?{urlencode(args)}" if args else ""
+    return url_for("cycles.show", cycle_id=cycle_id) + query
+
+
+def _forms(page: CyclePage, sent: Sent | None) -> dict[str, FlaskForm]:
+    forms = {prefix: _drawn(prefix, sent, drawn) for prefix in JOURNAL_FORMS}
+    questions = [q["question"] for q in page.plan.questions] if page.plan else []
+    for name in ("act_form", "compare_form"):
+        offer_questions(forms[name], questions)
+    # Let the method forms offer the groups and stories that may be chosen.
+    forms["advice_request_form"].offer(page.ask_groups)
+    forms["story_form"].offer(page.story_groups)
+    forms["choice_form"].offer(page.stories)
+    return forms
+
+
+def _drawn(prefix: str, sent: Sent | None, make: Callable[[str, Drafts], FlaskForm]) -> FlaskForm:
+    """The form under `prefix`: as sent if it was refused, empty once it was recorded, and
+    otherwise with the draft the post carried along."""
+    if sent is not None and sent.prefix == prefix:
+        return sent.refused or make(prefix, None)
+    return make(prefix, drafts(sent))
+
+
+def _comment_form(on: str, sent: Sent | None) -> FlaskForm:
+    def make(prefix: str, formdata: Drafts) -> FlaskForm:
+        form = CommentForm(prefix=prefix, formdata=formdata)
+        form.on.data = on
+        return form
+
+    return _drawn(comment_prefix(on), sent, make)
+
+
+def _answer_form(request_id: UUID, sent: Sent | None) -> FlaskForm:
+    return _drawn(answer_prefix(request_id), sent, lambda p, d: AnswerForm(prefix=p, formdata=d))

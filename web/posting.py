@@ -1,0 +1,42 @@
+"""Every post's one way to its answer: form → command → read your writes → page,
+fragment or 303; a refusal (422, or 409 when someone else changed things first) gives
+the page back with what was typed."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from flask.typing import ResponseReturnValue
+
+from domain.application import Recorded
+from web.commands import submit
+from web.forms.registry import Sent
+from web.pages import PageView
+from web.rendering import render, see_other, wants_fragment
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Where a post's answer lands: a page, the part of it htmx swaps, and where to go
+    once the command is recorded."""
+
+    whole: str  # the page's template
+    fragment: str  # the part htmx swaps
+    page: Callable[[Sent], PageView]  # the page, with the sent form in its place
+    then: Callable[[Recorded], str]  # once recorded: where to go (a 303)
+    swap: bool = False  # htmx: swap the fragment in place rather than follow the 303
+    stay: bool = False  # show the page, even without htmx: what it shows once (a link)
+    # cannot survive a redirect
+    alert: bool = False  # a refusal's reasons are said on top too (a bare button's)
+
+
+def post(sent: Sent, command: Callable[[], Recorded], landing: Landing) -> ResponseReturnValue:
+    """Run the command for the sent form and answer where `landing` says."""
+    recorded, status = submit(sent.form, command)
+    answered = replace(sent, status=status)
+    if recorded is None:
+        alert = {"alert": sent.form.form_errors} if landing.alert else {}
+        context = landing.page(answered).context()
+        return render(landing.whole, landing.fragment, status, **context, **alert)
+    if landing.stay or (landing.swap and wants_fragment()):
+        return render(landing.whole, landing.fragment, **landing.page(answered).context())
+    return see_other(landing.then(recorded))
