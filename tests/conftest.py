@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import cast
 from uuid import UUID
 
+import jinja2
 import psycopg
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_login.utils import _create_identifier
 
+from domain import passwords
 from domain.accounts import Account
 from domain.application import Learnloop
 from domain.passwords import hash_password
@@ -74,6 +76,42 @@ def database_url(request: pytest.FixtureRequest) -> str:
     return url
 
 
+# scrypt's cost in tests: a hash records its own cost, so signing in checks it at the cost
+# it was made with. The flows are the same at any cost; the product's own cost is tested
+# by the tests marked `real_password_cost`.
+TEST_PASSWORD_COST = 2**10
+
+
+@pytest.fixture(autouse=True)
+def cheap_passwords(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hash passwords at a low scrypt cost: each real hash takes ~80 ms, and the
+    functional tests sign in as each person of a scenario the way a person does."""
+    if request.node.get_closest_marker("real_password_cost") is None:
+        monkeypatch.setattr(passwords, "N", TEST_PASSWORD_COST)
+
+
+class SharedTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for every app a test process makes: each test makes its own
+    app, and compiling the templates again for each was an eighth of a functional test.
+    Keyed by the template's name and a checksum of its source, so an edit recompiles."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill the bucket from a template compiled before, if there is one."""
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep a newly compiled template."""
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = SharedTemplates()
+
+
 def make_app(database_url: str, **config: object) -> Flask:
     """A test app on the given database."""
     settings: dict[str, object] = {
@@ -83,7 +121,9 @@ def make_app(database_url: str, **config: object) -> Flask:
         "WTF_CSRF_ENABLED": False,
     }
     settings.update(config)
-    return create_app(settings)
+    app = create_app(settings)
+    app.jinja_env.bytecode_cache = TEMPLATES
+    return app
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import pytest
 from domain.accounts import Account
 from domain.application import Learnloop
 from domain.errors import InvalidFieldError, NotFoundError, SignInRefusedError, WrongPasswordError
+from domain.passwords import hash_password, verify_password
 from tests.conftest import PASSWORD, register
 
 NEW = "a much longer new passphrase"
@@ -85,3 +86,12 @@ def test_a_password_can_be_changed_again_and_again(application: Learnloop) -> No
     account: Account = application.repository.get(ann)
     assert account.version == 3
     assert application.sign_in("ann@example.org", NEW + " again") == ann
+
+
+@pytest.mark.real_password_cost
+def test_the_product_hashes_at_its_own_scrypt_cost_and_checks_at_the_cost_stored() -> None:
+    stored = hash_password(PASSWORD)
+    # scrypt$N$r$p$salt$digest: 2**15, 8, 1 (about 32 MiB a hash), not the tests' low cost.
+    assert stored.split("$")[:4] == ["scrypt", str(2**15), "8", "1"]
+    assert verify_password(PASSWORD, stored)
+    assert not verify_password(PASSWORD + "!", stored)
