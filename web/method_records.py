@@ -4,15 +4,17 @@ Advice and stories cross group boundaries: a group asks another for advice, and 
 member of any group may bring a story to a panel's cycle they can read.
 """
 
+from collections.abc import Callable
 from uuid import UUID
 
+import sqlalchemy as sa
 from flask import Blueprint, abort
 from flask.typing import ResponseReturnValue
 
 from projections import queries
 from web.access import requires
 from web.forms import AdviceForm, AdviceRequestForm, ChoiceForm, StoryForm
-from web.forms.registry import advice_prefix, posted
+from web.forms.registry import Sent, advice_prefix, posted
 from web.pages import cycle, group
 from web.posting import post
 from web.rendering import found, reading
@@ -26,11 +28,8 @@ bp = Blueprint("method_records", __name__)
 @requires("record")
 def ask_for_advice(cycle_id: UUID) -> ResponseReturnValue:
     """Peer Assist: ask a group that has done it before."""
-    sent = posted(AdviceRequestForm)
+    sent = _offering(AdviceRequestForm, cycle_id, queries.groups_to_ask)
     form = sent.form
-    with reading() as conn:
-        asking = found(queries.get_cycle(conn, cycle_id))
-        form.offer(queries.groups_to_ask(conn, current_actor(), asking.group_id))
     return post(
         sent,
         lambda: services().app.request_advice(
@@ -63,11 +62,8 @@ def give_advice(group_id: UUID, asked: UUID) -> ResponseReturnValue:
 @requires("read")
 def bring_story(cycle_id: UUID) -> ResponseReturnValue:
     """Most Significant Change: bring a story to the panel, from a group one records in."""
-    sent = posted(StoryForm)
+    sent = _offering(StoryForm, cycle_id, queries.story_groups)
     form = sent.form
-    with reading() as conn:
-        panel = found(queries.get_cycle(conn, cycle_id))
-        form.offer(queries.story_groups(conn, current_actor(), panel.group_id))
     return post(
         sent,
         lambda: services().app.collect_story(
@@ -100,3 +96,17 @@ def choose_story(cycle_id: UUID) -> ResponseReturnValue:
         ),
         cycle.journal(cycle_id),
     )
+
+
+def _offering(
+    form_class: type[AdviceRequestForm | StoryForm],
+    cycle_id: UUID,
+    groups: Callable[[sa.Connection, str, UUID], list[queries.GroupChoice]],
+) -> Sent:
+    """The sent form, offering the groups the actor may choose for this cycle's group (to
+    ask for advice, or to bring a story from): what it may send is what it was offered."""
+    sent = posted(form_class)
+    with reading() as conn:
+        of = found(queries.get_cycle(conn, cycle_id))
+        sent.form.offer(groups(conn, current_actor(), of.group_id))
+    return sent

@@ -10,6 +10,7 @@ from wtforms.utils import unset_value
 from domain.errors import RevisionCitesNoLearningError
 from domain.journal import require_learning
 from domain.plan import PlanInput
+from projections.queries import PlanVersion
 from web.forms.fields import CitesField, attach, text_field
 
 QUESTION_SLOTS = 3
@@ -132,7 +133,7 @@ class PlanForm(FlaskForm):
         }
 
     @staticmethod
-    def data_from(plan: Any) -> dict[str, Any]:
+    def data_from(plan: PlanVersion) -> dict[str, Any]:
         """Form data from a PlanVersion, to start a revision from the current plan."""
         return {
             "objective": plan.objective,
