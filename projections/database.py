@@ -1,5 +1,6 @@
 """The read side's engine and the list of projections the product runs."""
 
+import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -70,12 +71,17 @@ def setup_lock(conn: sa.Connection) -> None:
 
 @contextmanager
 def one_at_a_time(engine: sa.Engine, key: int) -> Iterator[None]:
-    """Run the block in one process at a time (a PostgreSQL advisory lock on `key`).
+    """Run the block in one process at a time: a PostgreSQL advisory lock on `key`, or on
+    SQLite a lock on a file beside the database.
 
-    On SQLite the block runs at once: its writers queue on the database's one write lock.
+    SQLite's own write lock cannot serve: the block's transactions need it themselves, and
+    a transaction that began by reading (eventsourcing's CREATE TABLE IF NOT EXISTS reads
+    the schema first) is refused at once, "database is locked", if another process wrote
+    since, rather than waiting for the lock.
     """
-    if engine.dialect.name != "postgresql":
-        yield
+    if engine.dialect.name == "sqlite":
+        with _file_lock(engine.url.database, key):
+            yield
         return
     with engine.connect() as conn:
         # Session-level, so it outlasts the block's own transactions; the server drops it
@@ -87,3 +93,18 @@ def one_at_a_time(engine: sa.Engine, key: int) -> Iterator[None]:
         finally:
             conn.execute(sa.select(sa.func.pg_advisory_unlock(key)))
             conn.commit()
+
+
+@contextmanager
+def _file_lock(database: str | None, key: int) -> Iterator[None]:
+    """An exclusive lock on `<database>.lock-<key>`, held for the block; the system drops it
+    if the process dies. A database in memory has no other process to keep out."""
+    if database in (None, "", ":memory:"):
+        yield
+        return
+    with open(f"{database}.lock-{key:x}", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(held, fcntl.LOCK_UN)

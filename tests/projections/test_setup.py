@@ -2,13 +2,14 @@
 
 import multiprocessing
 import threading
+import time
 from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from domain.application import Learnloop
-from projections.database import all_projections, make_engine
+from projections.database import all_projections, make_engine, one_at_a_time
 from projections.runner import Runner
 from projections.tables import groups, tracking
 from tests.projections.conftest import Store
@@ -107,3 +108,30 @@ def test_a_projection_whose_layout_changed_is_emptied_then_replayed_by_catching_
     with store.engine.connect() as conn:
         replayed = conn.execute(sa.select(sa.func.count()).select_from(groups)).scalar_one()
     assert replayed == 1
+
+
+def hold_for_a_while(url: str, entered: "multiprocessing.synchronize.Event", key: int) -> None:
+    """Another process: take the lock, say so, hold it half a second."""
+    with one_at_a_time(make_engine(url), key):
+        entered.set()
+        time.sleep(0.5)
+
+
+def test_one_at_a_time_on_sqlite_keeps_other_processes_out_until_the_block_ends(
+    sqlite_url: str,
+) -> None:
+    spawn = multiprocessing.get_context("spawn")
+    entered = spawn.Event()
+    holder = spawn.Process(target=hold_for_a_while, args=(sqlite_url, entered, 7))
+    holder.start()
+    try:
+        assert entered.wait(timeout=60)
+        began = time.monotonic()
+        with one_at_a_time(make_engine(sqlite_url), 7):
+            waited = time.monotonic() - began
+        with one_at_a_time(make_engine(sqlite_url), 8):  # another key is another lock
+            pass
+    finally:
+        holder.join(timeout=60)
+    assert holder.exitcode == 0
+    assert waited > 0.2  # it waited for the other process's block to end
