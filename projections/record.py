@@ -16,7 +16,7 @@ from domain.entries import (
     REFLECTION,
     STORY,
 )
-from domain.plan import Plan, PlanData
+from domain.plan import SCHEMA, Plan, PlanData
 from projections.projection import Projection, handles
 from projections.tables import (
     comments,
@@ -138,7 +138,8 @@ class CycleRecord(Projection):
                 objective=plan.objective,
                 plan_text=plan.plan_text,
                 questions=[q.as_data() for q in plan.questions],
-                details=plan.details_data(),
+                # With the schema its data has, read back by Plan.from_event_data.
+                details={**plan.details_data(), "schema": SCHEMA},
                 change=change,
                 actor=actor,
                 at=e.timestamp,

@@ -7,6 +7,7 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
+from domain.plan import Plan, Question, SetupTask
 from projections.diff import Segment, changed, word_diff
 from projections.queries.cycles import ENTRY_COLUMNS, EntryRow
 from projections.tables import cycles, entries, plan_citations, plan_versions
@@ -17,23 +18,36 @@ class PlanVersion:
     """One version of a cycle's plan, with the learning it cites."""
 
     version: int
-    objective: str
-    plan_text: str
-    questions: list[dict[str, str]]
-    details: dict[str, Any]
+    plan: Plan
     change: str | None
     actor: str
     at: datetime
     cites: list[EntryRow] = field(default_factory=list)
 
     @property
-    def tasks(self) -> list[dict[str, str]]:
+    def objective(self) -> str:
+        """What this version of the plan means to achieve."""
+        return self.plan.objective
+
+    @property
+    def plan_text(self) -> str:
+        """What will be done."""
+        return self.plan.plan_text
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """The questions the test should answer, with predictions."""
+        return self.plan.questions
+
+    @property
+    def tasks(self) -> tuple[SetupTask, ...]:
         """The plan's set-up tasks."""
-        return list(self.details.get("tasks", []))
+        return self.plan.tasks
 
     def detail(self, name: str) -> str:
         """who, where, when, data or measures ('' when not given)."""
-        return str(self.details.get(name, ""))
+        value: str = getattr(self.plan, name) if name in DETAILS else ""
+        return value
 
 
 @dataclass(frozen=True)
@@ -86,7 +100,7 @@ def revision_history(conn: sa.Connection, cycle_id: UUID) -> list[Revision]:
 
 
 def _revision(previous: PlanVersion | None, current: PlanVersion) -> Revision:
-    before = previous or PlanVersion(0, "", "", [], {}, None, "", current.at)
+    before = previous or PlanVersion(0, Plan("", "", ()), None, "", current.at)
     return Revision(
         current=current,
         previous=previous,
@@ -99,8 +113,7 @@ def _revision(previous: PlanVersion | None, current: PlanVersion) -> Revision:
 
 def _questions_text(version: PlanVersion) -> str:
     return "\n".join(
-        f"{q['question']} — predicted: {q['prediction']}"
-        + (f" (because {q['reason']})" if q.get("reason") else "")
+        f"{q.text} — predicted: {q.prediction}" + (f" (because {q.reason})" if q.reason else "")
         for q in version.questions
     )
 
@@ -112,6 +125,7 @@ DETAIL_LABELS = (
     ("data", "Data to collect"),
     ("measures", "Measures"),
 )
+DETAILS = frozenset(key for key, _ in DETAIL_LABELS)
 
 
 def _details_text(version: PlanVersion) -> str:
@@ -120,9 +134,9 @@ def _details_text(version: PlanVersion) -> str:
     ]
     lines += [
         "Task: "
-        + t["text"]
-        + (f" ({t['owner']})" if t.get("owner") else "")
-        + (f" by {t['due']}" if t.get("due") else "")
+        + t.text
+        + (f" ({t.owner})" if t.owner else "")
+        + (f" by {t.due}" if t.due else "")
         for t in version.tasks
     ]
     return "\n".join(lines)
@@ -149,10 +163,16 @@ def _citations(
 def _version(row: Any, cites: list[EntryRow]) -> PlanVersion:
     return PlanVersion(
         version=row["version"],
-        objective=row["objective"],
-        plan_text=row["plan_text"],
-        questions=list(row["questions"]),
-        details=dict(row["details"] or {}),
+        # The plan as the domain reads it: rows written before the schema was kept in
+        # `details` read as version 1, whose upcasting leaves version 2 data as it is.
+        plan=Plan.from_event_data(
+            {
+                **(row["details"] or {}),
+                "objective": row["objective"],
+                "plan_text": row["plan_text"],
+                "questions": row["questions"],
+            }
+        ),
         change=row["change"],
         actor=row["actor"],
         at=row["at"],

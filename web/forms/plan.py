@@ -138,9 +138,9 @@ class PlanForm(FlaskForm):
         return {
             "objective": plan.objective,
             "plan_text": plan.plan_text,
-            "questions": plan.questions,
+            "questions": [q.as_data() for q in plan.questions],
             **{k: plan.detail(k) for k in ("who", "where", "when", "data", "measures")},
-            "tasks": [{**t, "task_id": t.get("id", "")} for t in plan.tasks],
+            "tasks": [{**t.as_data(), "task_id": t.id} for t in plan.tasks],
         }
 
 
