@@ -75,9 +75,11 @@ def one_at_a_time(engine: sa.Engine, key: int) -> Iterator[None]:
     SQLite a lock on a file beside the database.
 
     SQLite's own write lock cannot serve: the block's transactions need it themselves, and
-    a transaction that began by reading (eventsourcing's CREATE TABLE IF NOT EXISTS reads
-    the schema first) is refused at once, "database is locked", if another process wrote
-    since, rather than waiting for the lock.
+    some steps are refused at once, "database is locked", rather than made to wait: the
+    first connection to a new file switches it to WAL, which needs the file to itself
+    (seen when four processes started together under load), and a transaction that began
+    by reading (CREATE TABLE IF NOT EXISTS reads the schema first) cannot then write if
+    another process wrote since.
     """
     if engine.dialect.name == "sqlite":
         with _file_lock(engine.url.database, key):
