@@ -1,15 +1,11 @@
 """Commands that add to a cycle's record without moving its phase: set-up tasks ticked off,
 corrections of entries, and comments."""
 
-from typing import TYPE_CHECKING
 from uuid import UUID
 
 from domain.cycle_commands import CycleCommands
 from domain.errors import UnknownCommentTargetError, UnknownTaskError
 from domain.fields import checked
-
-if TYPE_CHECKING:
-    from domain.cycle_commands import Event
 
 
 class RecordKeeping(CycleCommands):
@@ -29,14 +25,23 @@ class RecordKeeping(CycleCommands):
         self, entry_id: UUID, based_on: int, text: str, reason: str, actor: str
     ) -> None:
         """Correct an entry by a new event; the original stays visible."""
-        self._correct(
-            self.EntryAmended, entry_id, based_on, ("amendment_reason", reason), actor, text
+        self.journal.current(entry_id, based_on)
+        self.trigger_event(
+            self.EntryAmended,
+            entry_id=entry_id,
+            text=checked("text", text),
+            reason=checked("amendment_reason", reason),
+            actor=checked("actor", actor),
         )
 
     def withdraw_entry(self, entry_id: UUID, based_on: int, reason: str, actor: str) -> None:
         """Withdraw an entry; it stays visible, marked withdrawn."""
-        self._correct(
-            self.EntryWithdrawn, entry_id, based_on, ("withdrawal_reason", reason), actor
+        self.journal.current(entry_id, based_on)
+        self.trigger_event(
+            self.EntryWithdrawn,
+            entry_id=entry_id,
+            reason=checked("withdrawal_reason", reason),
+            actor=checked("actor", actor),
         )
 
     def comment(self, on: str, text: str, actor: str) -> UUID:
@@ -46,24 +51,4 @@ class RecordKeeping(CycleCommands):
             raise UnknownCommentTargetError("There is nothing here to comment on.")
         return self._record(
             self.CommentAdded, actor, "comment_id", on=on, text=checked("comment", text)
-        )
-
-    def _correct(
-        self,
-        event_class: "Event",
-        entry_id: UUID,
-        based_on: int,
-        reason: tuple[str, str],  # (its limit's name, the reason)
-        actor: str,
-        text: str | None = None,  # an amendment's text; a withdrawal has none
-    ) -> None:
-        """Correct an entry, if it is still as the corrector saw it."""
-        self.journal.current(entry_id, based_on)
-        amended = {} if text is None else {"text": checked("text", text)}
-        self.trigger_event(
-            event_class,
-            entry_id=entry_id,
-            **amended,
-            reason=checked(*reason),
-            actor=checked("actor", actor),
         )

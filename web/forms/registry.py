@@ -70,11 +70,6 @@ def drawn(prefix: str, formdata: MultiDict[str, str] | None = None) -> FlaskForm
     return (JOURNAL_FORMS | GROUP_FORMS)[prefix](prefix=prefix, formdata=formdata)
 
 
-def prefix_of(form_class: type[FlaskForm]) -> str:
-    """The prefix a registered form is drawn under."""
-    return _PREFIXES[form_class]
-
-
 def comment_prefix(on: str) -> str:
     """A comment form's prefix, by what it comments on ("plan", "decision", an entry's hex)."""
     return f"c{on}"

@@ -41,13 +41,14 @@ def group_view(
     with reading() as conn:
         page = found(queries.group_page(conn, group_id, utcnow()))
     refused = sent.refused if sent is not None else None
+    refused_prefix = sent.prefix if sent is not None and refused is not None else None
     forms = {prefix: drawn(prefix) for prefix in GROUP_FORMS}
     forms["sharing_form"].shared.data = page.group.shared
-    if refused is not None and sent is not None and sent.prefix in forms:
-        forms[sent.prefix] = refused
+    if refused is not None and refused_prefix in forms:
+        forms[refused_prefix] = refused
     advice_forms = {
         r.id: refused
-        if refused is not None and sent is not None and sent.prefix == advice_prefix(r.id)
+        if refused is not None and refused_prefix == advice_prefix(r.id)
         else AdviceForm(prefix=advice_prefix(r.id), formdata=None)
         for r in page.asked_of
     }
