@@ -3,6 +3,8 @@
 import logging
 import os
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 import click
 
@@ -61,23 +63,35 @@ def worker(interval: float, once: bool) -> None:
     Web processes still catch up inline after their own commands (read your writes);
     the tracking row's lock means a worker and web processes never apply an event twice.
     """
-    with create_app().app_context():
-        runner = services().runner
-        click.echo(f"Worker keeping {len(runner.projections)} projections caught up.")
-        try:
+    try:
+        # Built without catching up: a worker started as the database goes away must wait
+        # for it, not die, so the one catch-up is the loop's, which waits out an outage.
+        app = _when_reachable(lambda: create_app({"CATCH_UP_AT_START": False}), interval, once)
+        with app.app_context():
+            runner = services().runner
+            click.echo(f"Worker keeping {len(runner.projections)} projections caught up.")
             while True:
-                try:
-                    runner.catch_up()
-                except Exception as error:
-                    # The database away: wait for it, as the web processes do, then go on.
-                    if once or not is_outage(error):
-                        raise
-                    log.warning("Worker: %s; trying again", describe(error))
+                _when_reachable(runner.catch_up, interval, once)
                 if once:
                     return
                 time.sleep(interval)
-        except KeyboardInterrupt:
-            click.echo("Worker stopped.")
+    except KeyboardInterrupt:
+        click.echo("Worker stopped.")
+
+
+T = TypeVar("T")
+
+
+def _when_reachable(action: Callable[[], T], interval: float, once: bool) -> T:
+    """`action`'s result, trying again every `interval` seconds while the database is away."""
+    while True:
+        try:
+            return action()
+        except Exception as error:
+            if once or not is_outage(error):
+                raise
+            log.warning("Worker: %s; trying again", describe(error))
+        time.sleep(interval)
 
 
 @main.group()

@@ -268,6 +268,38 @@ def test_the_worker_waits_out_a_cut_and_then_catches_up_what_was_recorded_meanwh
         direct.close()
 
 
+def test_a_worker_started_during_a_cut_waits_for_the_database_then_catches_up(
+    postgres_behind_proxy: tuple[str, Proxy],  # noqa: F811
+    postgres_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    quick_waits: None,
+) -> None:
+    url, proxy = postgres_behind_proxy
+    direct = make_app(postgres_url).extensions["learnloop"]
+    monkeypatch.setenv("LEARNLOOP_DATABASE_URL", url)
+    monkeypatch.setenv("LEARNLOOP_SECRET_KEY", "test")
+    register(direct.app, "Bob Member")  # recorded, not yet applied, as the worker starts
+
+    def stop() -> None:
+        raise KeyboardInterrupt
+
+    # The worker's pauses: the first is while it cannot start, the second after its round.
+    steps = iter([proxy.restore, stop])
+    monkeypatch.setattr(cli, "time", SimpleNamespace(sleep=lambda _: next(steps)()))
+    assert any(status.lag for status in direct.runner.status())  # for the worker to apply
+    proxy.cut()
+    result = CliRunner().invoke(cli.main, ["worker", "--interval", "0"])
+    try:
+        assert (result.exit_code, result.output.splitlines()[-1]) == (0, "Worker stopped."), (
+            result.output
+        )
+        assert [r for r in caplog.records if r.getMessage().startswith("Worker: ")]
+        assert all(status.lag == 0 for status in direct.runner.status())
+    finally:
+        direct.close()
+
+
 def test_the_errors_each_store_raises_when_postgres_is_cut_are_outages(
     behind_proxy: tuple[World, Proxy],
 ) -> None:
