@@ -197,21 +197,18 @@ def focal_group(app: Learnloop) -> dict[str, str]:
 
 
 def fill(app: Learnloop, events: int, seed: int = 7) -> Focus:
-    """Groups of about 5,000 events each up to about `events` in all, the focal group
-    recorded half-way through them."""
+    """Groups of about 5,000 events each until there are `events` in all, the focal group
+    recorded once half of them are."""
     rng = random.Random(seed)  # noqa: S311 - test data
-    groups = max(2, events // 5_000)
-    per_group = events // groups
     focus: dict[str, str] = {}
-    for n in range(groups):
-        if n == groups // 2:
+    n = 0
+    while (app.recorder.max_notification_id() or 0) < events:
+        if not focus and (app.recorder.max_notification_id() or 0) >= events // 2:
             focus = focal_group(app)
-        background_group(app, rng, f"Team {n}", per_group)
-        if n % 10 == 9:
-            print(
-                f"    {n + 1}/{groups} groups, {app.recorder.max_notification_id():,} events",
-                flush=True,
-            )
+        background_group(app, rng, f"Team {n}", min(5_000, events // 2))
+        n += 1
+        if n % 20 == 0:
+            print(f"    {n} groups, {app.recorder.max_notification_id():,} events", flush=True)
     return Focus(**focus, events=app.recorder.max_notification_id() or 0)
 
 
