@@ -15,7 +15,6 @@ databases named after the store, keyed by `VERSION`: change the generator, bump 
 import json
 import os
 import random
-import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from uuid import UUID
@@ -243,9 +242,8 @@ def _url(kind: str, name: str) -> str:
 def _fresh(kind: str, name: str) -> None:
     """No trace of an earlier, unfinished build."""
     if kind == "sqlite":
-        for leftover in CACHE.glob(f"{name}.sqlite*"):
+        for leftover in CACHE.glob(f"{name}.sqlite*"):  # with its WAL and lock files
             leftover.unlink()
-        shutil.rmtree(CACHE / f"{name}.lock", ignore_errors=True)
         return
     admin = os.environ.get("LEARNLOOP_TEST_DATABASE_URL") or databases.ADMIN_URL
     with psycopg.connect(admin, autocommit=True) as conn:
