@@ -24,6 +24,8 @@ from web.users import current_actor
 PAGED_BY = {ACT: "act_before", REFLECT: "reflect_before"}
 WHOLE = "cycles/show.html"
 JOURNAL = "cycles/_journal.html"
+JOURNAL_TARGET = "#journal"  # the element a journal post swaps, and its page anchor
+COMMENT_PAGE = ("cycles/comment.html", "cycles/_comment_form.html")
 PLAN = "cycles/_plan_section.html"
 
 
@@ -79,6 +81,25 @@ def cycle_view(
     )
 
 
+@dataclass(frozen=True)
+class CommentView(PageView):
+    """The form to comment on one entry: fetched into the entry's box, or a page."""
+
+    read: queries.CorrectionPage
+    on: str
+    cform: FlaskForm
+    include_target: str
+
+
+def comment_view(cycle_id: UUID, entry_id: UUID) -> CommentView:
+    """The comment form for an entry of the cycle (404 if it is not one): swapping the
+    journal when fetched into the cycle page, a plain form on a page of its own."""
+    with reading() as conn:
+        page = found(queries.correction_page(conn, cycle_id, entry_id))
+    target = JOURNAL_TARGET if wants_fragment() else ""
+    return CommentView(page, entry_id.hex, _comment_form(entry_id.hex, None), target)
+
+
 def plan_view(cycle_id: UUID, sent: Sent | None = None) -> PlanView:
     """What the plan section alone shows (a plan comment, a task done)."""
     with reading() as conn:
@@ -87,7 +108,7 @@ def plan_view(cycle_id: UUID, sent: Sent | None = None) -> PlanView:
 
 
 def journal(
-    cycle_id: UUID, *, anchor: str = "#journal", swap: bool = True, alert: bool = False
+    cycle_id: UUID, *, anchor: str = JOURNAL_TARGET, swap: bool = True, alert: bool = False
 ) -> Landing:
     """A post to the journal: htmx swaps the journal in place; without it, back to the page."""
     return Landing(
