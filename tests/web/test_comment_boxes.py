@@ -77,3 +77,17 @@ def test_a_box_for_what_is_not_an_entry_of_the_cycle_is_not_found(
     assert client.get(f"/cycles/{other}/comments/new?on={entry.hex}").status_code == 404
     assert client.get(f"/cycles/{cycle}/comments/new?on=plan").status_code == 404
     assert client.get(f"/cycles/{cycle}/comments/new").status_code == 404
+
+
+def test_a_comment_half_typed_in_a_box_is_kept_when_another_journal_form_posts(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    cycle, entry = _cycle_with_an_entry(app, ann)
+    on = entry.hex
+    drafts = {f"c{on}-text": "Which porter was"}  # what htmx includes from the journal
+    sent = {"act_form-kind": "observation", "act_form-text": "Beds free at 11", **drafts}
+    answer = client.post(f"/cycles/{cycle}/entries", data=sent, headers=HX)
+    assert answer.status_code == 200
+    box = answer.text.split(f'id="comments-{on}"', 1)[1].split("</details>", 1)[0]
+    assert '<details class="inline-form" open' in box
+    assert "Which porter was</textarea>" in box

@@ -58,6 +58,7 @@ class CycleView(PageView):
     outcomes: Mapping[str, str]
     forms: dict[str, FlaskForm]
     comment_form: Callable[[str], FlaskForm]
+    comment_pending: Callable[[str], bool]
     answer_form: Callable[[UUID], FlaskForm]
 
 
@@ -77,6 +78,7 @@ def cycle_view(
         outcomes=OUTCOME_LABELS,
         forms=_forms(page, sent),
         comment_form=lambda on: _comment_form(on, sent),
+        comment_pending=lambda on: _comment_pending(on, sent),
         answer_form=lambda request_id: _answer_form(request_id, sent),
     )
 
@@ -187,6 +189,15 @@ def _comment_form(on: str, sent: Sent | None) -> FlaskForm:
         return form
 
     return _drawn(comment_prefix(on), sent, make)
+
+
+def _comment_pending(on: str, sent: Sent | None) -> bool:
+    """Whether the box for `on` must show its form now, without building it (a page has a
+    box per entry): the form was just sent back refused, or the post carried a draft of it."""
+    prefix = comment_prefix(on)
+    if sent is not None and sent.prefix == prefix:
+        return sent.refused is not None
+    return bool((drafts(sent) or {}).get(f"{prefix}-text"))  # CommentForm's one text field
 
 
 def _answer_form(request_id: UUID, sent: Sent | None) -> FlaskForm:
