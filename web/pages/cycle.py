@@ -197,7 +197,8 @@ def _comment_pending(on: str, sent: Sent | None) -> bool:
     prefix = comment_prefix(on)
     if sent is not None and sent.prefix == prefix:
         return sent.refused is not None
-    return bool((drafts(sent) or {}).get(f"{prefix}-text"))  # CommentForm's one text field
+    carried = drafts(sent)
+    return carried is not None and bool(carried.get(f"{prefix}-text"))  # its one text field
 
 
 def _answer_form(request_id: UUID, sent: Sent | None) -> FlaskForm:
