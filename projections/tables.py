@@ -154,6 +154,8 @@ plan_citations = sa.Table(
     sa.Column("cycle_id", sa.Uuid, primary_key=True),
     sa.Column("version", sa.Integer, primary_key=True),
     sa.Column("entry_id", sa.Uuid, primary_key=True),
+    # The library's page for an entry lists the changes citing it.
+    sa.Index("ix_plan_citations_entry", "entry_id"),
 )
 
 tasks_done = sa.Table(
