@@ -45,6 +45,8 @@ memberships = sa.Table(
     sa.Column("account_id", sa.String(80), primary_key=True),
     sa.Column("role", sa.String(20), nullable=False),
     sa.Column("since", When, nullable=False),
+    # Every page asks which groups the signed-in person belongs to.
+    sa.Index("ix_memberships_account", "account_id"),
 )
 
 invitations = sa.Table(
