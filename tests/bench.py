@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from uuid import UUID
 
-from domain.application import Learnloop
+from domain.application import Learnloop, Recorded
 from domain.cycle import Cycle
 from projections import queries
 from tests.builders import plan
@@ -36,6 +36,14 @@ WORDS = ["patient", "ward", "discharge", "pharmacy", "porter", "bed", "nurse", "
 
 def sentence(rng: random.Random, n: int = 12) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def entry_recorded(app: Learnloop, recorded: Recorded) -> UUID:
+    """The id of the act entry a command just recorded, read from its stored event."""
+    [notification] = app.recorder.select_notifications(recorded.notification_id, 1)
+    event = app.mapper.to_domain_event(notification)
+    assert isinstance(event, Cycle.ActEntryRecorded), event
+    return event.entry_id
 
 
 def grow_ramp(
