@@ -17,7 +17,6 @@ doing the same work. SQLite always; PostgreSQL too when LEARNLOOP_TEST_DATABASE_
    event stays level from 1,000 to 5,000.
 """
 
-import os
 import random
 import statistics
 import time
@@ -27,7 +26,8 @@ from uuid import UUID
 from flask.testing import FlaskClient
 
 from domain.application import Learnloop
-from tests.bench import database, entry_recorded, grow_ramp, sentence
+from tests.bench import database, grow_ramp, kinds_to_run, sentence
+from tests.builders import entry_recorded
 from tests.conftest import make_app, register, sign_in
 
 LARGE, SMALL, RUNS = 5_000, 10, 25
@@ -157,8 +157,7 @@ def post(client: FlaskClient, cycle_id: UUID) -> Run:
 
 
 def main() -> None:
-    kinds = ["sqlite"] + (["postgres"] if os.environ.get("LEARNLOOP_TEST_DATABASE_URL") else [])
-    for kind in kinds:
+    for kind in kinds_to_run():
         bench(kind)
 
 

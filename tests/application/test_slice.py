@@ -12,7 +12,7 @@ from domain.errors import (
     RevisionCitesNoLearningError,
     StalePlanError,
 )
-from tests.builders import plan
+from tests.builders import entry_ids, entry_recorded, plan
 
 
 def open_a_cycle(app: Learnloop) -> UUID:
@@ -42,9 +42,8 @@ def test_opening_a_cycle_numbers_it_within_its_group(application: Learnloop) -> 
 def test_a_revision_cites_the_reflection_it_came_from(application: Learnloop) -> None:
     cycle_id = open_a_cycle(application)
     application.record_observation(cycle_id, "Pharmacy held one patient", "Bob")
-    application.record_reflection(cycle_id, "Order drugs the day before", "Bob")
-    cycle: Cycle = application.repository.get(cycle_id)
-    reflection = next(e.id for e in cycle.entries if e.kind == "reflection")
+    learned = application.record_reflection(cycle_id, "Order drugs the day before", "Bob")
+    reflection = entry_recorded(application, learned)
     application.revise_plan(
         cycle_id,
         1,
@@ -82,8 +81,7 @@ def test_a_second_revision_of_the_same_version_is_refused_not_lost(
 ) -> None:
     cycle_id = open_a_cycle(application)
     seen = application.record_observation(cycle_id, "Seen", "Bob")
-    cycle: Cycle = application.repository.get(cycle_id)
-    entry = cycle.entries[0].id
+    entry = entry_recorded(application, seen)
     application.revise_plan(cycle_id, 1, plan("Ann's plan", ""), "A", [entry], "Ann")
     with pytest.raises(StalePlanError):
         application.revise_plan(cycle_id, 1, plan("Bob's plan", ""), "B", [entry], "Bob")
@@ -108,4 +106,8 @@ def test_long_cycles_are_snapshotted(application: Learnloop) -> None:
     assert application.snapshots is not None
     snapshots = list(application.snapshots.get(cycle_id))
     assert [s.originator_version for s in snapshots] == [50]
-    assert len(application.repository.get(cycle_id).entries) == 60
+    loaded: Cycle = application.repository.get(cycle_id)  # from the snapshot, and after it
+    assert loaded.journal.kinds == {
+        "observation": {e.hex for e in entry_ids(application, cycle_id)}
+    }
+    assert len(loaded.journal.kinds["observation"]) == 60
