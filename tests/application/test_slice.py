@@ -1,5 +1,6 @@
 """The slice through the Application, on the in-memory store."""
 
+import itertools
 from uuid import UUID, uuid4
 
 import pytest
@@ -12,6 +13,7 @@ from domain.errors import (
     RevisionCitesNoLearningError,
     StalePlanError,
 )
+from domain.service import snapshot_due
 from tests.builders import entry_ids, entry_recorded, plan
 
 
@@ -111,3 +113,14 @@ def test_long_cycles_are_snapshotted(application: Learnloop) -> None:
         "observation": {e.hex for e in entry_ids(application, cycle_id)}
     }
     assert len(loaded.journal.kinds["observation"]) == 60
+
+
+def test_a_long_cycle_is_snapshotted_less_often_so_its_snapshots_grow_linearly() -> None:
+    due = [v for v in range(1, 40_001) if snapshot_due(v)]
+    assert due[:3] == [50, 100, 150]
+    after = {a: b - a for a, b in itertools.pairwise(due)}
+    assert [after[v] for v in (4_950, 5_000, 10_000, 20_000)] == [50, 100, 200, 400]
+    # A snapshot's size grows with the version it is taken at: the sum of those versions
+    # stays within a fixed multiple of the cycle's length (at every 50th, n * n / 100).
+    for n in (5_000, 10_000, 20_000, 40_000):
+        assert sum(v for v in due if v <= n) <= 80 * n
