@@ -46,18 +46,18 @@ LONGEST_PAUSE = 0.1
 
 # The library offers a snapshot at every multiple of an aggregate's interval. A cycle's
 # snapshot holds state that grows with it (its entries' ids), so at a fixed interval their
-# total would grow with the square of its length. Past LONG events the interval doubles
+# total would grow with the square of its length. From LONG events on the interval doubles
 # each time the length does: snapshot storage grows linearly, and the events replayed after
 # the newest snapshot cost about as much as reading the snapshot itself (both measured in
 # tests/bench_commands.py).
 SNAPSHOT_EVERY = 50
-LONG = 2_500
+LONG = 5_000
 
 
 def snapshot_due(version: int) -> bool:
     """Whether a snapshot is taken at this version: every SNAPSHOT_EVERY events, then every
-    2, 4, 8… times that from 2, 4, 8… times LONG events."""
-    stretch = 1 << max(0, (version // LONG).bit_length() - 1)
+    2, 4, 8… times that from 1, 2, 4… times LONG events."""
+    stretch = 1 << (version // LONG).bit_length()
     return version % (SNAPSHOT_EVERY * stretch) == 0
 
 
