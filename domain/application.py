@@ -11,7 +11,7 @@ from domain.help import HelpRequest
 from domain.membership import MembershipCommands
 from domain.methods import PDSA, method
 from domain.plan import Plan, PlanInput
-from domain.service import SNAPSHOT_EVERY, Recorded
+from domain.service import SNAPSHOT_EVERY, Recorded, replay
 
 __all__ = ["Learnloop", "PlanInput", "Recorded"]
 
@@ -21,6 +21,7 @@ class Learnloop(MembershipCommands):
 
     name = "Learnloop"
     snapshotting_intervals = {Cycle: SNAPSHOT_EVERY}
+    snapshotting_projectors = {Cycle: replay}
 
     # Groups
 

@@ -28,6 +28,7 @@ from uuid import UUID
 from flask.testing import FlaskClient
 
 from domain.application import Learnloop
+from domain.service import replay
 from tests.bench import database, grow_ramp, kinds_to_run, sentence
 from tests.builders import entry_recorded
 from tests.conftest import make_app, register, sign_in
@@ -116,8 +117,8 @@ def bench(kind: str) -> None:
         def comment(cycle_id: UUID, on: UUID) -> Run:
             return lambda: app.comment(cycle_id, on.hex, "Seen on the ward too", actor)
 
-        def load(cycle_id: UUID) -> Run:
-            return lambda: app.repository.get(cycle_id)
+        def load(cycle_id: UUID) -> Run:  # as every command loads it
+            return lambda: app.repository.get(cycle_id, projector_func=replay)
 
         small = list(smalls.items())
         print("  4. one command through the Application (repository.get, rule, save)")
