@@ -46,12 +46,13 @@ LONGEST_PAUSE = 0.1
 
 # The library offers a snapshot at every multiple of an aggregate's interval. A cycle's
 # snapshot holds state that grows with it (its entries' ids), so at a fixed interval their
-# total would grow with the square of its length. From LONG events on the interval doubles
-# each time the length does: snapshot storage grows linearly, and the events replayed after
-# the newest snapshot cost about as much as reading the snapshot itself (both measured in
-# tests/bench_commands.py).
-SNAPSHOT_EVERY = 50
-LONG = 5_000
+# total grows with the square of its length. The interval is short because every event
+# replayed after the newest snapshot costs a command about 14 µs on SQLite: a command on a
+# 5,000-event cycle cost 2x one on a 10-event cycle at an interval of 100, 1.6x at 50, and
+# 1.2-1.5x at 25 (tests/bench_commands.py, on an idle machine). From LONG events on the
+# interval doubles each time the length does, so that snapshot storage grows linearly.
+SNAPSHOT_EVERY = 25
+LONG = 10_000
 
 
 def replay(aggregate: Any, events: Iterable[CanMutateProtocol[Any]]) -> Any:

@@ -33,7 +33,7 @@ class JournalAsIds(Transcoding):
         return obj.as_data()
 
     def decode(self, data: dict[str, Any]) -> Journal:
-        return Journal(**data)
+        return Journal.from_data(data)
 
 
 class Retired(Transcoding):

@@ -7,16 +7,16 @@ doing the same work. SQLite always; PostgreSQL too when LEARNLOOP_TEST_DATABASE_
    snapshot when one is due), on a 5,000-event cycle against the same command on
    10-event cycles: recording an observation, and commenting on an entry; and loading
    alone (repository.get), the part that can grow. The large cycle's commands run one
-   after another, the two kinds in turn, over a whole snapshot period (100 events at
-   5,000), so they meet every distance from its newest snapshot; each command on the
-   small side has a 10-event cycle of its own. Target: at most 1.5x.
+   after another, the two kinds in turn, over whole snapshot periods (four of 25 events),
+   so they meet every distance from its newest snapshot; each command on the small side
+   has a 10-event cycle of its own. Target: at most 1.5x.
 5. The same comment posted through the web (POST, read model caught up, fragment back),
    on the large cycle against the small ones. For information.
 6. Snapshot storage: the bytes of the snapshots stored of a cycle's first 1,000 and
    5,000 events against the bytes of those events (the stored JSON of each, not the
-   rows' overhead). Up to 5,000 events a cycle is snapshotted every 50, so this grows
+   rows' overhead). Up to 10,000 events a cycle is snapshotted every 25, so this grows
    with its length; past that the interval grows with the cycle (domain/service.py) and
-   the sum levels off (tests/application/test_slice.py).
+   the figure levels off (tests/application/test_slice.py).
 """
 
 import random

@@ -18,11 +18,13 @@ from domain.errors import (
     StaleEntryError,
     UncitableEntryError,
     UnknownCommentTargetError,
+    UnknownEntryError,
     UnknownQuestionError,
     UnknownTaskError,
 )
 from domain.group import PilotGroup
 from domain.help import ANSWERED, CLOSED, HelpRequest
+from domain.journal import Journal
 from domain.plan import Plan
 from tests.builders import entries_among
 
@@ -271,3 +273,13 @@ def test_a_group_aim_is_revised_with_a_reason_and_members_are_unique() -> None:
     with pytest.raises(InvalidFieldError, match="already a member"):
         group.add_member("bea", "ann")
     assert group.members == ["ann", "Bea"]
+
+
+def test_an_entry_is_found_only_by_its_whole_id_not_by_a_piece_of_two() -> None:
+    first, second = uuid4(), uuid4()
+    journal = Journal({"observation": [first.hex + second.hex]})  # as a snapshot keeps them
+    assert journal.holds(second.hex)
+    assert not journal.holds(first.hex[16:] + second.hex[:16])
+    assert not journal.holds(first.hex[:8])
+    with pytest.raises(UnknownEntryError):
+        journal.kind(UUID(first.hex[16:] + second.hex[:16]))
