@@ -12,15 +12,16 @@ from domain.cycle import Cycle
 from tests.application.test_stored_events import DATA, load_into
 from tests.builders import entry_ids, plan
 
-# A snapshot as Cycle stored it at class version 3, of the first cycle of events_v0_2.json
-# at version 9 (its journal held every entry whole, its text too).
-SNAPSHOT_V3 = "snapshot_cycle_v3.json"
+# Snapshots as Cycle stored them, of the first cycle of events_v0_2.json at version 9: at
+# class version 3 its journal held every entry whole, its text too; at 4, their ids.
+STORED = {3: "snapshot_cycle_v3.json", 4: "snapshot_cycle_v4.json"}
 
 
 def stored_snapshot(version: int, number: int) -> StoredEvent:
     """The stored snapshot in the shape Cycle stored at `version` (2 kept its entries as a
-    list, 3 in a journal), its cycle's number set to `number` to show it was read."""
-    recorded = json.loads((DATA / SNAPSHOT_V3).read_text())["snapshot"]
+    list, 3 in a journal, 4 their ids), its cycle's number set to `number` to show it was
+    read."""
+    recorded = json.loads((DATA / STORED[max(version, 3)]).read_text())["snapshot"]
     cycle: dict[str, Any] = recorded["state"]["state"]
     cycle["number"] = number
     if version == 2:
@@ -34,8 +35,8 @@ def stored_snapshot(version: int, number: int) -> StoredEvent:
     )
 
 
-@pytest.mark.parametrize("version", [2, 3])
-def test_a_snapshot_that_kept_every_entry_whole_loads_what_the_rules_need(
+@pytest.mark.parametrize("version", [2, 3, 4])
+def test_a_snapshot_of_every_version_loads_what_the_rules_need(
     application: Learnloop, version: int
 ) -> None:
     cycle_id = UUID(str(load_into(application, "events_v0_2.json")["cycle_id"]))
