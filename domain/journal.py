@@ -62,6 +62,7 @@ class Journal:
                 journal.revisions[e["id"].hex] = e["revision"]
             if e["withdrawn"]:
                 journal.withdrawn.add(e["id"].hex)
+        journal.runs = {k: ["".join(runs)] for k, runs in journal.runs.items()}  # one a kind
         return journal
 
     def as_data(self) -> dict[str, Any]:
