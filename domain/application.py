@@ -11,7 +11,7 @@ from domain.help import HelpRequest
 from domain.membership import MembershipCommands
 from domain.methods import PDSA, method
 from domain.plan import Plan, PlanInput
-from domain.service import Recorded
+from domain.service import SNAPSHOT_EVERY, Recorded, replay
 
 __all__ = ["Learnloop", "PlanInput", "Recorded"]
 
@@ -20,7 +20,8 @@ class Learnloop(MembershipCommands):
     """Records pilot groups and their learning cycles as events."""
 
     name = "Learnloop"
-    snapshotting_intervals = {Cycle: 50}
+    snapshotting_intervals = {Cycle: SNAPSHOT_EVERY}
+    snapshotting_projectors = {Cycle: replay}
 
     # Groups
 

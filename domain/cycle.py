@@ -21,7 +21,6 @@ from domain.entries import (
     REFLECTION,
     STORY,
     Decision,
-    Entry,
 )
 from domain.fields import checked
 from domain.journal import Journal
@@ -31,15 +30,15 @@ from domain.phases import PhaseCommands
 from domain.plan import Plan, PlanData
 from domain.record_keeping import RecordKeeping
 
-__all__ = ["ACT", "DECIDED", "OBSERVATION", "PLAN", "REFLECT", "REFLECTION", "Cycle", "Entry"]
+__all__ = ["ACT", "DECIDED", "OBSERVATION", "PLAN", "REFLECT", "REFLECTION", "Cycle"]
 
 
 class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
     """One learning cycle of a pilot group, from its plan to its decision."""
 
     # Version 2 follows a method (cycles stored before methods followed PDSA); version 3
-    # keeps its entries in a Journal.
-    class_version = 3
+    # keeps its entries in a Journal; version 4 keeps of them only what its rules need.
+    class_version = 4
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -49,7 +48,12 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
     @staticmethod
     def upcast_v2_v3(state: dict[str, Any]) -> None:
         """A snapshot taken when the cycle held its entries as a list."""
-        state["journal"] = Journal(tuple(state.pop("entries")))
+        state["journal"] = {"entries": state.pop("entries")}
+
+    @staticmethod
+    def upcast_v3_v4(state: dict[str, Any]) -> None:
+        """A snapshot taken when the cycle's journal held every entry whole, its text too."""
+        state["journal"] = Journal.of_entries(state["journal"]["entries"])
 
     class Opened(Aggregate.Created):
         """A group opened a learning cycle with its first plan, following a method."""
@@ -97,7 +101,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            aggregate.add(Entry(self.entry_id, OBSERVATION, self.text, self.actor), ACT)
+            aggregate.add(self.entry_id, OBSERVATION, ACT)
 
     class ActEntryRecorded(Aggregate.Event):
         """A member recorded an action, observation, problem or surprise while acting."""
@@ -109,8 +113,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            entry = Entry(self.entry_id, self.kind, self.text, self.actor, self.question)
-            aggregate.add(entry, ACT)
+            aggregate.add(self.entry_id, self.kind, ACT)
 
     class PredictionCompared(Aggregate.Event):
         """A member compared what happened with one question's prediction."""
@@ -122,10 +125,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            entry = Entry(
-                self.entry_id, COMPARISON, self.text, self.actor, self.question, self.outcome
-            )
-            aggregate.add(entry, REFLECT)
+            aggregate.add(self.entry_id, COMPARISON, REFLECT)
 
     class ReflectionRecorded(Aggregate.Event):
         """A member recorded what was learned."""
@@ -135,7 +135,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            aggregate.add(Entry(self.entry_id, REFLECTION, self.text, self.actor), REFLECT)
+            aggregate.add(self.entry_id, REFLECTION, REFLECT)
 
     class MistakeOwned(Aggregate.Event):
         """A member owned a mistake — recorded without blame, as learning."""
@@ -145,7 +145,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            aggregate.add(Entry(self.entry_id, MISTAKE, self.text, self.actor), REFLECT)
+            aggregate.add(self.entry_id, MISTAKE, REFLECT)
 
     class PlanRevised(Aggregate.Event):
         """The plan changed, in the light of the cited entries."""
@@ -178,7 +178,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            aggregate.journal = aggregate.journal.amended(self.entry_id, self.text)
+            aggregate.journal.amend(self.entry_id)
 
     class EntryWithdrawn(Aggregate.Event):
         """An entry was withdrawn; it stays in the record, marked as withdrawn."""
@@ -188,7 +188,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            aggregate.journal = aggregate.journal.withdrawn(self.entry_id)
+            aggregate.journal.withdraw(self.entry_id)
 
     class CommentAdded(Aggregate.Event):
         """Someone commented on the plan, an entry or the decision."""
@@ -219,7 +219,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            aggregate.add(Entry(self.entry_id, ADVICE, self.text, self.actor))
+            aggregate.add(self.entry_id, ADVICE)
 
     class StoryCollected(Aggregate.Event):
         """Most Significant Change: a story of change, told by someone, reached the panel."""
@@ -233,7 +233,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            aggregate.add(Entry(self.entry_id, STORY, self.text, self.actor), ACT)
+            aggregate.add(self.entry_id, STORY, ACT)
 
     class StoryChosen(Aggregate.Event):
         """Most Significant Change: the panel chose the most significant story, saying why."""
@@ -244,7 +244,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         actor: str
 
         def apply(self, aggregate: "Cycle") -> None:
-            aggregate.add(Entry(self.entry_id, CHOICE, self.reasons, self.actor), REFLECT)
+            aggregate.add(self.entry_id, CHOICE, REFLECT)
             aggregate.chosen = self.story_id
 
     class DecisionMade(Aggregate.Event):
@@ -325,12 +325,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
             actor=checked("actor", actor),
         )
 
-    @property
-    def entries(self) -> tuple[Entry, ...]:
-        """What members recorded in this cycle, oldest first, as corrected."""
-        return self.journal.entries
-
-    def add(self, entry: Entry, phase: str | None = None) -> None:
+    def add(self, entry_id: UUID, kind: str, phase: str | None = None) -> None:
         """Keep an entry just recorded; recording it may move the cycle into a phase."""
-        self.journal = self.journal.added(entry)
+        self.journal.add(entry_id, kind)
         self.phase = phase or self.phase

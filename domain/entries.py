@@ -1,6 +1,6 @@
-"""What a cycle holds besides its plan: entries, help requests and its decision."""
+"""The words of a cycle: its phases, the kinds of its entries, outcomes and decisions."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Final
 from uuid import UUID
 
@@ -22,28 +22,6 @@ OUTCOMES: Final = (CONFIRMED, PARTLY, NOT_CONFIRMED)
 
 ADOPT, ADAPT, ABANDON = "adopt", "adapt", "abandon"
 DECISIONS: Final = (ADOPT, ADAPT, ABANDON)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """Something a member recorded in the cycle; corrections make a new version of it."""
-
-    id: UUID
-    kind: str
-    text: str
-    actor: str
-    question: str = ""
-    outcome: str = ""
-    revision: int = 1
-    withdrawn: bool = False
-
-    def amended(self, text: str) -> "Entry":
-        """This entry as its amendment reads."""
-        return replace(self, text=text, revision=self.revision + 1)
-
-    def withdrawn_now(self) -> "Entry":
-        """This entry, withdrawn (still visible, no longer counted)."""
-        return replace(self, withdrawn=True, revision=self.revision + 1)
 
 
 @dataclass(frozen=True)

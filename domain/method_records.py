@@ -85,8 +85,7 @@ class MethodRecords(CycleCommands):
         self._ready_to_reflect()
         if self.chosen is not None:
             raise AlreadyDecidedError("The panel has already chosen this period's story.")
-        story = self.journal.entry(story_id)
-        if story.kind != STORY or story.withdrawn:
+        if self.journal.kind(story_id) != STORY or self.journal.is_withdrawn(story_id):
             raise UnknownStoryError("Choose one of the stories collected in this cycle.")
         return self._record(
             self.StoryChosen,

@@ -46,8 +46,8 @@ class RecordKeeping(CycleCommands):
 
     def comment(self, on: str, text: str, actor: str) -> UUID:
         """Comment on the plan ("plan"), the decision ("decision") or an entry (its id)."""
-        targets = {"plan", "decision", *self.journal.ids()}
-        if on not in targets or (on == "decision" and self.decision is None):
+        target = on in ("plan", "decision") or self.journal.holds(on)
+        if not target or (on == "decision" and self.decision is None):
             raise UnknownCommentTargetError("There is nothing here to comment on.")
         return self._record(
             self.CommentAdded, actor, "comment_id", on=on, text=checked("comment", text)

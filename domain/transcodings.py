@@ -5,7 +5,7 @@ from typing import Any
 
 from eventsourcing.persistence import Transcoding
 
-from domain.entries import Decision, Entry
+from domain.entries import Decision
 from domain.journal import Journal
 from domain.plan import Plan
 
@@ -23,17 +23,32 @@ class PlanAsDict(Transcoding):
         return Plan.from_event_data(data)
 
 
-class JournalAsDict(Transcoding):
-    """A cycle's journal, stored as its list of entries."""
+class JournalAsIds(Transcoding):
+    """A cycle's journal, stored as the ids of its entries by kind and their corrections."""
 
     type = Journal
-    name = "learnloop_journal"
+    name = "learnloop_journal_ids"
 
     def encode(self, obj: Journal) -> dict[str, Any]:
-        return {"entries": list(obj.entries)}
+        return obj.as_data()
 
     def decode(self, data: dict[str, Any]) -> Journal:
-        return Journal(tuple(data["entries"]))
+        return Journal.from_data(data)
+
+
+class Retired(Transcoding):
+    """A value that snapshots of an earlier class version hold and none holds now: read back
+    as its plain data, which the aggregate's upcaster turns into what it holds today."""
+
+    def __init__(self, name: str) -> None:
+        self.type = type(f"Retired {name}", (), {})  # nothing is of it: never written again
+        self.name = name
+
+    def encode(self, obj: Any) -> Any:
+        raise NotImplementedError(f"{self.name} is no longer written.")
+
+    def decode(self, data: Any) -> Any:
+        return data
 
 
 class DataclassAsDict(Transcoding):
@@ -52,7 +67,9 @@ class DataclassAsDict(Transcoding):
 
 TRANSCODINGS: tuple[Transcoding, ...] = (
     PlanAsDict(),
-    JournalAsDict(),
-    DataclassAsDict(Entry, "learnloop_entry"),
+    JournalAsIds(),
     DataclassAsDict(Decision, "learnloop_decision"),
+    # Cycle's snapshots before version 4 held its journal whole, entry by entry.
+    Retired("learnloop_journal"),
+    Retired("learnloop_entry"),
 )

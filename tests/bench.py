@@ -27,7 +27,7 @@ from uuid import UUID
 from domain.application import Learnloop
 from domain.cycle import Cycle
 from projections import queries
-from tests.builders import plan
+from tests.builders import entry_recorded, plan
 from tests.conftest import make_app, register, sign_in
 from tests.server import databases
 
@@ -49,27 +49,30 @@ def grow_ramp(
     cycle_id = app.open_cycle(
         group, plan(sentence(rng, 5), sentence(rng, 30), questions), actor
     ).id
-    version, written = 1, 1
+    version, written, newest = 1, 1, None
     while written < events:
         roll = rng.random()
         if roll < 0.55 * (1 - revising) / 0.8:
             kind = rng.choice(["action", "observation", "problem", "surprise"])
-            app.record_act_entry(cycle_id, kind, sentence(rng, 20), "", actor)
+            act = app.record_act_entry(cycle_id, kind, sentence(rng, 20), "", actor)
+            newest = entry_recorded(app, act)
         elif roll < 0.70 * (1 - revising) / 0.8:
             app.comment(cycle_id, "plan", sentence(rng, 10), actor)
         elif roll < 1 - revising:
             app.ask_for_help(cycle_id, sentence(rng, 10), actor)
+        elif newest is None:
+            seen = app.record_observation(cycle_id, sentence(rng, 9), actor)
+            newest = entry_recorded(app, seen)
         else:
-            cycle: Cycle = app.repository.get(cycle_id)
             app.revise_plan(
                 cycle_id,
                 version,
                 plan(sentence(rng, 5), sentence(rng, 30), questions),
                 sentence(rng, 8),
-                [cycle.entries[-1].id] if cycle.entries else [],
+                [newest],
                 actor,
-            ) if cycle.entries else app.record_observation(cycle_id, sentence(rng, 9), actor)
-            version += 1 if cycle.entries else 0
+            )
+            version += 1
         written += 1
     return cycle_id
 
@@ -174,9 +177,13 @@ def _read_log(app: Learnloop, batch: int = 500) -> None:
         position = found[-1].id
 
 
+def kinds_to_run() -> list[str]:
+    """SQLite always; PostgreSQL too when LEARNLOOP_TEST_DATABASE_URL is set."""
+    return ["sqlite"] + (["postgres"] if os.environ.get("LEARNLOOP_TEST_DATABASE_URL") else [])
+
+
 def main() -> None:
-    kinds = ["sqlite"] + (["postgres"] if os.environ.get("LEARNLOOP_TEST_DATABASE_URL") else [])
-    for kind in kinds:
+    for kind in kinds_to_run():
         bench(kind)
 
 

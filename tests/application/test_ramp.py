@@ -9,7 +9,7 @@ from domain.cycle import Cycle
 from domain.entries import ADAPT, ADOPT
 from domain.errors import CycleClosedError, InvalidChoiceError
 from domain.group import PilotGroup
-from tests.builders import plan
+from tests.builders import entry_recorded, entry_texts, plan
 
 QUESTION = "Is there unnecessary catheter use on our wards?"
 
@@ -19,9 +19,7 @@ def run_cycle(app: Learnloop, cycle_id: UUID, seen: str, learned: str) -> UUID:
     app.record_act_entry(cycle_id, "action", "Audited every patient on the wards", "", "Bea")
     app.record_act_entry(cycle_id, "observation", seen, QUESTION, "Bea")
     app.compare_prediction(cycle_id, QUESTION, "confirmed", seen, "Bea")
-    app.record_reflection(cycle_id, learned, "Bea")
-    cycle: Cycle = app.repository.get(cycle_id)
-    return cycle.entries[-1].id
+    return entry_recorded(app, app.record_reflection(cycle_id, learned, "Bea"))
 
 
 def adapt(app: Learnloop, cycle_id: UUID, learning: UUID, objective: str) -> UUID:
@@ -114,6 +112,5 @@ def test_a_lost_race_on_an_append_is_retried_so_neither_entry_is_lost(
 
     monkeypatch.setattr(application, "_get", get_stale_first)
     application.record_observation(cycle_id, "Saved second", "Cat")
-    saved: Cycle = application.repository.get(cycle_id)
-    assert [e.text for e in saved.entries] == ["Saved first", "Saved second"]
+    assert entry_texts(application, cycle_id) == ["Saved first", "Saved second"]
     assert len(loads) == 2  # the first save lost the race and was retried

@@ -1,5 +1,6 @@
 """The slice through the Application, on the in-memory store."""
 
+import itertools
 from uuid import UUID, uuid4
 
 import pytest
@@ -12,7 +13,8 @@ from domain.errors import (
     RevisionCitesNoLearningError,
     StalePlanError,
 )
-from tests.builders import plan
+from domain.service import snapshot_due
+from tests.builders import entry_ids, entry_recorded, plan
 
 
 def open_a_cycle(app: Learnloop) -> UUID:
@@ -42,9 +44,8 @@ def test_opening_a_cycle_numbers_it_within_its_group(application: Learnloop) -> 
 def test_a_revision_cites_the_reflection_it_came_from(application: Learnloop) -> None:
     cycle_id = open_a_cycle(application)
     application.record_observation(cycle_id, "Pharmacy held one patient", "Bob")
-    application.record_reflection(cycle_id, "Order drugs the day before", "Bob")
-    cycle: Cycle = application.repository.get(cycle_id)
-    reflection = next(e.id for e in cycle.entries if e.kind == "reflection")
+    learned = application.record_reflection(cycle_id, "Order drugs the day before", "Bob")
+    reflection = entry_recorded(application, learned)
     application.revise_plan(
         cycle_id,
         1,
@@ -82,8 +83,7 @@ def test_a_second_revision_of_the_same_version_is_refused_not_lost(
 ) -> None:
     cycle_id = open_a_cycle(application)
     seen = application.record_observation(cycle_id, "Seen", "Bob")
-    cycle: Cycle = application.repository.get(cycle_id)
-    entry = cycle.entries[0].id
+    entry = entry_recorded(application, seen)
     application.revise_plan(cycle_id, 1, plan("Ann's plan", ""), "A", [entry], "Ann")
     with pytest.raises(StalePlanError):
         application.revise_plan(cycle_id, 1, plan("Bob's plan", ""), "B", [entry], "Bob")
@@ -107,5 +107,21 @@ def test_long_cycles_are_snapshotted(application: Learnloop) -> None:
         application.record_observation(cycle_id, f"Observation {n}", "Bob")
     assert application.snapshots is not None
     snapshots = list(application.snapshots.get(cycle_id))
-    assert [s.originator_version for s in snapshots] == [50]
-    assert len(application.repository.get(cycle_id).entries) == 60
+    assert [s.originator_version for s in snapshots] == [25, 50]
+    loaded: Cycle = application.repository.get(cycle_id)  # from the snapshot, and after it
+    recorded = entry_ids(application, cycle_id)
+    assert len(recorded) == 60
+    assert {k: "".join(r) for k, r in loaded.journal.runs.items()} == {
+        "observation": "".join(e.hex for e in recorded)
+    }
+
+
+def test_a_long_cycle_is_snapshotted_less_often_so_its_snapshots_grow_linearly() -> None:
+    due = [v for v in range(1, 160_001) if snapshot_due(v)]
+    assert due[:3] == [25, 50, 75]
+    after = {a: b - a for a, b in itertools.pairwise(due)}
+    assert [after[v] for v in (9_975, 10_000, 20_000, 40_000)] == [25, 50, 100, 200]
+    # A snapshot's size grows with the version it is taken at: the sum of those versions
+    # stays within a fixed multiple of the cycle's length (at every 25th, n * n / 50).
+    for n in (10_000, 20_000, 40_000, 80_000, 160_000):
+        assert sum(v for v in due if v <= n) <= 300 * n

@@ -12,7 +12,7 @@ from domain.application import Learnloop
 from domain.cycle import Cycle
 from projections.database import all_projections, make_engine
 from projections.runner import Runner
-from tests.builders import QUESTIONS, plan
+from tests.builders import QUESTIONS, entry_ids, entry_recorded, plan
 from web.storage import storage_for
 
 
@@ -34,8 +34,7 @@ class Store:
             group.id, plan("Criteria-led discharge", "Bay B, Monday"), "Ann"
         ).id
         for n in range(revisions):
-            self.app.record_observation(cycle_id, f"Observation {n}", "Bob")
-            cycle: Cycle = self.app.repository.get(cycle_id)
+            seen = self.app.record_observation(cycle_id, f"Observation {n}", "Bob")
             self.app.revise_plan(
                 cycle_id,
                 n + 1,
@@ -43,7 +42,7 @@ class Store:
                     f"Criteria-led discharge, round {n + 2}", f"Bay B, Monday, with change {n + 1}"
                 ),
                 f"Change {n + 1}",
-                [cycle.entries[-1].id],
+                [entry_recorded(self.app, seen)],
                 "Ann",
             )
         self.app.record_observation(cycle_id, "Last", "Cat")
@@ -69,12 +68,12 @@ class Store:
         asked = app.ask_for_help(first, "Who signs the directive?", "Bea").id
         app.answer_help(asked, "The chief nurse", "Sam")
         app.close_help(asked, "Bea")
-        cycle: Cycle = app.repository.get(first)
-        app.amend_entry(first, cycle.entries[0].id, 1, "Night shift missed twice", "More", "Bea")
-        app.withdraw_entry(first, cycle.entries[1].id, 1, "Wrong ward", "Bea")
+        entries = entry_ids(app, first)
+        app.amend_entry(first, entries[0], 1, "Night shift missed twice", "More", "Bea")
+        app.withdraw_entry(first, entries[1], 1, "Wrong ward", "Bea")
         app.comment(first, "plan", "Good plan", "Sam")
-        app.comment(first, cycle.entries[3].id.hex, "Agreed", "Sam")
-        learning = cycle.entries[3].id
+        app.comment(first, entries[3].hex, "Agreed", "Sam")
+        learning = entries[3]
         second = app.decide(
             first,
             "adapt",
@@ -99,9 +98,8 @@ class Store:
         app.give_advice(assist, request, advising, "Start with one bay", "Bea")
         panel = app.open_cycle(asking, plan("Stories of change"), "Cat", "most_significant_change")
         told = {"title": "Home for tea", "teller": "Mrs P", "text": "Dad came home", "why": "Us"}
-        app.collect_story(panel.id, advising, told, "Bea")
-        story: Cycle = app.repository.get(panel.id)
-        app.choose_story(panel.id, story.entries[0].id, "It changed a life", "Cat")
+        story = entry_recorded(app, app.collect_story(panel.id, advising, told, "Bea"))
+        app.choose_story(panel.id, story, "It changed a life", "Cat")
 
 
 @pytest.fixture

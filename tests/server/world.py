@@ -5,7 +5,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.application import Learnloop
-from tests.builders import plan
+from tests.builders import entry_recorded, plan
 from tests.conftest import PASSWORD, join, register
 from web import create_app
 from web.services import Services
@@ -81,7 +81,7 @@ def prepare(
 def _history(app: Learnloop, cycle_id: UUID, count: int, actor: str) -> None:
     """Entries, plan comments and now and then a revision, as a cycle collects them."""
     for n in range(count):
-        app.record_observation(cycle_id, f"Seen on round {n}: a bed was late", actor)
+        seen = app.record_observation(cycle_id, f"Seen on round {n}: a bed was late", actor)
         app.comment(cycle_id, "plan", f"Comment {n} on the plan", actor)
         if n % 10 == 9:
             cycle: Any = app.repository.get(cycle_id)
@@ -90,6 +90,6 @@ def _history(app: Learnloop, cycle_id: UUID, count: int, actor: str) -> None:
                 cycle.plan_version,
                 plan(f"Criteria-led discharge, round {n}", f"Bay B, change {n}"),
                 f"Change after round {n}",
-                [cycle.entries[-1].id],
+                [entry_recorded(app, seen)],
                 actor,
             )

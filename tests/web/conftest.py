@@ -7,8 +7,7 @@ from uuid import UUID
 import pytest
 from flask import Flask
 
-from domain.cycle import Cycle
-from tests.builders import plan
+from tests.builders import entry_ids, plan
 from web.services import Services
 from web.sessions import KEY as SESSIONS
 from web.throttle import KEY as THROTTLE
@@ -25,8 +24,7 @@ class Made:
 
     def entry_ids(self, app: Flask) -> list[UUID]:
         """The cycle's entry ids, oldest first."""
-        cycle: Cycle = services_of(app).app.repository.get(self.cycle_id)
-        return [e.id for e in cycle.entries]
+        return entry_ids(services_of(app).app, self.cycle_id)
 
 
 def services_of(app: Flask) -> Services:

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from domain.application import Learnloop, Recorded
 from domain.cycle import Cycle
 from domain.methods import PDSA
-from tests.builders import plan
+from tests.builders import entry_ids, plan
 from tests.conftest import join, register, sign_in
 from tests.web.conftest import services_of
 from tests.web.hostile_values import MSC, PEER_ASSIST, QUESTION, STORY, TASK
@@ -92,4 +92,4 @@ class World:
         """A Most Significant Change cycle with one story (from the other group), and the story."""
         cycle = self.new_cycle(observed=False, method=MSC)
         self.done(self.s.collect_story(cycle, self.other, STORY, str(self.ann)))
-        return cycle, self.cycle(cycle).entries[-1].id
+        return cycle, entry_ids(self.s, cycle)[-1]

@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 
 from domain.cycle import Cycle
 from projections.queries.cycles import CITABLE, COMMENT_PAGE
-from tests.builders import plan
+from tests.builders import entry_ids, plan
 from tests.web.conftest import HX, events_in, services_of
 
 
@@ -68,8 +68,7 @@ def test_a_revision_offers_the_newest_entries_to_cite_and_keeps_an_older_one_tic
     assert f"The newest {CITABLE} of {CITABLE + 5} entries are offered" in form
     assert "Observation 000" not in form
     assert f"Observation {CITABLE + 4:03d}" in form
-    opened: Cycle = s.app.repository.get(cycle)
-    oldest = opened.entries[0].id  # "Observation 000", too old to be offered
+    oldest = entry_ids(s.app, cycle)[0]  # "Observation 000", too old to be offered
     sent = client.post(
         f"/cycles/{cycle}/revisions",
         data={"based_on": "1", "objective": "", "cites": str(oldest)},

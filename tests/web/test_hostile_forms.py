@@ -40,6 +40,7 @@ from domain.entries import ACT_KINDS, ADAPT, OUTCOMES
 from domain.errors import DomainError
 from domain.methods import CATALOGUE
 from domain.roles import ROLES
+from tests.builders import entry_ids
 from tests.conftest import HOSTILE_COUNT, register
 from tests.web.conftest import events_in, services_of
 from tests.web.hostile_values import (
@@ -363,7 +364,7 @@ def choose_story(w: World, draw: Draw, chaos: int) -> Try:
 
 def comment_on(w: World, draw: Draw, chaos: int, target: str) -> Try:
     cycle = w.new_cycle(reflected=True)
-    entry = w.cycle(cycle).entries[0].id.hex
+    entry = entry_ids(w.s, cycle)[0].hex
     on = target if target == "plan" else entry
     if chaos:
         on = clean(draw(st.one_of(st.just(on), hostile_text())))
@@ -412,7 +413,7 @@ def decide(w: World, draw: Draw, chaos: int) -> Try:
 
 
 def revision_fields(w: World, cycle: UUID, draw: Draw, chaos: int) -> list[Field]:
-    entries = [str(e.id) for e in w.cycle(cycle).entries]
+    entries = [str(e) for e in entry_ids(w.s, cycle)]
     cites = Values(st.sampled_from(entries), st.one_of(st.uuids().map(str), hostile_text()))
     return [
         Field("based_on", integer(1)),
@@ -425,7 +426,7 @@ def revision_fields(w: World, cycle: UUID, draw: Draw, chaos: int) -> list[Field
 
 def citing(form: RevisionForm, w: World, cycle: UUID) -> RevisionForm:
     """Offer the cycle's entries to cite, as the revise and adapt pages do."""
-    offered(form, "cites", [str(e.id) for e in w.cycle(cycle).entries])
+    offered(form, "cites", [str(e) for e in entry_ids(w.s, cycle)])
     return form
 
 
@@ -466,7 +467,7 @@ def adapt(w: World, draw: Draw, chaos: int) -> Try:
 
 def correct(w: World, draw: Draw, chaos: int) -> Try:
     cycle = w.new_cycle(reflected=True)
-    entry = w.cycle(cycle).entries[0].id
+    entry = entry_ids(w.s, cycle)[0]
     fields = [
         Field("based_on", integer(1)),
         Field("action", choice("amend", "withdraw")),

@@ -19,6 +19,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.builders import entry_ids
 from tests.conftest import PASSWORD, make_app, register, sign_in
 from tests.web.conftest import HX, events_in, services_of
 from tests.web.hostile_values import QUESTION, encoded
@@ -35,8 +36,7 @@ def form_urls(w: World) -> dict[str, tuple[str, dict[str, str]]]:
     public): its URL, and a body it would accept from the facilitator."""
     cycle = w.new_cycle()
     reflected = w.new_cycle(reflected=True)
-    record = w.cycle(reflected)
-    entry, task = record.entries[0].id, record.plan.tasks[0].id
+    entry, task = entry_ids(w.s, reflected)[0], w.cycle(reflected).plan.tasks[0].id
     _, request = w.peer_assist()
     panel, story = w.panel()
     helped = w.done(w.s.ask_for_help(cycle, "Who has torches?", str(w.ann)))

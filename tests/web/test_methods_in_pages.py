@@ -5,8 +5,7 @@ from uuid import UUID
 from flask import Flask
 from flask.testing import FlaskClient
 
-from domain.cycle import Cycle
-from tests.builders import plan
+from tests.builders import entry_ids, plan
 from tests.web.conftest import HX, events_in, services_of
 
 
@@ -87,8 +86,7 @@ def test_a_story_refused_after_the_panel_chose_gives_back_every_field_typed(
     panel = s.app.open_cycle(group, plan(), str(ann), "most_significant_change").id
     told = {"title": "Home", "teller": "Mrs P", "text": "Dad came home", "why": "Dignity"}
     story = s.app.collect_story(panel, group, told, str(ann))
-    panel_cycle: Cycle = s.app.repository.get(story.id)
-    chosen = panel_cycle.entries[0].id
+    [chosen] = entry_ids(s.app, story.id)
     s.app.choose_story(panel, chosen, "It changed a life", str(ann))
     s.caught_up(events_in(app))
     before = events_in(app)
@@ -147,8 +145,7 @@ def test_a_withdrawn_story_stays_visible_and_the_panel_can_no_longer_choose_it(
     for title in ("Home for tea", "Quiet nights"):
         told = {"title": title, "teller": "Mrs P", "text": f"{title}, told", "why": "Dignity"}
         s.app.collect_story(panel, group, told, str(ann))
-    record: Cycle = s.app.repository.get(panel)
-    first, second = (e.id for e in record.entries)
+    first, second = entry_ids(s.app, panel)
     s.caught_up(events_in(app))
     page = client.get(f"/cycles/{panel}").text
     assert f"/cycles/{panel}/entries/{first}/correct" in page

@@ -16,7 +16,7 @@ import pytest
 from flask import Flask
 
 from domain.cycle import Cycle
-from tests.builders import plan
+from tests.builders import entry_ids, plan
 from tests.conftest import join, make_app, register, sign_in
 from web.services import Services
 
@@ -134,8 +134,8 @@ def world(sqlite_url: str, tmp_path: Path) -> Iterator[World]:
     ids = {
         "group": str(group),
         "cycle": str(cycle),
-        "entry": str(opened.entries[0].id),
-        "learning": str(opened.entries[1].id),
+        "entry": str(entry_ids(app, cycle)[0]),
+        "learning": str(entry_ids(app, cycle)[1]),
         "task": opened.plan.tasks[0].id,
         "request": str(help_request),
         "invitation": str(invitation.id),

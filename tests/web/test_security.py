@@ -2,13 +2,12 @@
 
 import re
 from collections.abc import Iterator
-from uuid import UUID
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.builders import plan
+from tests.builders import entry_ids, plan
 from tests.conftest import make_app, register, sign_in
 from tests.web.conftest import HX, Made, events_in, services_of
 
@@ -88,7 +87,7 @@ def test_user_text_is_escaped_on_every_page_that_shows_it(app: Flask) -> None:
     group = s.form_group(XSS, XSS, str(author))
     cycle = s.open_cycle(group.id, plan(XSS, XSS, [(XSS, XSS)]), str(author))
     s.record_observation(cycle.id, XSS, str(author))
-    entry: UUID = s.repository.get(cycle.id).entries[0].id
+    [entry] = entry_ids(s, cycle.id)
     s.record_reflection(cycle.id, XSS, str(author))
     s.comment(cycle.id, "plan", XSS, str(author))
     last = s.revise_plan(

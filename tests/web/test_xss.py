@@ -30,8 +30,8 @@ from werkzeug.test import TestResponse
 
 from domain.accounts import Account
 from domain.application import PlanInput
-from domain.cycle import Cycle
 from domain.entries import ADAPT
+from tests.builders import entry_ids
 from tests.conftest import password_hash, register, sign_in
 from tests.web.conftest import HX, events_in, services_of
 from web.services import Services
@@ -253,8 +253,7 @@ def enter(app: Flask, ann: FlaskClient, ann_id: UUID, payload: str) -> Entered:
     s.app.answer_help(request, v("answer"), actor)
     s.app.ask_for_help(cycle, v("help2"), actor)
     s.app.comment(cycle, "plan", v("planc"), actor)
-    record: Cycle = s.app.repository.get(cycle)
-    act, _, reflection, _ = (e.id for e in record.entries)
+    act, _, reflection, _ = entry_ids(s.app, cycle)
     s.app.comment(cycle, act.hex, v("entryc"), actor)
     s.app.amend_entry(cycle, act, 1, v("amended"), v("why"), actor)
     s.app.revise_plan(
@@ -423,10 +422,8 @@ def methods_entered(
         "why": v("storywhy"),
     }
     s.app.collect_story(panel, group_id, story, actor)
-    told: Cycle = s.app.repository.get(panel)
-    s.caught_up(
-        s.app.choose_story(panel, told.entries[-1].id, v("reasons"), actor).notification_id
-    )
+    told = entry_ids(s.app, panel)[-1]
+    s.caught_up(s.app.choose_story(panel, told, v("reasons"), actor).notification_id)
     late_story = {f"story_form-{k}": value for k, value in story.items()}
     late_story |= {"story_form-from_group": str(group_id), "story_form-text": v("late")}
     late = ann.post(f"/cycles/{panel}/stories", data=late_story, headers=HX)
