@@ -25,10 +25,9 @@ same page. Each ratio is large ÷ small. Target (issue 12): at most 1.3.
 import logging
 import os
 import random
-import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from uuid import UUID
@@ -39,6 +38,7 @@ from flask.testing import FlaskClient
 from domain.application import Learnloop
 from domain.cycle import Cycle
 from projections import queries
+from tests.bench import median_of
 from tests.builders import plan
 from tests.conftest import make_app, register, sign_in
 from tests.server import databases
@@ -108,16 +108,6 @@ def other_history(services: Services) -> None:
                 projection.apply(conn, events)
 
 
-def median_of(run: Callable[[], object], repeat: int = REPEAT) -> float:
-    """The median of several timings of `run`, in seconds."""
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
-
-
 @contextmanager
 def store(kind: str, folder: Path, large: bool) -> Iterator[tuple[Flask, FlaskClient, str]]:
     """A store with Ann's group (and, if `large`, everyone else's history); Ann's client."""
@@ -162,7 +152,7 @@ def bench(kind: str) -> None:
                     path = f"/library?q={words}" if words else "/library"
                     headers = {"HX-Request": "true"} if words else {}
                     assert client.get(path, headers=headers).status_code == 200
-                    timing = median_of(lambda: client.get(path, headers=headers))  # noqa: B023
+                    timing = median_of(lambda: client.get(path, headers=headers), REPEAT)  # noqa: B023
                     figures[name].append((timing, shown(flask_app, ann, words)))
         for name, ((t_small, n_small), (t_large, n_large)) in figures.items():
             print(
