@@ -90,6 +90,12 @@ def search_learning(
     return found[:limit], found[limit - 1].cursor if len(found) > limit else None
 
 
+def is_search(words: str) -> bool:
+    """Whether `words` search the library, best matches first, rather than list it newest
+    first: whether they have any word a search reads."""
+    return bool(fulltext.words_of(words))
+
+
 def _best_first(
     conn: sa.Connection,
     query: sa.Select[tuple[object, ...]],
