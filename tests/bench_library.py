@@ -26,6 +26,7 @@ import logging
 import os
 import random
 import tempfile
+import textwrap
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,6 +42,7 @@ from projections import queries
 from tests.bench import median_of
 from tests.builders import plan
 from tests.conftest import make_app, register, sign_in
+from tests.plans import query_plans
 from tests.server import databases
 from web.services import Services
 
@@ -140,6 +142,15 @@ def shown(flask_app: Flask, ann: str, words: str) -> int:
     return len(rows)
 
 
+def explain(flask_app: Flask, ann: str, searches: list[str]) -> list[str]:
+    """The query plan of each search (PostgreSQL's with the rows it really read)."""
+    engine = flask_app.extensions["learnloop"].engine
+    with engine.connect() as conn, query_plans(conn, analyze=True) as plans:
+        for words in searches:
+            queries.search_learning(conn, ann, words)
+    return plans
+
+
 def bench(kind: str) -> None:
     """Print the library's figures for one kind of database."""
     print(f"{kind}:")
@@ -154,12 +165,17 @@ def bench(kind: str) -> None:
                     assert client.get(path, headers=headers).status_code == 200
                     timing = median_of(lambda: client.get(path, headers=headers), REPEAT)  # noqa: B023
                     figures[name].append((timing, shown(flask_app, ann, words)))
+                if large:
+                    explained = explain(flask_app, ann, list(pages.values()))
         for name, ((t_small, n_small), (t_large, n_large)) in figures.items():
             print(
                 f"  {name}: large {t_large * 1000:.1f} ms ({n_large} shown)"
                 f" vs small {t_small * 1000:.1f} ms ({n_small} shown):"
                 f" ratio {t_large / t_small:.2f} (target <= 1.3)"
             )
+        for name, plan in zip(pages, explained, strict=True):
+            print(f"  how the {name} is read in the large store:")
+            print(textwrap.indent(plan, "    "))
 
 
 def main() -> None:

@@ -1,16 +1,14 @@
 """The learning library's search and pages, on SQLite (FTS5) and PostgreSQL (tsvector) alike."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from uuid import UUID
 
 import pytest
-import sqlalchemy as sa
 
 from domain.entries import REFLECT
 from projections import fulltext, queries
 from tests.builders import plan
+from tests.plans import query_plans
 from tests.projections.conftest import Store
 
 
@@ -181,9 +179,14 @@ def test_both_ways_through_the_library_page_on_without_repeats(store: Store) -> 
 
 def test_the_library_reads_learning_on_its_own_indexes(store: Store) -> None:
     learned(store, "Nurses can discharge a patient before the ward round")
-    with store.engine.connect() as conn, _plans(conn) as plans:
-        queries.search_learning(conn, "Ann")
-        queries.search_learning(conn, "Ann", "nurses discharge")
+    with store.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            # The test's tables are a few rows, where a scan is cheapest: price scans out,
+            # to ask which index the query *can* use.
+            conn.exec_driver_sql("SET enable_seqscan = off")
+        with query_plans(conn) as plans:
+            queries.search_learning(conn, "Ann")
+            queries.search_learning(conn, "Ann", "nurses discharge")
     newest, search = plans
     assert "rm_entries" not in newest + search
     if store.engine.dialect.name == "sqlite":
@@ -193,34 +196,6 @@ def test_the_library_reads_learning_on_its_own_indexes(store: Store) -> None:
     else:
         assert "Index Scan Backward using ix_learning_recorded" in newest, newest
         assert "Bitmap Index Scan on ix_rm_learning_words" in search, search
-
-
-@contextmanager
-def _plans(conn: sa.Connection) -> Iterator[list[str]]:
-    """The query plan of each SELECT run on `conn` in the block, as the database tells it.
-
-    On PostgreSQL with sequential scans priced out: the test's tables are a few rows, where a
-    scan is cheapest; this asks which index the query *can* use.
-    """
-    sqlite = conn.dialect.name == "sqlite"
-    if not sqlite:
-        conn.exec_driver_sql("SET enable_seqscan = off")
-    seen: list[tuple[str, object]] = []
-
-    def keep(_c: object, _cur: object, statement: str, params: object, *_: object) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append((statement, params))
-
-    sa.event.listen(conn, "before_cursor_execute", keep)
-    plans: list[str] = []
-    try:
-        yield plans
-    finally:
-        sa.event.remove(conn, "before_cursor_execute", keep)
-    explain = "EXPLAIN QUERY PLAN " if sqlite else "EXPLAIN "
-    for statement, params in seen:
-        rows = conn.exec_driver_sql(explain + statement, params)  # type: ignore[arg-type]
-        plans.append("\n".join(str(row[-1]) for row in rows))
 
 
 def _index_agrees_with_its_table(store: Store) -> None:
