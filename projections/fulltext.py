@@ -2,9 +2,9 @@
 
 Both stem English words and ignore case, so "Discharges" finds "discharge". Each database
 keeps its index itself as rows change: on SQLite an FTS5 table over the rows (external
-content, kept by triggers), on PostgreSQL a GIN index on the text's tsvector. A search is
-asked only with the words of what was typed, so no character typed is ever read as an
-operator of either database's query language.
+content, kept by triggers), on PostgreSQL a stored tsvector column with a GIN index. A
+search is asked only with the words of what was typed, so no character typed is ever read
+as an operator of either database's query language.
 """
 
 import re
@@ -16,7 +16,10 @@ from sqlalchemy.sql.elements import ColumnElement
 
 # Both the FTS5 tokenizer and PostgreSQL's configuration stem English (Porter's stemmer).
 TOKENIZER = "porter unicode61 remove_diacritics 2"
-LANGUAGE: ColumnElement[str] = sa.literal_column("'english'::regconfig")
+LANGUAGE = "'english'::regconfig"
+# PostgreSQL's column of the words of the text, kept by the database (not in the Table: SQLite
+# has no such column).
+VECTOR = "words"
 # How many words of what was typed a search reads.
 MOST_WORDS = 8
 # PostgreSQL's English stop words, left out of every search so that both databases match
@@ -48,24 +51,30 @@ def words_of(typed: str) -> list[str]:
 def index_words(table: sa.Table, text: sa.Column[str], key: sa.Column[int]) -> None:
     """Give `table` a full-text index of its `text`, made and dropped with the table.
 
-    On SQLite the FTS5 table refers to rows by `key`, an INTEGER PRIMARY KEY (an implicit
-    rowid may be renumbered by VACUUM).
+    On PostgreSQL the words are a stored tsvector column, computed by the database, with a
+    GIN index: ranking reads them instead of parsing each matching text again. On SQLite
+    the FTS5 table refers to rows by `key`, an INTEGER PRIMARY KEY (an implicit rowid may
+    be renumbered by VACUUM).
     """
-    gin = sa.Index(f"ix_{table.name}_words", _vector(text), postgresql_using="gin")
-    table.append_constraint(gin.ddl_if(dialect="postgresql"))  # an expression alone names no table
-    words, column, row = _words_table(table), text.name, key.name
     # Names from the table's own definition, never from input.
+    name, words, column, row = table.name, _words_table(table), text.name, key.name
+    for statement in (
+        f"ALTER TABLE {name} ADD COLUMN {VECTOR} tsvector GENERATED ALWAYS AS"
+        f" (to_tsvector({LANGUAGE}, {column})) STORED",
+        f"CREATE INDEX ix_{words} ON {name} USING gin ({VECTOR})",
+    ):
+        sa.event.listen(table, "after_create", sa.DDL(statement).execute_if(dialect="postgresql"))
     add = f"INSERT INTO {words}(rowid, {column}) VALUES (new.{row}, new.{column})"  # noqa: S608
     remove = (
         f"INSERT INTO {words}({words}, rowid, {column})"  # noqa: S608
         f" VALUES ('delete', old.{row}, old.{column})"
     )
     for statement in (
-        f"CREATE VIRTUAL TABLE {words} USING fts5({column}, content='{table.name}',"
+        f"CREATE VIRTUAL TABLE {words} USING fts5({column}, content='{name}',"
         f" content_rowid='{row}', tokenize='{TOKENIZER}')",
-        f"CREATE TRIGGER {words}_added AFTER INSERT ON {table.name} BEGIN {add}; END",
-        f"CREATE TRIGGER {words}_removed AFTER DELETE ON {table.name} BEGIN {remove}; END",
-        f"CREATE TRIGGER {words}_changed AFTER UPDATE OF {column} ON {table.name}"
+        f"CREATE TRIGGER {words}_added AFTER INSERT ON {name} BEGIN {add}; END",
+        f"CREATE TRIGGER {words}_removed AFTER DELETE ON {name} BEGIN {remove}; END",
+        f"CREATE TRIGGER {words}_changed AFTER UPDATE OF {column} ON {name}"
         f" BEGIN {remove}; {add}; END",
     ):
         sa.event.listen(table, "after_create", sa.DDL(statement).execute_if(dialect="sqlite"))
@@ -79,8 +88,8 @@ def matching(
 ) -> tuple[sa.Select[tuple[object, ...]], ColumnElement[float]]:
     """`query` narrowed to rows whose `text` has every word (the last may be a word still
     being typed, so it matches as a prefix), and how well each matches: lower is better."""
+    table = text.table
     if dialect == "sqlite":
-        table = text.table
         (key,) = table.primary_key  # the key index_words was given
         name = _words_table(table)
         index = sa.table(name, sa.column("rowid", sa.Integer))
@@ -90,14 +99,9 @@ def matching(
         )
         return found, sa.func.bm25(sa.literal_column(name))
     terms = " & ".join(f"'{w}'" for w in words) + ":*"
-    asked = postgresql.to_tsquery(LANGUAGE, terms)
-    vector = _vector(text)
+    asked = postgresql.to_tsquery(sa.literal_column(LANGUAGE), terms)
+    vector: ColumnElement[object] = sa.literal_column(f"{table.name}.{VECTOR}")
     return query.where(vector.bool_op("@@")(asked)), -sa.func.ts_rank(vector, asked)
-
-
-def _vector(text: sa.Column[str]) -> ColumnElement[object]:
-    # The same expression in the index and in each query, or PostgreSQL cannot use it.
-    return postgresql.to_tsvector(LANGUAGE, text)
 
 
 def _words_table(table: sa.Table) -> str:
