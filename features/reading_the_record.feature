@@ -17,7 +17,28 @@ Feature: Reading the record of what a group learned
     When Ann searches the learning library for "evening medicines"
     Then the library shows "Medicines must be ordered the evening before"
     When Ann searches the learning library for "porters"
-    Then the library says nothing matches
+    Then the library says nothing matches "porters"
+
+  Scenario: The library's search finds what was meant, whatever the form or case of the words
+    Given Ann recorded the learning "The nurse can discharge a patient before the ward round"
+    When Ann searches the learning library for "NURSES Discharges"
+    Then the library shows "The nurse can discharge a patient before the ward round"
+    When Ann searches the learning library for "nurses and pharm"
+    Then the library says nothing matches "nurses and pharm"
+    When Ann searches the learning library for "nurses and disch"
+    Then the library shows "The nurse can discharge a patient before the ward round"
+
+  Scenario: A search shows the closest match first; the library alone shows the newest first
+    Given Ann recorded the learning "Book porters early: porters are busiest when porters change shift"
+    And Ann recorded the learning "Ask pharmacy before noon, or the porters wait"
+    When Ann searches the learning library for "porters"
+    Then "Book porters early" is listed before "Ask pharmacy before noon"
+    When Ann opens the learning library
+    Then "Ask pharmacy before noon" is listed before "Book porters early"
+
+  Scenario: Whatever is typed into the search, only its words are searched for
+    When Ann searches the learning library for ""medicines" AND -"evening" OR ordered* NOT: (before)'); --"
+    Then the library shows "Medicines must be ordered the evening before"
 
   Scenario: A group asking for help comes first on the dashboard
     Given Ann also runs the pilot group "Quiet ward"

@@ -22,11 +22,15 @@ from projections.tables import (
     comments,
     corrections,
     entries,
+    learning,
     plan_citations,
     plan_versions,
     tasks_done,
 )
 from projections.writer import Writer
+
+# The kinds of entry that are learning: what the library lists and searches.
+LEARNING = frozenset({REFLECTION, "comparison", MISTAKE, CHOICE})
 
 
 class CycleRecord(Projection):
@@ -34,9 +38,10 @@ class CycleRecord(Projection):
 
     name = "cycle_record"
     # 3: entries carry their phase; entries and comments indexed for paging.
-    # 4: citations indexed by the entry cited.
+    # 4: learning has a table of its own, with its words indexed for full-text search;
+    #    citations indexed by the entry cited.
     version = 4
-    tables = (entries, corrections, plan_versions, plan_citations, tasks_done, comments)
+    tables = (entries, learning, corrections, plan_versions, plan_citations, tasks_done, comments)
 
     @handles(Cycle.Opened)
     def opened(self, conn: Writer, e: Cycle.Opened) -> None:
@@ -180,6 +185,19 @@ class CycleRecord(Projection):
                 withdrawn=False,
             ),
         )
+        if kind in LEARNING:
+            conn.insert(
+                learning,
+                dict(
+                    entry_id=entry_id,
+                    cycle_id=e.originator_id,
+                    kind=kind,
+                    text=text,
+                    outcome=outcome,
+                    actor=actor,
+                    recorded_at=e.timestamp,
+                ),
+            )
         conn.insert(
             corrections,
             dict(
@@ -209,6 +227,13 @@ class CycleRecord(Projection):
             entries.update()
             .where(entries.c.id == entry_id)
             .values(revision=entries.c.revision + 1, **values)
+        )
+        # The library shows learning as last amended, and no withdrawn learning at all.
+        mine = learning.c.entry_id == entry_id
+        conn.execute(
+            learning.update().where(mine).values(text=text)
+            if kind == "amended"
+            else learning.delete().where(mine)
         )
         revision = conn.execute(
             sa.select(entries.c.revision).where(entries.c.id == entry_id)

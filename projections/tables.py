@@ -2,6 +2,8 @@
 
 import sqlalchemy as sa
 
+from projections import fulltext
+
 metadata = sa.MetaData()
 When = sa.DateTime(timezone=True)
 
@@ -123,6 +125,28 @@ entries = sa.Table(
     sa.Column("withdrawn", sa.Boolean, nullable=False),
     sa.Index("ix_entries_cycle_phase_seq", "cycle_id", "phase", "seq"),
 )
+
+# The learning library's own rows: each learning statement not withdrawn, as last amended.
+# Learning is a small share of the entries, so the library reads only what it shows, and
+# its words are indexed for full-text search (projections/fulltext.py).
+learning = sa.Table(
+    "rm_learning",
+    metadata,
+    # The key SQLite's full-text index refers to rows by.
+    sa.Column("number", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("entry_id", sa.Uuid, nullable=False, unique=True),
+    sa.Column("cycle_id", sa.Uuid, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("outcome", sa.String(20), nullable=False),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("recorded_at", When, nullable=False),
+    # The library without a search: newest first, a page at a time, on this index alone.
+    sa.Index("ix_learning_recorded", "recorded_at", "entry_id"),
+    # Nothing reads the key back: rows are written in bulk (projections/writer.py).
+    implicit_returning=False,
+)
+fulltext.index_words(learning, learning.c.text, learning.c.number)
 
 corrections = sa.Table(
     "rm_corrections",

@@ -16,7 +16,7 @@ bp = Blueprint("library", __name__)
 @bp.get("/library")
 @requires("signed_in")
 def index() -> ResponseReturnValue:
-    """Learning statements, newest first; ?q= searches them (htmx asks as you type)."""
+    """Learning, newest first; ?q= searches it, best matches first (htmx asks as you type)."""
     words = request.args.get("q", "")[:200]
     with reading() as conn:
         rows, older = queries.search_learning(
@@ -28,6 +28,7 @@ def index() -> ResponseReturnValue:
         rows=rows,
         older=older,
         q=words,
+        ranked=queries.is_search(words),
         first_page=not request.args.get("before"),
     )
 

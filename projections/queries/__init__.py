@@ -37,6 +37,7 @@ from projections.queries.library import (
     ChangeRow,
     LearningRow,
     changes_citing,
+    is_search,
     learning,
     search_learning,
 )
@@ -156,6 +157,7 @@ __all__ = [
     "has_acted",
     "has_learned",
     "help_request_cycle",
+    "is_search",
     "learning",
     "list_accounts",
     "list_groups",

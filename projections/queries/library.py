@@ -7,17 +7,19 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from domain.methods import method
+from projections import fulltext
 from projections.tables import (
     cycles,
-    entries,
     groups,
     memberships,
     plan_citations,
     plan_versions,
 )
+from projections.tables import learning as learning_table
 
-LEARNING = ("reflection", "comparison", "mistake", "choice")
 PAGE = 30
+# Newest first, on the learning table's own index.
+_NEWEST = (learning_table.c.recorded_at.desc(), learning_table.c.entry_id.desc())
 
 
 @dataclass(frozen=True)
@@ -69,21 +71,66 @@ def search_learning(
     limit: int = PAGE,
     entry_id: UUID | None = None,
 ) -> tuple[list[LearningRow], str | None]:
-    """Learning from the groups this account may read, newest first, matching `words`."""
+    """Learning from the groups this account may read: what matches `words` best first,
+    or without words the newest first. `before` is where the page starts: the cursor
+    handed back with the page before it."""
+    query = _readable(account_id)
+    if entry_id is not None:
+        query = query.where(learning_table.c.entry_id == entry_id)
+    terms = fulltext.words_of(words)
+    if terms:
+        return _best_first(conn, query, terms, before, limit)
+    after = _cursor(before)
+    if after is not None:
+        query = query.where(
+            sa.tuple_(learning_table.c.recorded_at, learning_table.c.entry_id) < sa.tuple_(*after)
+        )
+    rows = conn.execute(query.order_by(*_NEWEST).limit(limit + 1))
+    found = [LearningRow(**r._mapping) for r in rows]
+    return found[:limit], found[limit - 1].cursor if len(found) > limit else None
+
+
+def is_search(words: str) -> bool:
+    """Whether `words` search the library, best matches first, rather than list it newest
+    first: whether they have any word a search reads."""
+    return bool(fulltext.words_of(words))
+
+
+def _best_first(
+    conn: sa.Connection,
+    query: sa.Select[tuple[object, ...]],
+    terms: list[str],
+    before: str | None,
+    limit: int,
+) -> tuple[list[LearningRow], str | None]:
+    """The matches for `terms`, best first, a page at a time from the offset `before`.
+
+    Paged by offset: how well an entry matches depends on every other entry, so it is no
+    key to page by (a newly recorded entry shifts the scores of all the others).
+    """
+    start = int(before) if before and before.isdecimal() else 0
+    matched, rank = fulltext.matching(conn.dialect.name, query, learning_table.c.text, terms)
+    rows = conn.execute(matched.order_by(rank, *_NEWEST).offset(start).limit(limit + 1))
+    found = [LearningRow(**r._mapping) for r in rows]
+    return found[:limit], str(start + limit) if len(found) > limit else None
+
+
+def _readable(account_id: str) -> sa.Select[tuple[object, ...]]:
+    """Every learning statement this account may read, with its cycle and group."""
     readable = sa.or_(
         groups.c.shared,
         groups.c.id.in_(
             sa.select(memberships.c.group_id).where(memberships.c.account_id == account_id)
         ),
     )
-    query = (
+    return (
         sa.select(
-            entries.c.id,
-            entries.c.kind,
-            entries.c.text,
-            entries.c.outcome,
-            entries.c.actor,
-            entries.c.recorded_at,
+            learning_table.c.entry_id.label("id"),
+            learning_table.c.kind,
+            learning_table.c.text,
+            learning_table.c.outcome,
+            learning_table.c.actor,
+            learning_table.c.recorded_at,
             cycles.c.id.label("cycle_id"),
             cycles.c.number.label("cycle_number"),
             cycles.c.objective,
@@ -92,22 +139,10 @@ def search_learning(
             groups.c.id.label("group_id"),
             groups.c.name.label("group_name"),
         )
-        .join(cycles, cycles.c.id == entries.c.cycle_id)
+        .join(cycles, cycles.c.id == learning_table.c.cycle_id)
         .join(groups, groups.c.id == cycles.c.group_id)
-        .where(entries.c.kind.in_(LEARNING), sa.not_(entries.c.withdrawn), readable)
+        .where(readable)
     )
-    if entry_id is not None:
-        query = query.where(entries.c.id == entry_id)
-    for word in words.split()[:8]:
-        query = query.where(entries.c.text.ilike(f"%{_escaped(word)}%", escape="\\"))
-    after = _cursor(before)
-    if after is not None:
-        query = query.where(sa.tuple_(entries.c.recorded_at, entries.c.id) < sa.tuple_(*after))
-    rows = conn.execute(
-        query.order_by(entries.c.recorded_at.desc(), entries.c.id.desc()).limit(limit + 1)
-    )
-    found = [LearningRow(**r._mapping) for r in rows]
-    return found[:limit], found[limit - 1].cursor if len(found) > limit else None
 
 
 def learning(conn: sa.Connection, account_id: str, entry_id: UUID) -> LearningRow | None:
@@ -139,10 +174,6 @@ def changes_citing(conn: sa.Connection, entry_id: UUID) -> list[ChangeRow]:
         .order_by(plan_versions.c.at)
     )
     return [ChangeRow(**r._mapping) for r in rows]
-
-
-def _escaped(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _cursor(before: str | None) -> tuple[datetime, UUID] | None:

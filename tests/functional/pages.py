@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from eventsourcing.utils import get_topic
 from flask import Flask
@@ -163,6 +163,9 @@ class Browser:
         """
         # A form with no action is sent to the page it is on.
         action = form.action or (self.page.url if self.page else "/")
+        if form.method == "get":  # a search: its fields become the query of the page asked for
+            page = self.visit(f"{action}?{urlencode(list(form.data().items(multi=True)))}")
+            return Submission(page.status, page, 0)
         return self.send(action, form.data(), htmx)
 
     def send(

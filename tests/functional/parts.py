@@ -45,7 +45,7 @@ class Form:
 
     def write(self, label: str, value: str) -> None:
         """Type `value` into the one text field labelled `label`, replacing what was there."""
-        field = self._labelled(("text", "textarea"), label, exact=True)
+        field = self._labelled(("text", "search", "textarea"), label, exact=True)
         field.value = value
 
     def select(self, label: str, option: str) -> None:

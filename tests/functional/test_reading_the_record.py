@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from tests.builders import plan
+from tests.functional.pages import Browser
 from web.services import Services
 
 scenarios("reading_the_record.feature")
@@ -73,8 +74,17 @@ def timeline(client: FlaskClient, record: dict[str, UUID]) -> str:
 
 
 @when(parsers.parse('Ann searches the learning library for "{words}"'), target_fixture="page")
-def search(client: FlaskClient, words: str) -> str:
-    return client.get("/library", query_string={"q": words}).text
+def search(browser: Browser, words: str) -> str:
+    # With the page's own form, sent as a browser without JavaScript sends it (a GET).
+    browser.visit("/library")
+    form = browser.form("Search")
+    form.write("Search what was learned", words)
+    return browser.submit(form).page.text
+
+
+@when("Ann opens the learning library", target_fixture="page")
+def library(browser: Browser) -> str:
+    return browser.visit("/library").text
 
 
 @when("Ann opens her dashboard", target_fixture="page")
@@ -140,9 +150,9 @@ def shows(page: str, text: str) -> None:
     assert text in page
 
 
-@then("the library says nothing matches")
-def nothing(page: str) -> None:
-    assert "Nothing learned matches" in page
+@then(parsers.parse('the library says nothing matches "{words}"'))
+def nothing(page: str, words: str) -> None:
+    assert f"Nothing learned matches “{words}”." in page
 
 
 @then(parsers.parse('"{first}" is listed before "{second}"'))
