@@ -30,8 +30,14 @@ PYTEST_ARGS ?=
 test: lint
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
+# Each module prints ratios of two timings taken in the same run (see its docstring for
+# what exactly is timed). bench_pages builds a 1M-event store the first time (tens of
+# minutes) and keeps it under ~/.cache/learnloop-bench; the others take minutes each.
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench_commands
+	$(BIN)/python -m tests.bench_library
+	$(BIN)/python -m tests.bench_pages
 
 # Against the real server (gunicorn) on SQLite and on PostgreSQL (LEARNLOOP_TEST_DATABASE_URL,
 # else the local server). soak: 8 writers on one cycle for 60 s per database, with counts.
