@@ -15,8 +15,7 @@ from projections.queries.cycles import (
     entry_page,
     get_cycle,
     get_entry,
-    has_acted,
-    has_learned,
+    journal_state,
 )
 from projections.queries.dashboard import GroupHealth, dashboard
 from projections.queries.groups import (
@@ -154,9 +153,8 @@ __all__ = [
     "group_people",
     "groups_recording",
     "groups_to_ask",
-    "has_acted",
-    "has_learned",
     "help_request_cycle",
+    "journal_state",
     "learning",
     "list_accounts",
     "list_groups",

@@ -103,13 +103,14 @@ def cycle_page(
     pages = {p: cycles.entry_page(conn, cycle_id, p, cursors.get(p)) for p in JOURNAL_LISTS}
     shown = [e for page in pages.values() for e in page.entries]
     on = ["plan", "decision", *(e.id.hex for e in shown)]
+    acted, learned = cycles.journal_state(conn, cycle_id)
     return CyclePage(
         cycle,
         groups.get_group(conn, cycle.group_id),
         plans.current_plan(conn, cycle_id),
         pages,
-        cycles.has_acted(conn, cycle_id),
-        cycles.has_learned(conn, cycle_id),
+        acted,
+        learned,
         cycles.entry_corrections(conn, shown),
         cycles.comments_on(conn, cycle_id, on),
         cycles.cycle_tasks_done(conn, cycle_id),
