@@ -19,8 +19,10 @@ from projections.queries.cycles import (
 )
 from projections.queries.dashboard import GroupHealth, dashboard
 from projections.queries.groups import (
+    HELP_PAGE,
     AimRow,
     GroupRow,
+    HelpPage,
     HelpRow,
     MemberRow,
     aim_history,
@@ -28,6 +30,8 @@ from projections.queries.groups import (
     group_cycles,
     group_help,
     group_members,
+    help_count,
+    help_page,
     help_request_cycle,
     list_groups,
     ramps,
@@ -93,6 +97,7 @@ from projections.queries.timeline import TimelineRow, timeline_page
 
 __all__ = [
     "ENTRY_PAGE",
+    "HELP_PAGE",
     "Access",
     "AccountRow",
     "AdviceRequestRow",
@@ -111,6 +116,7 @@ __all__ = [
     "GroupHealth",
     "GroupPage",
     "GroupRow",
+    "HelpPage",
     "HelpRow",
     "InvitationRow",
     "LearningRow",
@@ -153,6 +159,8 @@ __all__ = [
     "group_people",
     "groups_recording",
     "groups_to_ask",
+    "help_count",
+    "help_page",
     "help_request_cycle",
     "journal_state",
     "learning",
