@@ -13,7 +13,7 @@ class People(Projection):
     """Accounts (never their passwords), memberships with roles, and invitations."""
 
     name = "people"
-    version = 1
+    version = 2  # 2: memberships indexed by account
     tables = (accounts, memberships, invitations)
 
     @handles(Account.Registered)

@@ -33,7 +33,9 @@ class CycleRecord(Projection):
     """Everything recorded in a cycle, in order, with every correction kept."""
 
     name = "cycle_record"
-    version = 3  # 3: entries carry their phase; entries and comments indexed for paging
+    # 3: entries carry their phase; entries and comments indexed for paging.
+    # 4: citations indexed by the entry cited.
+    version = 4
     tables = (entries, corrections, plan_versions, plan_citations, tasks_done, comments)
 
     @handles(Cycle.Opened)

@@ -45,6 +45,8 @@ memberships = sa.Table(
     sa.Column("account_id", sa.String(80), primary_key=True),
     sa.Column("role", sa.String(20), nullable=False),
     sa.Column("since", When, nullable=False),
+    # Every page asks which groups the signed-in person belongs to.
+    sa.Index("ix_memberships_account", "account_id"),
 )
 
 invitations = sa.Table(
@@ -154,6 +156,8 @@ plan_citations = sa.Table(
     sa.Column("cycle_id", sa.Uuid, primary_key=True),
     sa.Column("version", sa.Integer, primary_key=True),
     sa.Column("entry_id", sa.Uuid, primary_key=True),
+    # The library's page for an entry lists the changes citing it.
+    sa.Index("ix_plan_citations_entry", "entry_id"),
 )
 
 tasks_done = sa.Table(

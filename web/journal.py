@@ -1,9 +1,10 @@
-"""Posts that add to a cycle's journal; with htmx each swaps the journal (or plan) in place."""
+"""Posts that add to a cycle's journal; with htmx each swaps the journal (or plan) in place.
+And the form to comment on an entry, which its box fetches when opened."""
 
 from collections.abc import Callable
 from uuid import UUID
 
-from flask import Blueprint, request
+from flask import Blueprint, abort, request
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 
@@ -23,7 +24,7 @@ from web.forms import (
 from web.forms.registry import Sent, answer_prefix, comment_prefix, posted
 from web.pages import cycle
 from web.posting import post
-from web.rendering import found, reading
+from web.rendering import found, reading, render
 from web.services import services
 from web.users import current_actor
 
@@ -99,6 +100,17 @@ def close_help(request_id: UUID) -> ResponseReturnValue:
         lambda: services().app.close_help(request_id, current_actor()),
         cycle.journal(cycle_id, alert=True),
     )
+
+
+@bp.get("/cycles/<uuid:cycle_id>/comments/new")
+@requires("comment")
+def comment_form(cycle_id: UUID) -> ResponseReturnValue:
+    """The form to comment on an entry: the fragment for its box, or a page of its own."""
+    try:
+        entry_id = UUID(hex=request.args.get("on", ""))
+    except ValueError:
+        abort(404)
+    return render(*cycle.COMMENT_PAGE, **cycle.comment_view(cycle_id, entry_id).context())
 
 
 @bp.post("/cycles/<uuid:cycle_id>/comments")

@@ -69,7 +69,7 @@ def dashboard(
         .where(help_requests.c.group_id.in_(ids), help_requests.c.status == "open")
         .group_by(help_requests.c.group_id),
     )
-    revisions, citing = _revisions(conn, ids)
+    revisions, citing = _revisions(conn, by_group)
     health = [
         _health(
             g,
@@ -130,19 +130,40 @@ def _health(
     )
 
 
-def _revisions(conn: sa.Connection, ids: list[UUID]) -> tuple[dict[UUID, int], dict[UUID, int]]:
-    """Plan changes per group (revisions and adaptations), and how many cite learning."""
-    changed = (
-        sa.select(cycles.c.group_id, plan_versions.c.cycle_id, plan_versions.c.version)
-        .join(cycles, cycles.c.id == plan_versions.c.cycle_id)
-        .where(cycles.c.group_id.in_(ids), plan_versions.c.change.is_not(None))
-    ).subquery()
-    cited = sa.exists().where(
-        plan_citations.c.cycle_id == changed.c.cycle_id,
-        plan_citations.c.version == changed.c.version,
+def _revisions(
+    conn: sa.Connection, by_group: dict[UUID, list[CycleRow]]
+) -> tuple[dict[UUID, int], dict[UUID, int]]:
+    """Plan changes per group (revisions and adaptations), and how many cite learning.
+
+    Asked by the cycles already read, so each is found by the plan versions' key: joined
+    from the groups instead, PostgreSQL's planner could choose to read every plan version
+    of every group (seen at 1M events: 30 ms, and growing with everyone's history).
+    """
+    group_of = {c.id: group for group, rows in by_group.items() for c in rows}
+    revisions: dict[UUID, int] = {}
+    citing: dict[UUID, int] = {}
+    if not group_of:
+        return revisions, citing
+    # Two reads by key, joined here: as one query, the planner still chose to scan every
+    # citation for the EXISTS of the few versions it needed.
+    cited = {
+        (cycle_id, version)
+        for cycle_id, version in conn.execute(
+            sa.select(plan_citations.c.cycle_id, plan_citations.c.version)
+            .where(plan_citations.c.cycle_id.in_(group_of))
+            .distinct()
+        )
+    }
+    changed = conn.execute(
+        sa.select(plan_versions.c.cycle_id, plan_versions.c.version).where(
+            plan_versions.c.cycle_id.in_(group_of), plan_versions.c.change.is_not(None)
+        )
     )
-    count = sa.select(changed.c.group_id, sa.func.count()).group_by(changed.c.group_id)
-    return _counts(conn, count), _counts(conn, count.where(cited))
+    for cycle_id, version in changed:
+        group = group_of[cycle_id]
+        revisions[group] = revisions.get(group, 0) + 1
+        citing[group] = citing.get(group, 0) + ((cycle_id, version) in cited)
+    return revisions, citing
 
 
 def _counts(conn: sa.Connection, query: sa.Select[Any]) -> dict[UUID, int]:

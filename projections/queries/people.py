@@ -157,12 +157,12 @@ def group_of_cycle(conn: sa.Connection, cycle_id: UUID) -> UUID | None:
     return found
 
 
-def all_names(conn: sa.Connection, only: Iterable[UUID] | None = None) -> dict[str, str]:
-    """Every account's display name by id, or those of the accounts `only` names."""
-    query = sa.select(accounts.c.id, accounts.c.name)
-    if only is not None:
-        query = query.where(accounts.c.id.in_(list(only)))
-    return {str(account_id): name for account_id, name in conn.execute(query)}
+def name_of(conn: sa.Connection, account_id: UUID) -> str | None:
+    """An account's display name, if there is such an account."""
+    found: str | None = conn.execute(
+        sa.select(accounts.c.name).where(accounts.c.id == account_id)
+    ).scalar_one_or_none()
+    return found
 
 
 @dataclass(frozen=True)

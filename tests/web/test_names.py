@@ -1,5 +1,6 @@
-"""People are named on pages by their accounts' names, read once per process: a page's
-cost does not grow with the number of accounts."""
+"""People are named on pages by their accounts' names, each read once per process: a page
+reads only the names it shows that no page showed before, whatever the number of
+accounts."""
 
 from uuid import UUID
 
@@ -30,7 +31,7 @@ def test_names_are_read_once_and_an_account_made_since_when_first_named(
     with statements.counting() as newcomer:
         shown = client.get(page).text
 
-    assert len(names_read(first)) == 1  # every account's, once for the process
+    assert len(names_read(first)) == 1  # Ann's, the one person shown
     assert names_read(again) == []
     assert len(names_read(newcomer)) == 1  # Bea's alone
     assert "Bea Okafor" in shown

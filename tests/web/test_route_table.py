@@ -75,6 +75,7 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("POST", "/cycles/{cycle}/decision", RECORD_POST),
     ("POST", "/cycles/{cycle}/comments?on=plan", COMMENT_POST),
     ("POST", "/cycles/{cycle}/tasks/{task}/done", RECORD_BUTTON),
+    ("GET", "/cycles/{cycle}/comments/new?on={entry}", READ),
     ("GET", "/cycles/{cycle}/entries/{entry}/correct", RECORD_PAGE),
     ("POST", "/cycles/{cycle}/entries/{entry}/correct", RECORD_POST),
     ("POST", "/help/{request}/answers", COMMENT_POST),

@@ -25,6 +25,8 @@ from web.users import current_actor
 PAGED_BY = {ACT: "act_before", REFLECT: "reflect_before", HELP: "help_before"}
 WHOLE = "cycles/show.html"
 JOURNAL = "cycles/_journal.html"
+JOURNAL_TARGET = "#journal"  # the element a journal post swaps, and its page anchor
+COMMENT_PAGE = ("cycles/comment.html", "cycles/_comment_form.html")
 PLAN = "cycles/_plan_section.html"
 
 
@@ -71,6 +73,7 @@ class CycleView(PageView):
     outcomes: Mapping[str, str]
     forms: dict[str, FlaskForm]
     comment_form: Callable[[str], FlaskForm]
+    comment_pending: Callable[[str], bool]
     answer_form: Callable[[UUID], FlaskForm]
 
 
@@ -100,8 +103,28 @@ def cycle_view(
         outcomes=OUTCOME_LABELS,
         forms=_forms(page, sent),
         comment_form=lambda on: _comment_form(on, sent),
+        comment_pending=lambda on: _comment_pending(on, sent),
         answer_form=lambda request_id: _answer_form(request_id, sent),
     )
+
+
+@dataclass(frozen=True)
+class CommentView(PageView):
+    """The form to comment on one entry: fetched into the entry's box, or a page."""
+
+    read: queries.CorrectionPage
+    on: str
+    cform: FlaskForm
+    include_target: str
+
+
+def comment_view(cycle_id: UUID, entry_id: UUID) -> CommentView:
+    """The comment form for an entry of the cycle (404 if it is not one): swapping the
+    journal when fetched into the cycle page, a plain form on a page of its own."""
+    with reading() as conn:
+        page = found(queries.correction_page(conn, cycle_id, entry_id))
+    target = JOURNAL_TARGET if wants_fragment() else ""
+    return CommentView(page, entry_id.hex, _comment_form(entry_id.hex, None), target)
 
 
 def plan_view(cycle_id: UUID, sent: Sent | None = None) -> PlanView:
@@ -112,7 +135,7 @@ def plan_view(cycle_id: UUID, sent: Sent | None = None) -> PlanView:
 
 
 def journal(
-    cycle_id: UUID, *, anchor: str = "#journal", swap: bool = True, alert: bool = False
+    cycle_id: UUID, *, anchor: str = JOURNAL_TARGET, swap: bool = True, alert: bool = False
 ) -> Landing:
     """A post to the journal: htmx swaps the journal in place; without it, back to the page."""
     return Landing(
@@ -192,6 +215,16 @@ def _comment_form(on: str, sent: Sent | None) -> FlaskForm:
         return form
 
     return _drawn(comment_prefix(on), sent, make)
+
+
+def _comment_pending(on: str, sent: Sent | None) -> bool:
+    """Whether the box for `on` must show its form now, without building it (a page has a
+    box per entry): the form was just sent back refused, or the post carried a draft of it."""
+    prefix = comment_prefix(on)
+    if sent is not None and sent.prefix == prefix:
+        return sent.refused is not None
+    carried = drafts(sent)
+    return carried is not None and bool(carried.get(f"{prefix}-text"))  # its one text field
 
 
 def _answer_form(request_id: UUID, sent: Sent | None) -> FlaskForm:
