@@ -58,3 +58,15 @@ Feature: Reading the record of what a group learned
     Then it shows the newest 30 pieces of learning, and offers "Earlier entries (6 more)"
     When Ann follows "Earlier entries"
     Then it shows the 6 oldest, the first of them "Medicines must be ordered the evening before"
+
+  Scenario: Many requests for help show the newest first, a page at a time
+    Given Ann asked for help 12 times in the cycle
+    When Ann reads the cycle
+    Then it shows the newest 10 requests for help, and offers "Earlier requests for help (2 more)"
+    When Ann follows "Earlier requests for help"
+    Then it shows the 2 oldest requests for help, the last of them "Help 1: who signs the order?"
+    And it offers "Newest requests for help"
+
+  Scenario: A cycle no one asked for help on says so
+    When Ann reads the cycle
+    Then the page says "No one has asked for help on this cycle."

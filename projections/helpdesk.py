@@ -10,7 +10,7 @@ class HelpDesk(Projection):
     """Every help request, its status and its answers."""
 
     name = "help_desk"
-    version = 1
+    version = 2  # 2: indexes for paging a cycle's requests and listing a group's open ones
     tables = (help_requests, help_answers)
 
     @handles(HelpRequest.Asked)

@@ -217,6 +217,10 @@ help_requests = sa.Table(
     sa.Column("actor", sa.String(80), nullable=False),
     sa.Column("at", When, nullable=False),
     sa.Column("status", sa.String(20), nullable=False),
+    # A cycle's page shows its newest requests a page at a time, and a group's its open
+    # ones: each read from an index in the order shown.
+    sa.Index("ix_help_requests_cycle_at", "cycle_id", "at", "id"),
+    sa.Index("ix_help_requests_group_status_at", "group_id", "status", "at", "id"),
 )
 
 help_answers = sa.Table(

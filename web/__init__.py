@@ -55,8 +55,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     users.init_app(app)
     app.context_processor(access.can_in_template)
     app.teardown_appcontext(rendering.close)
-    app.add_template_filter(names.person)
-    app.add_template_filter(names.humanize)
+    names.init_app(app)
     app.jinja_env.globals["kinds_of"] = KIND_LABELS
     app.jinja_env.globals["form_key"] = commands.form_key
     app.jinja_env.globals["role_prefix"] = role_prefix

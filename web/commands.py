@@ -5,6 +5,7 @@ import logging
 import re
 import secrets
 from collections.abc import Callable
+from functools import partial
 
 from flask import g, request
 from flask_wtf import FlaskForm
@@ -45,12 +46,32 @@ def submit(form: FlaskForm, command: Callable[[], Recorded]) -> tuple[Recorded |
         form.form_errors.append(DAMAGED)
         return None, 422
     try:
-        recorded = services().app.once(current_actor(), _keyed(key), command) if key else command()
+        recorded = _once(_keyed(key), command) if key else command()
     except DomainError as error:
         attach(form, error, humanize(str(error)))
         return None, status_for(error)
     read_your_writes(recorded.notification_id)
     return recorded, 200
+
+
+def _once(key: str, command: Callable[[], Recorded]) -> Recorded:
+    """Run `command` once for this submission key; a refusal is checked against the key
+    again before it stands.
+
+    The same form sent to two processes at once (a retry a load balancer sent elsewhere,
+    a double click) may be recorded by the other after this one found no record of it:
+    this one then meets its own change as someone else's and refuses it (made on a stale
+    basis, say). Found recorded by then, it is answered as the first was.
+    """
+    app, actor = services().app, current_actor()
+    try:
+        return app.once(actor, key, command)
+    except DomainError as refused:
+        return app.once(actor, key, partial(_refuse, refused))
+
+
+def _refuse(error: DomainError) -> Recorded:
+    raise error
 
 
 def read_your_writes(notification_id: int) -> None:

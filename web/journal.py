@@ -157,7 +157,7 @@ def _asking(form_class: type[FlaskForm], cycle_id: UUID) -> Sent:
     """A journal form whose question choices come from the cycle's current plan."""
     sent = posted(form_class)
     with reading() as conn:
-        plan = found(queries.current_plan(conn, cycle_id))
+        plan = found(queries.current_plan(conn, cycle_id, cited=False))
     offer_questions(sent.form, [q.text for q in plan.questions])
     return sent
 

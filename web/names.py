@@ -4,29 +4,50 @@ import re
 from typing import Any
 from uuid import UUID
 
-from flask import g
+from flask import Flask, current_app, g
 
 from projections import queries
 from web.rendering import connection
 from web.services import services
 
+KEY = "learnloop.names"
+
+
+def init_app(app: Flask) -> None:
+    """Give the app its names, kept for the process, and the filters that use them."""
+    app.extensions[KEY] = {}
+    app.add_template_filter(person)
+    app.add_template_filter(humanize)
+
 
 def person(actor: Any) -> str:
-    """A display name for an actor id (Jinja filter), each looked up once per request.
+    """A display name for an actor id (Jinja filter).
 
-    Only the people a page names are read: with thousands of accounts, reading them all
-    for every page was most of a small page's time. Today's names, even on a past view:
-    people are named as they are now.
+    Only the people a page names are read, and a name once read is kept for the life of
+    the process: an account's name never changes (no event renames one; a rename would
+    have to reach this too), so pages read only the names no page of this process showed
+    before, and reading every account's name was most of a small page's time with
+    thousands of accounts. An id no account has is looked for once a request. Today's
+    names, even on a past view: people are named as they are now.
     """
     key = str(actor)
-    names: dict[str, str] = g.setdefault("names", {})
-    if key not in names:
-        try:
-            account_id = UUID(key)
-        except ValueError:
-            return key  # not an account id: shown as recorded
-        names[key] = queries.name_of(connection(services().engine), account_id) or key
-    return names[key]
+    known: dict[str, str] = current_app.extensions[KEY]
+    found = known.get(key)
+    if found is not None:
+        return found
+    unknown: set[str] = g.setdefault("unknown_names", set())
+    if key in unknown:
+        return key
+    try:
+        account_id = UUID(key)
+    except ValueError:
+        return key  # not an account id: shown as recorded
+    found = queries.name_of(connection(services().engine), account_id)
+    if found is None:
+        unknown.add(key)
+        return key
+    known[key] = found
+    return found
 
 
 _ACCOUNT_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

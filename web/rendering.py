@@ -25,14 +25,19 @@ def reading() -> Iterator[sa.Connection]:
 def connection(engine: sa.Engine) -> sa.Connection:
     """This request's connection to `engine`, opened on first use and closed by `close`.
 
-    One per request rather than one per query: each checkout cost round trips (ping,
-    BEGIN, ROLLBACK). Its transaction stays open until the request ends, which hides
-    nothing at READ COMMITTED (PostgreSQL's default; SQLite reads outside transactions):
-    each statement sees what was committed before it, read-your-writes included.
+    One per request rather than one per query: each checkout costs a round trip (the
+    pool's ping). On PostgreSQL it reads in autocommit, each statement a transaction of
+    its own: a transaction held open for the request would cost a BEGIN and a ROLLBACK
+    and hide nothing more, since at READ COMMITTED (PostgreSQL's default) each statement
+    sees what was committed before it anyway, read-your-writes included. SQLite reads
+    outside transactions already.
     """
     opened: dict[sa.Engine, sa.Connection] = g.setdefault("connections", {})
     if engine not in opened:
-        opened[engine] = engine.connect()
+        conn = engine.connect()
+        if engine.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        opened[engine] = conn
     return opened[engine]
 
 

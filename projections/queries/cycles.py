@@ -206,25 +206,19 @@ def _cursor(before: str | None) -> int | None:
     return int(before)
 
 
-def has_acted(conn: sa.Connection, cycle_id: UUID) -> bool:
-    """Whether anything was done or seen in the cycle, stories of change included
-    (withdrawn entries count, as they do for the domain's rule)."""
-    return _exists(conn, entries.c.cycle_id == cycle_id, entries.c.phase.in_([ACT, STORY]))
-
-
-def has_learned(conn: sa.Connection, cycle_id: UUID) -> bool:
-    """Whether the cycle holds a comparison or reflection that stands (not withdrawn)."""
-    return _exists(
-        conn,
+def journal_state(conn: sa.Connection, cycle_id: UUID) -> tuple[bool, bool]:
+    """In one query: whether anything was done or seen in the cycle, stories of change
+    included (withdrawn entries count, as they do for the domain's rule); and whether it
+    holds a comparison or reflection that stands (not withdrawn)."""
+    acted = sa.exists().where(entries.c.cycle_id == cycle_id, entries.c.phase.in_([ACT, STORY]))
+    learned = sa.exists().where(
         entries.c.cycle_id == cycle_id,
         entries.c.phase == REFLECT,
         entries.c.kind != MISTAKE,
         sa.not_(entries.c.withdrawn),
     )
-
-
-def _exists(conn: sa.Connection, *where: sa.ColumnElement[bool]) -> bool:
-    return bool(conn.execute(sa.select(sa.exists().where(*where))).scalar_one())
+    row = conn.execute(sa.select(acted.label("acted"), learned.label("learned"))).one()
+    return bool(row.acted), bool(row.learned)
 
 
 def entry_corrections(

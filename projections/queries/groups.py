@@ -114,28 +114,85 @@ def group_cycles(conn: sa.Connection, group_id: UUID) -> list[CycleRow]:
     return [CycleRow(**r._mapping) for r in rows]
 
 
+# How many requests for help a cycle's page shows at once, each with its answers and
+# answer form; and how many of its open requests a group's page lists.
+HELP_PAGE = 10
+
+
+@dataclass(frozen=True)
+class HelpPage:
+    """One page of a cycle's requests for help, newest first, and how many older ones
+    it does not show."""
+
+    requests: list[HelpRow]
+    earlier: int
+    before: UUID | None = None  # the cursor it was read from; None for the newest page
+
+    @property
+    def cursor(self) -> UUID | None:
+        """Where the older page starts (its `before`), or None when nothing is older."""
+        return self.requests[-1].id if self.earlier and self.requests else None
+
+
 def group_help(
-    conn: sa.Connection,
-    group_id: UUID | None = None,
-    cycle_id: UUID | None = None,
-    open_only: bool = False,
+    conn: sa.Connection, group_id: UUID, open_only: bool = False, limit: int | None = None
 ) -> list[HelpRow]:
-    """Help requests of a group or of one cycle, newest first, each with its answers."""
-    query = sa.select(
-        help_requests.c.id,
-        help_requests.c.cycle_id,
-        help_requests.c.text,
-        help_requests.c.actor,
-        help_requests.c.at,
-        help_requests.c.status,
-    ).order_by(help_requests.c.at.desc())
-    if group_id is not None:
-        query = query.where(help_requests.c.group_id == group_id)
-    if cycle_id is not None:
-        query = query.where(help_requests.c.cycle_id == cycle_id)
+    """A group's help requests (the newest `limit`, if given), newest first, each with
+    its answers."""
+    where = [help_requests.c.group_id == group_id]
     if open_only:  # open: neither answered yet nor closed by the asker
-        query = query.where(help_requests.c.status == "open")
-    requests = [HelpRow(**r._mapping) for r in conn.execute(query)]
+        where.append(help_requests.c.status == "open")
+    return _with_answers(conn, _newest(conn, where, limit))
+
+
+def help_count(conn: sa.Connection, group_id: UUID, open_only: bool = False) -> int:
+    """How many help requests a group has (open ones only, if asked)."""
+    where = [help_requests.c.group_id == group_id]
+    if open_only:
+        where.append(help_requests.c.status == "open")
+    return int(conn.execute(sa.select(sa.func.count()).where(*where)).scalar_one())
+
+
+def help_page(
+    conn: sa.Connection, cycle_id: UUID, before: str | None = None, limit: int = HELP_PAGE
+) -> HelpPage:
+    """The newest `limit` requests for help on a cycle asked before the one the cursor
+    `before` names (keyset on when asked, then id: no cost in how far back), newest
+    first, each with its answers."""
+    where = [help_requests.c.cycle_id == cycle_id]
+    start = _help_cursor(conn, cycle_id, before)
+    if start is not None:
+        where.append(_older_than(*start))
+    rows = _newest(conn, where, limit + 1)
+    shown = _with_answers(conn, rows[:limit])
+    earlier = 0
+    if len(rows) > limit:  # only then is counting the rest worth a query
+        oldest = shown[-1]
+        older = [help_requests.c.cycle_id == cycle_id, _older_than(oldest.at, oldest.id)]
+        earlier = int(conn.execute(sa.select(sa.func.count()).where(*older)).scalar_one())
+    return HelpPage(shown, earlier, start[1] if start else None)
+
+
+def _newest(
+    conn: sa.Connection, where: list[sa.ColumnElement[bool]], limit: int | None
+) -> list[HelpRow]:
+    query = (
+        sa.select(
+            help_requests.c.id,
+            help_requests.c.cycle_id,
+            help_requests.c.text,
+            help_requests.c.actor,
+            help_requests.c.at,
+            help_requests.c.status,
+        )
+        .where(*where)
+        .order_by(help_requests.c.at.desc(), help_requests.c.id.desc())
+        .limit(limit)
+    )
+    return [HelpRow(**r._mapping) for r in conn.execute(query)]
+
+
+def _with_answers(conn: sa.Connection, requests: list[HelpRow]) -> list[HelpRow]:
     if requests:
         answers = conn.execute(
             sa.select(help_answers)
@@ -146,6 +203,32 @@ def group_help(
         for a in answers:
             by_request[a.request_id].answers.append(AnswerRow(a.text, a.actor, a.at))
     return requests
+
+
+def _older_than(at: datetime, request_id: UUID) -> sa.ColumnElement[bool]:
+    """Asked before this request (the same moment: a smaller id), as the list is ordered."""
+    return sa.or_(
+        help_requests.c.at < at,
+        sa.and_(help_requests.c.at == at, help_requests.c.id < request_id),
+    )
+
+
+def _help_cursor(
+    conn: sa.Connection, cycle_id: UUID, before: str | None
+) -> tuple[datetime, UUID] | None:
+    """The request a page link names, when and which; anything else means the newest."""
+    try:
+        request_id = UUID(before) if before else None
+    except ValueError:
+        return None
+    if request_id is None:
+        return None
+    at = conn.execute(
+        sa.select(help_requests.c.at).where(
+            help_requests.c.id == request_id, help_requests.c.cycle_id == cycle_id
+        )
+    ).scalar_one_or_none()
+    return (at, request_id) if at is not None else None
 
 
 def help_request_cycle(conn: sa.Connection, request_id: UUID) -> UUID | None:

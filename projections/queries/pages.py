@@ -11,13 +11,15 @@ from domain.entries import ACT, ADVICE, REFLECT, STORY
 from domain.methods import Method
 from projections.queries import cycles, groups, methods, people, plans
 from projections.queries.cycles import CommentThread, CorrectionRow, CycleRow, EntryPage, EntryRow
-from projections.queries.groups import AimRow, GroupRow, HelpRow
+from projections.queries.groups import HELP_PAGE, AimRow, GroupRow, HelpPage, HelpRow
 from projections.queries.methods import AdviceRequestRow, GroupChoice, StoryRow
 from projections.queries.people import InvitationRow, PersonRow
 from projections.queries.plans import PlanVersion
 
-# The journal's two entry lists, each paged back by its own cursor.
+# The journal's two entry lists, each paged back by its own cursor; the requests for help
+# are paged by theirs.
 JOURNAL_LISTS = (ACT, REFLECT)
+HELP = "help"
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class CyclePage:
     corrections: dict[UUID, list[CorrectionRow]]
     comments: dict[str, CommentThread]
     tasks_done: dict[str, str]
-    help: list[HelpRow]
+    help: HelpPage
     previous: CycleRow | None
     next: CycleRow | None
     method: Method
@@ -67,7 +69,8 @@ class GroupPage:
     invitations: list[InvitationRow]
     ramps: list[list[CycleRow]]
     cycles: list[CycleRow]
-    help: list[HelpRow]
+    help: list[HelpRow]  # the newest open requests, at most HELP_PAGE
+    open_help: int  # how many are open in all
     asked_of: list[AdviceRequestRow]
 
 
@@ -95,25 +98,27 @@ class CorrectionPage:
 def cycle_page(
     conn: sa.Connection, cycle_id: UUID, cursors: Mapping[str, str | None], actor: str
 ) -> CyclePage | None:
-    """The cycle page for `actor`, each journal list from its cursor (by phase; none: the
-    newest), or None if there is no such cycle."""
+    """The cycle page for `actor`, each journal list from its cursor (by phase) and the
+    requests for help from theirs (HELP; none: the newest), or None if there is no such
+    cycle."""
     cycle = cycles.get_cycle(conn, cycle_id)
     if cycle is None:
         return None
     pages = {p: cycles.entry_page(conn, cycle_id, p, cursors.get(p)) for p in JOURNAL_LISTS}
     shown = [e for page in pages.values() for e in page.entries]
     on = ["plan", "decision", *(e.id.hex for e in shown)]
+    acted, learned = cycles.journal_state(conn, cycle_id)
     return CyclePage(
         cycle,
         groups.get_group(conn, cycle.group_id),
         plans.current_plan(conn, cycle_id),
         pages,
-        cycles.has_acted(conn, cycle_id),
-        cycles.has_learned(conn, cycle_id),
+        acted,
+        learned,
         cycles.entry_corrections(conn, shown),
         cycles.comments_on(conn, cycle_id, on),
         cycles.cycle_tasks_done(conn, cycle_id),
-        groups.group_help(conn, cycle_id=cycle_id),
+        groups.help_page(conn, cycle_id, cursors.get(HELP)),
         _cycle(conn, cycle.previous_cycle_id),
         _cycle(conn, cycle.next_cycle_id),
         cycle.follows,
@@ -146,7 +151,8 @@ def group_page(conn: sa.Connection, group_id: UUID, now: datetime) -> GroupPage 
         people.pending_invitations(conn, group_id, now),
         groups.ramps(ramps),
         ramps,
-        groups.group_help(conn, group_id=group_id, open_only=True),
+        groups.group_help(conn, group_id, open_only=True, limit=HELP_PAGE),
+        groups.help_count(conn, group_id, open_only=True),
         methods.advice_asked_of(conn, group_id),
     )
 

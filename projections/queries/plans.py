@@ -67,16 +67,22 @@ class Revision:
         return changed(self.objective_diff)
 
 
-def current_plan(conn: sa.Connection, cycle_id: UUID) -> PlanVersion | None:
-    """The latest version of a cycle's plan."""
-    versions = plan_history(conn, cycle_id, newest_first=True, limit=1)
+def current_plan(conn: sa.Connection, cycle_id: UUID, cited: bool = True) -> PlanVersion | None:
+    """The latest version of a cycle's plan, with the entries it cites unless not `cited`
+    (a form that offers its questions needs no more: a query fewer)."""
+    versions = plan_history(conn, cycle_id, newest_first=True, limit=1, cited=cited)
     return versions[0] if versions else None
 
 
 def plan_history(
-    conn: sa.Connection, cycle_id: UUID, newest_first: bool = False, limit: int | None = None
+    conn: sa.Connection,
+    cycle_id: UUID,
+    newest_first: bool = False,
+    limit: int | None = None,
+    cited: bool = True,
 ) -> list[PlanVersion]:
-    """Every version of a cycle's plan, each with the entries it cites."""
+    """Every version of a cycle's plan, each with the entries it cites (none if not
+    `cited`)."""
     order = plan_versions.c.version.desc() if newest_first else plan_versions.c.version
     rows = list(
         conn.execute(
@@ -86,8 +92,8 @@ def plan_history(
             .limit(limit)
         )
     )
-    cited = _citations(conn, cycle_id, [r.version for r in rows])
-    return [_version(r._mapping, cited.get(r.version, [])) for r in rows]
+    cites = _citations(conn, cycle_id, [r.version for r in rows]) if cited else {}
+    return [_version(r._mapping, cites.get(r.version, [])) for r in rows]
 
 
 def revision_history(conn: sa.Connection, cycle_id: UUID) -> list[Revision]:

@@ -68,6 +68,14 @@ def asks(app: Flask, ann: UUID, record: dict[str, UUID], text: str) -> None:
     s.caught_up(s.app.ask_for_help(record["cycle"], text, str(ann)).notification_id)
 
 
+@given(parsers.parse("Ann asked for help {count:d} times in the cycle"))
+def asked_often(app: Flask, ann: UUID, record: dict[str, UUID], count: int) -> None:
+    s = _app(app)
+    for n in range(count):
+        s.app.ask_for_help(record["cycle"], f"Help {n + 1}: who signs the order?", str(ann))
+    s.caught_up(s.app.recorder.max_notification_id() or 0)
+
+
 @when("Ann reads the group's timeline", target_fixture="page")
 def timeline(client: FlaskClient, record: dict[str, UUID]) -> str:
     return client.get(f"/groups/{record['group']}/timeline").text
@@ -114,6 +122,38 @@ def _learned(page: str) -> list[str]:
     """The texts of the entries in the list of what was learned, in order."""
     listed = page.split('id="reflections"', 1)[1].split("</ol>", 1)[0]
     return re.findall(r'<p class="prose">([^<]*)</p>', listed)
+
+
+def _help(page: str) -> list[str]:
+    """The texts of the requests for help on a cycle's page, in the order shown."""
+    listed = page.split('id="help"', 1)[1].split('class="help-list"', 1)[-1].split("</ul>", 1)
+    return re.findall(r'<p class="prose">(Help [^<]*)</p>', listed[0])
+
+
+@then(parsers.parse('it shows the newest {count:d} requests for help, and offers "{link}"'))
+def newest_help(page: str, count: int, link: str) -> None:
+    shown = _help(page)
+    assert len(shown) == count, shown
+    assert shown[0] == "Help 12: who signs the order?"
+    assert link in page
+
+
+@then(parsers.parse('it shows the {count:d} oldest requests for help, the last of them "{text}"'))
+def oldest_help(page: str, count: int, text: str) -> None:
+    shown = _help(page)
+    assert len(shown) == count, shown
+    assert shown[-1] == text
+    assert "Earlier requests for help" not in page
+
+
+@then(parsers.parse('it offers "{text}"'))
+def offers(page: str, text: str) -> None:
+    assert text in page
+
+
+@then(parsers.parse('the page says "{text}"'))
+def says(page: str, text: str) -> None:
+    assert text in page
 
 
 @then(parsers.parse('it shows the newest {count:d} pieces of learning, and offers "{link}"'))

@@ -79,9 +79,14 @@ class Member:
         self.sent: list[Submission] = []
 
     def request(
-        self, method: str, path: str, fields: list[tuple[str, str]] | None = None
+        self,
+        method: str,
+        path: str,
+        fields: list[tuple[str, str]] | None = None,
+        port: int | None = None,
     ) -> Answer:
-        """One request on a fresh connection; redirects are not followed."""
+        """One request on a fresh connection (to this member's server, or the one on
+        `port`); redirects are not followed."""
         headers = {"Connection": "close"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -90,7 +95,9 @@ class Member:
             body = urlencode(fields).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         started = time.monotonic()
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", port or self.port, timeout=self.timeout
+        )
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
@@ -165,11 +172,12 @@ class Member:
         self.sent.append(submission)
         return submission
 
-    def post(self, submission: Submission) -> Answer:
-        """POST a submission's fields, noting the status and time."""
+    def post(self, submission: Submission, port: int | None = None) -> Answer:
+        """POST a submission's fields (to another server, given its port), noting the
+        status and time."""
         self.posting += 1
         try:
-            answer = self.request("POST", submission.path, submission.fields)
+            answer = self.request("POST", submission.path, submission.fields, port)
         finally:
             self.posting -= 1
         self.posts.append((submission.path, answer.status, answer.seconds))
@@ -199,8 +207,9 @@ class Member:
             answer = self.send(submission)
         return answer
 
-    def replay(self, submission: Submission) -> Answer:
-        """Send a submission once more, same key and all, as a retry or double click would."""
-        answer = self.post(submission)
+    def replay(self, submission: Submission, port: int | None = None) -> Answer:
+        """Send a submission once more, same key and all, as a retry or double click would
+        (to another server, given its port: a retry a load balancer sent elsewhere)."""
+        answer = self.post(submission, port)
         submission.replays.append(answer.status)
         return answer

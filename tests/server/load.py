@@ -3,8 +3,10 @@
 80% page reads (group, cycle, revision history, timeline, dashboard, library), 20% writes
 (entries, plan comments, now and then a revision), from 12 users in 3 groups, against
 gunicorn with 1 and with 2 workers (4 threads each), on SQLite and on PostgreSQL. Prints
-requests/s, latency percentiles, errors and the web workers' CPU time per request, then
-checks every accepted write is stored once and shown on its page. A benchmark, not a test:
+requests/s, latency percentiles, errors and the server's CPU time per request (the
+gunicorn master's and workers' user+sys time over the run / requests; and each request's
+own, split into reads and writes, from the CPU time its log line gives), then checks
+every accepted write is stored once and shown on its page. A benchmark, not a test:
 
     python -m tests.server.load [--seconds 60] [--users 12] [--workers 1 2]
                                 [--database sqlite postgres]
@@ -39,6 +41,9 @@ WRITE_SHARE = 0.2
 WRITES = {"entry": 6, "comment": 3, "revision": 1}
 READS = ("group", "cycle", "history", "timeline", "dashboard", "library")
 MARK = re.compile(r"\[sub:[0-9a-f]{32}\]")
+# A request's line in the server's log: its method and the CPU time its thread spent.
+REQUEST_CPU = re.compile(r"web\.requests: (GET|POST) (\S+) \d{3} [\d.]+ms cpu=([\d.]+)ms ")
+UUID_IN_PATH = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 MAX_PAGES = 1000  # a bound on walking a paged list back
 
 
@@ -92,7 +97,9 @@ class Result:
     seconds: float
     gets: list[tuple[str, int | None, float]]
     posts: list[tuple[str, int | None, float]]
-    cpu: float
+    cpu: float  # seconds: the gunicorn master's and workers'
+    worker_cpu: float  # seconds: the projection worker's
+    cpu_ms: dict[str, list[float]]  # each request's, by "METHOD path" with {id} for ids
     workers_restarted: bool
     sent: list[Submission]
     verdict: Verdict
@@ -125,9 +132,16 @@ class Result:
             f"latency ms p50/p95/p99: all {self.latency(self.gets + self.posts)}, "
             f"reads {self.latency(self.gets)}, writes {self.latency(self.posts)}",
             f"errors {self.errors} (5xx or no answer); refused writes {dict(refused) or 0}",
-            f"web workers' CPU: {self.cpu:.1f} s, {1000 * self.cpu / max(self.requests, 1):.1f} "
-            f"ms per request"
-            + (" (a worker restarted: undercounted)" if self.workers_restarted else ""),
+            f"server CPU (user+sys): gunicorn master and workers {self.cpu:.1f} s, "
+            f"{self.cpu_per_request:.1f} ms per request"
+            + (" (a worker restarted: undercounted)" if self.workers_restarted else "")
+            + f"; projection worker {self.worker_cpu:.1f} s",
+            f"CPU per request from its log line: reads {self.cpu_line('GET')}, "
+            f"writes {self.cpu_line('POST')}; by route:",
+            *self.cpu_routes(),
+            f"capacity at this mix: 1000 / {self.cpu_per_request:.1f} ms = "
+            f"{1000 / max(self.cpu_per_request, 0.001):.0f} requests/s per core the web "
+            "processes have to themselves",
             f"accepted writes {len(accepted)}: stored exactly once "
             f"{sum(t.accepted_stored_once for t in self.verdict.tallies.values())}, "
             f"not shown on their page {len(self.not_shown)}",
@@ -140,17 +154,53 @@ class Result:
         return "\n".join(lines)
 
     @property
+    def cpu_per_request(self) -> float:
+        """The web processes' CPU milliseconds per request answered in the run."""
+        return 1000 * self.cpu / max(self.requests, 1)
+
+    def cpu_of(self, method: str) -> list[float]:
+        """The CPU milliseconds of each of the run's requests of one method."""
+        return [
+            t for route, times in self.cpu_ms.items() if route.startswith(method) for t in times
+        ]
+
+    def cpu_median(self, method: str) -> float:
+        """The median CPU milliseconds of the run's requests of one method (0: none)."""
+        times = self.cpu_of(method)
+        return statistics.median(times) if times else 0.0
+
+    def cpu_line(self, method: str) -> str:
+        """Median, mean and count of one method's requests' CPU milliseconds."""
+        times = self.cpu_of(method)
+        if not times:
+            return "none logged"
+        return (
+            f"median {statistics.median(times):.1f} ms (mean {statistics.fmean(times):.1f}, "
+            f"{len(times)} requests)"
+        )
+
+    def cpu_routes(self) -> list[str]:
+        """Each route's median CPU milliseconds and share of all, the costliest first."""
+        total = sum(sum(times) for times in self.cpu_ms.values()) or 1.0
+        routes = sorted(self.cpu_ms.items(), key=lambda r: -sum(r[1]))
+        return [
+            f"  {route:<40} median {statistics.median(times):>6.1f} ms  x{len(times):<5} "
+            f"{100 * sum(times) / total:>3.0f}% of the requests' CPU"
+            for route, times in routes
+        ]
+
+    @property
     def ok(self) -> bool:
         """No errors, nothing lost or doubled, everything shown."""
         return self.verdict.ok and not self.not_shown and not self.errors
 
     def row(self) -> str:
         """One line of the summary table."""
-        cpu = 1000 * self.cpu / max(self.requests, 1)
         return (
             f"{self.database:<10} {self.workers:>7} {self.requests / self.seconds:>7.1f} "
-            f"{self.latency(self.gets + self.posts):>14} {self.errors:>6} {cpu:>8.1f} "
-            f"{'ok' if self.ok else 'PROBLEMS'}"
+            f"{self.latency(self.gets + self.posts):>14} {self.errors:>6} "
+            f"{self.cpu_per_request:>10.1f} {self.cpu_median('GET'):>9.1f} "
+            f"{self.cpu_median('POST'):>9.1f} {'ok' if self.ok else 'PROBLEMS'}"
         )
 
 
@@ -197,14 +247,19 @@ def run(kind: str, url: str, workers: int, seconds: float, count: int, logs: Pat
         for user in users:  # count the load only, not signing in
             user.writer.member.pages.clear()
             user.writer.member.posts.clear()
-        pids = server.web_workers()
-        cpu = cpu_seconds(pids)
+        pids = [server.master_pid, *server.web_workers()]
+        assert server.web is not None
+        assert server.worker is not None
+        worker, log = server.worker.pid, server.web.log
+        cpu, worker_cpu, logged = cpu_seconds(pids), cpu_seconds([worker]), log.stat().st_size
         started = time.monotonic()
         deadline = started + seconds
         _all(users, lambda u: u.run(deadline))
         elapsed = time.monotonic() - started
         cpu = cpu_seconds(pids) - cpu
-        restarted = server.web_workers() != pids
+        worker_cpu = cpu_seconds([worker]) - worker_cpu
+        cpu_ms = request_cpu(log, logged, log.stat().st_size)
+        restarted = server.web_workers() != pids[1:]
         gets = [g for u in users for g in u.writer.member.pages]
         posts = [p for u in users for p in u.writer.member.posts]
         sent = [s for u in users for s in u.writer.member.sent]
@@ -222,7 +277,33 @@ def run(kind: str, url: str, workers: int, seconds: float, count: int, logs: Pat
             ]
     verdict = check_store(f"P4 {kind} {workers} worker(s)", url, sent, [s for _, s, _ in gets])
     verdict.problems += [f"a user crashed: {c}" for c in crashes([u.writer for u in users])]
-    return Result(kind, workers, elapsed, gets, posts, cpu, restarted, sent, verdict, missing)
+    return Result(
+        kind,
+        workers,
+        elapsed,
+        gets,
+        posts,
+        cpu,
+        worker_cpu,
+        cpu_ms,
+        restarted,
+        sent,
+        verdict,
+        missing,
+    )
+
+
+def request_cpu(log: Path, start: int, end: int) -> dict[str, list[float]]:
+    """The CPU milliseconds of each request the server logged between two offsets of its
+    log, by route (GET: a read, POST: a write)."""
+    with log.open("rb") as text:
+        text.seek(start)
+        lines = text.read(end - start).decode(errors="replace")
+    found: dict[str, list[float]] = {}
+    for method, path, cpu in REQUEST_CPU.findall(lines):
+        route = f"{method} {UUID_IN_PATH.sub('{id}', path)}"
+        found.setdefault(route, []).append(float(cpu))
+    return found
 
 
 def _all(users: Sequence[User], work: Callable[[User], None]) -> None:
@@ -258,8 +339,10 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(result)
     print(
         f"{'database':<10} {'workers':>7} {'req/s':>7} {'p50/p95/p99 ms':>14} "
-        f"{'errors':>6} {'cpu ms/req':>8} verdict"
+        f"{'errors':>6} {'cpu ms/req':>10} {'read cpu':>9} {'write cpu':>9} verdict"
     )
+    print("(cpu ms/req: the web processes' CPU time / requests; read and write cpu: the")
+    print(" median of each request's own CPU time, from its log line)")
     for result in results:
         print(result.row())
     return 0 if all(r.ok for r in results) else 1

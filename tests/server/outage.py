@@ -47,10 +47,14 @@ class Witness(Member):
         self.failures: list[tuple[str, str, Answer]] = []  # method, path, answer
 
     def request(
-        self, method: str, path: str, fields: list[tuple[str, str]] | None = None
+        self,
+        method: str,
+        path: str,
+        fields: list[tuple[str, str]] | None = None,
+        port: int | None = None,
     ) -> Answer:
         """One request, as a member's; a 5xx answer is kept."""
-        answer = super().request(method, path, fields)
+        answer = super().request(method, path, fields, port)
         if answer.status is not None and answer.status >= 500:
             self.failures.append((method, path, answer))
         return answer

@@ -12,13 +12,15 @@ from uuid import UUID
 
 from tests.server.checks import Expect, Verdict, check_store
 from tests.server.client import Form, Member, Submission, marker
+from tests.server.fleet import Fleet
 from tests.server.server import Server
-from tests.server.store import marks_now
+from tests.server.store import Stored, marks_now
 from tests.server.world import Person, prepare
 
 WEIGHTS = {"entry": 5, "comment": 3, "revision": 2}  # of the writes R1 and R2 make
 STALE_WAIT = 1.5  # a reviser may sit on the form this long: another revision lands first
 ANSWER_DEADLINE = 60.0  # how long a member keeps replaying a submission whose answer was lost
+TWINS = 0.25  # of the submissions made through several servers, those sent to two at once
 
 
 @dataclass
@@ -32,6 +34,9 @@ class Writer:
     again: tuple[int, ...] = ()  # statuses that mean "send it again", with retry_lost
     weights: dict[str, int] = field(default_factory=lambda: dict(WEIGHTS))
     stale_wait: float = STALE_WAIT
+    elsewhere: int | None = None  # another server's port: replays go there, as a load
+    # balancer may send a retry
+    twins: float = 0.0  # the share of submissions also sent there at the same moment
     crashed: list[str] = field(default_factory=list)
 
     def write_one(self) -> Submission | None:
@@ -63,9 +68,20 @@ class Writer:
         if self.retry_lost:
             deadline = time.monotonic() + ANSWER_DEADLINE
             self.member.send_until_answered(submission, deadline, self.again)
+        elif self.elsewhere and self.rng.random() < self.twins:
+            self._send_twice(submission)
         else:
             self.member.send(submission)
         return submission
+
+    def _send_twice(self, submission: Submission) -> None:
+        """Send it to this member's server and, at the same moment, to another one."""
+        twin = threading.Thread(
+            target=self.member.replay, args=(submission, self.elsewhere), daemon=True
+        )
+        twin.start()
+        self.member.send(submission)
+        twin.join()
 
     def sign_in(self) -> None:
         """Sign in (before the clock starts)."""
@@ -89,7 +105,7 @@ class Writer:
         """Send every submission once more, same key: a retry, a double click, two tabs."""
         try:
             for submission in list(self.member.sent):
-                self.member.replay(submission)
+                self.member.replay(submission, self.elsewhere)
         except Exception:
             self.crashed.append(traceback.format_exc())
 
@@ -101,15 +117,22 @@ def _form(forms: Sequence[Form], wanted: Callable[[Form], bool]) -> Form:
 
 
 def writers(
-    server: Server, people: Sequence[Person], cycle_id: UUID, seed: int, retry_lost: bool = False
+    ports: Sequence[int],
+    people: Sequence[Person],
+    cycle_id: UUID,
+    seed: int,
+    retry_lost: bool = False,
 ) -> list[Writer]:
-    """One writer per person, each with its own client and random choices."""
+    """One writer per person, each with its own client and random choices, spread over the
+    servers on `ports` in turn; with more than one, each replays to the next server."""
     # Seeded, so a run's choices can be replayed; nothing here is a secret.
     rngs = [random.Random(seed * 1000 + n) for n in range(len(people))]  # noqa: S311
-    return [
-        Writer(Member(server.port, p), cycle_id, rng, retry_lost)
-        for p, rng in zip(people, rngs, strict=True)
-    ]
+    team = []
+    for n, (person, rng) in enumerate(zip(people, rngs, strict=True)):
+        port, next_port = ports[n % len(ports)], ports[(n + 1) % len(ports)]
+        elsewhere = next_port if next_port != port else None
+        team.append(Writer(Member(port, person), cycle_id, rng, retry_lost, elsewhere=elsewhere))
+    return team
 
 
 def together(team: Sequence[Writer], work: Callable[[Writer], None]) -> None:
@@ -146,18 +169,44 @@ def concurrency(
     clock.lap("prepare")
     with Server(database_url, logs, projection_worker=True) as server:
         clock.lap("start")
-        group = writers(server, team.members, team.cycle_id, seed)
-        together(group, Writer.sign_in)
-        clock.lap("sign in")
-        together(group, lambda w: w.run(seconds))
-        clock.lap("write")
-        before_replays = marks_now(database_url)
-        together(group, Writer.replay_all)
-        clock.lap("replay")
-    clock.lap("stop")
-    verdict = check_store(
+        group = writers([server.port], team.members, team.cycle_id, seed)
+        before_replays = write_then_replay(group, seconds, database_url, clock)
+    return judge_replayed(
         f"R1 concurrency: {count} writers x {seconds:.0f} s on {_name(database_url)}, "
         "then every submission replayed once",
+        database_url,
+        group,
+        before_replays,
+        clock,
+    )
+
+
+def write_then_replay(
+    group: Sequence[Writer], seconds: float, database_url: str, clock: "Stopwatch"
+) -> Stored:
+    """Sign in, write for `seconds`, then send every submission once more; what was
+    stored before the replays."""
+    together(group, Writer.sign_in)
+    clock.lap("sign in")
+    together(group, lambda w: w.run(seconds))
+    clock.lap("write")
+    before_replays = marks_now(database_url)
+    together(group, Writer.replay_all)
+    clock.lap("replay")
+    return before_replays
+
+
+def judge_replayed(
+    title: str,
+    database_url: str,
+    group: Sequence[Writer],
+    before_replays: Stored,
+    clock: "Stopwatch",
+) -> Verdict:
+    """The verdict on a run whose writers replayed everything, once the servers stopped."""
+    clock.lap("stop")
+    verdict = check_store(
+        title,
         database_url,
         submissions(group),
         pages(group),
@@ -167,6 +216,52 @@ def concurrency(
     clock.lap("check")
     verdict.timing = str(clock)
     verdict.problems += [f"a writer crashed: {c}" for c in crashes(group)]
+    return verdict
+
+
+def past_one_machine(
+    database_url: str,
+    logs: Path,
+    seconds: float,
+    count: int = 8,
+    seed: int = 3,
+    twins: float = TWINS,
+) -> Verdict:
+    """Four web servers and two projection workers start at once on an empty database;
+    members write to one cycle through all four for `seconds` (a share of submissions
+    sent to two servers at the same moment), then send everything again to another one."""
+    clock = Stopwatch()
+    with Fleet(database_url, logs) as fleet:
+        not_up = fleet.came_up()
+        clock.lap("start")
+        world = prepare(database_url, members=count)
+        team = world.teams[0]
+        clock.lap("prepare")
+        group = writers(fleet.ports, team.members, team.cycle_id, seed)
+        for writer in group:
+            writer.twins = twins
+        before_replays = write_then_replay(group, seconds, database_url, clock)
+    verdict = judge_replayed(
+        f"Past one machine: {fleet.webs} web servers and {fleet.workers} projection workers "
+        f"on one {_name(database_url)} database, {count} writers x {seconds:.0f} s through "
+        "all of them, then every submission replayed to another server",
+        database_url,
+        group,
+        before_replays,
+        clock,
+    )
+    sent = submissions(group)
+    twinned = sum(1 for s in sent if len(s.replays) > 1)  # its twin, and the replay
+    per_server = [
+        sum(len(w.member.sent) for w in group[n :: fleet.webs]) for n in range(fleet.webs)
+    ]
+    verdict.notes.append(
+        f"sent to two servers at once: {twinned} of {len(sent)}; sent to each server first: "
+        f"{per_server}"
+    )
+    if twins and not twinned:
+        verdict.problems.append("no submission was sent to two servers at once")
+    verdict.problems += [f"did not come up: {m}" for m in not_up]
     return verdict
 
 
@@ -187,7 +282,7 @@ def crashing(
     clock.lap("prepare")
     with Server(database_url, logs, projection_worker=True) as server:
         clock.lap("start")
-        group = writers(server, team.members, team.cycle_id, seed, retry_lost=True)
+        group = writers([server.port], team.members, team.cycle_id, seed, retry_lost=True)
         together(group, Writer.sign_in)
         clock.lap("sign in")
         chaos = threading.Thread(

@@ -113,6 +113,11 @@ class Process:
         self.popen.wait()
         self._close()
 
+    def terminate(self) -> None:
+        """SIGTERM it (and its process group) and return at once; `stop` waits."""
+        if self.popen is not None and self.popen.poll() is None:
+            _signal_group(self.pid, signal.SIGTERM)
+
     def stop(self) -> None:
         """SIGTERM, then SIGKILL if it has not stopped in time; always reaped."""
         if self.popen is None:
@@ -171,40 +176,44 @@ class Server:
         chosen = not self.port
         for attempt in range(3):
             try:
-                return self._start()
+                self.launch()
+                return self.finish_starting()
             except PortTakenError:
                 if not chosen or attempt == 2:
                     raise
                 self.port = 0
         raise AssertionError("unreachable")
 
-    def _start(self) -> "Server":
+    def launch(self) -> None:
+        """Start gunicorn on its port and return at once (`finish_starting` waits for it)."""
         self.logs.mkdir(parents=True, exist_ok=True)
         self.port = self.port or free_port()
-        # As `learnloop serve --threads` tells the app: its pools are sized for them.
-        env = environment(self.database_url, {"LEARNLOOP_THREADS": str(self.threads), **self.env})
         self.web = Process(
             "web",
             server_command(self.port, self.workers, self.threads),
-            env,
+            self._environment(),
             self.logs / f"web-{self.port}.log",
         )
         self.web.start()
+
+    def finish_starting(self) -> "Server":
+        """Wait until the launched server answers, then start its projection worker."""
         try:
             self.wait_ready()
             self.master_pid = self._find_master()
             if self.projection_worker:
-                self.worker = Process(
-                    "worker",
-                    [str(BIN / "learnloop"), "worker", "--interval", "0.5"],
-                    env,
-                    self.logs / f"worker-{self.port}.log",
+                self.worker = projection_worker(
+                    self._environment(), self.logs / f"worker-{self.port}.log"
                 )
                 self.worker.start()
         except BaseException:
             self.stop()
             raise
         return self
+
+    def _environment(self) -> dict[str, str]:
+        # As `learnloop serve --threads` tells the app: its pools are sized for them.
+        return environment(self.database_url, {"LEARNLOOP_THREADS": str(self.threads), **self.env})
 
     def wait_ready(self, timeout: float = READY_TIMEOUT) -> None:
         """Poll /healthz (or /signin, before it exists) until it answers 200."""
@@ -222,14 +231,7 @@ class Server:
         raise RuntimeError(f"The server did not answer in {timeout:.0f} s:\n{tail(self.web.log)}")
 
     def _answers(self, path: str) -> bool:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
-        try:
-            connection.request("GET", path)
-            return connection.getresponse().status == 200
-        except OSError:
-            return False
-        finally:
-            connection.close()
+        return status(self.port, path) == 200
 
     def _find_master(self) -> int:
         """The gunicorn master: the started process, or the one it runs gunicorn in."""
@@ -289,6 +291,23 @@ class Server:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def status(port: int, path: str) -> int | None:
+    """The status a GET of `path` on 127.0.0.1:`port` answers (None: no answer)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().status
+    except OSError:
+        return None
+    finally:
+        connection.close()
+
+
+def projection_worker(env: dict[str, str], log: Path) -> Process:
+    """`learnloop worker`, polling twice a second (not yet started)."""
+    return Process("worker", [str(BIN / "learnloop"), "worker", "--interval", "0.5"], env, log)
 
 
 def children(pid: int) -> list[int]:

@@ -1,13 +1,17 @@
 """Helpers for web tests: make a group and a cycle through the Application directly."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 
 from tests.builders import entry_ids, plan
+from tests.conftest import make_app, register, sign_in
+from tests.web.statements import Statements, count_statements
 from web.services import Services
 from web.sessions import KEY as SESSIONS
 from web.throttle import KEY as THROTTLE
@@ -36,6 +40,34 @@ def services_of(app: Flask) -> Services:
 def events_in(app: Flask) -> int:
     """How many events the app has stored."""
     return services_of(app).app.recorder.max_notification_id() or 0
+
+
+@pytest.fixture
+def statements(monkeypatch: pytest.MonkeyPatch) -> Statements:
+    """Every SQL statement sent, to count (tests/web/statements.py): in place before the
+    app opens any connection."""
+    return count_statements(monkeypatch)
+
+
+@pytest.fixture
+def counted_app(statements: Statements, database_url: str) -> Iterator[Flask]:
+    """The web app on each database, its statements counted."""
+    app = make_app(database_url)
+    yield app
+    services_of(app).close()
+
+
+def ann_acting(app: Flask) -> tuple[UUID, UUID, FlaskClient]:
+    """Ann's account, her group's cycle in its act phase (one observation of hers), and a
+    client signed in as her."""
+    s = services_of(app)
+    ann = register(s.app, "Ann Facilitator")
+    group = s.app.form_group("Ward 9", "Fewer falls at night", str(ann))
+    cycle = s.app.open_cycle(
+        group.id, plan("Night-time rounding", questions=[("Fewer falls?", "Half")]), str(ann)
+    )
+    s.caught_up(s.app.record_observation(cycle.id, "Two rounds missed", str(ann)).notification_id)
+    return ann, cycle.id, sign_in(app.test_client(), ann)
 
 
 @pytest.fixture

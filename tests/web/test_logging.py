@@ -14,7 +14,7 @@ from tests.web.conftest import HX, Made, services_of
 from web import logs
 
 BuildApp = Callable[[str | None], Flask]
-REQUEST_LINE = re.compile(r"(GET|POST) (\S+) (\d{3}) \d+\.\dms id=(\S+)")
+REQUEST_LINE = re.compile(r"(GET|POST) (\S+) (\d{3}) \d+\.\dms cpu=\d+\.\dms id=(\S+)")
 
 
 def request_lines(caplog: pytest.LogCaptureFixture) -> list[re.Match[str]]:
@@ -33,6 +33,17 @@ def test_each_request_is_one_line_with_method_path_status_time_and_its_id(
     assert line.group(1, 2, 3) == ("GET", "/dashboard", "200")
     assert answer.headers["X-Request-ID"] == line.group(4)
     assert "s3cret" not in caplog.text
+
+
+def test_each_request_line_says_the_cpu_time_its_thread_spent_within_its_time(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    client.get("/dashboard")
+    [message] = [r.getMessage() for r in caplog.records if r.name == "web.requests"]
+    took = re.search(r" (\d+\.\d)ms cpu=(\d+\.\d)ms ", message)
+    assert took, message
+    elapsed, cpu = float(took[1]), float(took[2])
+    assert 0 < cpu <= elapsed + 0.1  # one thread cannot spend more CPU than the time passed
 
 
 @pytest.mark.parametrize(

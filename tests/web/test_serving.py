@@ -169,4 +169,6 @@ def test_learnloop_serve_answers_with_two_workers_on_a_fresh_database(
     assert (status, server.returncode) == (200, 0), text
     assert len(re.findall(r"Worker \d+ ready", text)) == 2, text
     assert "Traceback" not in text, text
-    assert re.search(r"\[INFO\] web\.requests: GET /signin 200 [\d.]+ms id=\w+", text), text
+    assert re.search(
+        r"\[INFO\] web\.requests: GET /signin 200 [\d.]+ms cpu=[\d.]+ms id=\w+", text
+    ), text

@@ -2,11 +2,16 @@
 a command once recorded is never answered with an error page."""
 
 import re
+import threading
+from typing import Any
+from uuid import UUID
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
+from tests.conftest import sign_in
 from tests.web.conftest import HX, Made, events_in, services_of
 
 KEY = "k" * 24
@@ -65,21 +70,54 @@ def test_a_new_cycle_sent_twice_opens_one_cycle_and_goes_to_it_both_times(
 def test_a_revision_sent_again_is_not_refused_as_stale(
     client: FlaskClient, app: Flask, made: Made
 ) -> None:
-    reflection = made.entry_ids(app)[1]
-    data = {
-        "objective": "Drugs ordered early",
-        "questions-0-question": "Home by 11?",
-        "questions-0-prediction": "One of two",
-        "based_on": "1",
-        "change": "Order TTOs the day before",
-        "cites": [str(reflection)],
-        "submission": KEY,
-    }
+    data = _revision(app, made)
     first = client.post(f"/cycles/{made.cycle_id}/revisions", data=data)
     before = events_in(app)
     again = client.post(f"/cycles/{made.cycle_id}/revisions", data=data)
     assert (first.status_code, again.status_code) == (303, 303)
     assert events_in(app) == before
+
+
+def test_a_revision_sent_to_two_processes_at_once_is_answered_as_recorded_by_both(
+    client: FlaskClient, app: Flask, made: Made, ann: UUID, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The twin (a retry a load balancer sent to another process) is recorded after this
+    # one found no record of the key, and before it loaded the cycle: this one then sees
+    # its own revision as someone else's and would refuse it as made on a stale basis.
+    data = _revision(app, made)
+    url = f"/cycles/{made.cycle_id}/revisions"
+    twin = sign_in(app.test_client(), ann)
+    application = services_of(app).app
+    revise = application.revise_plan
+    answers: list[TestResponse] = []
+
+    def after_the_twin(*args: Any) -> Any:
+        if not twin_sent.is_set():
+            twin_sent.set()
+            sent = threading.Thread(target=lambda: answers.append(twin.post(url, data=data)))
+            sent.start()
+            sent.join()
+        return revise(*args)
+
+    twin_sent = threading.Event()
+    monkeypatch.setattr(application, "revise_plan", after_the_twin)
+    first = client.post(url, data=data)
+    assert (first.status_code, answers[0].status_code) == (303, 303)
+    assert first.headers["Location"] == answers[0].headers["Location"]
+    assert application.repository.get(made.cycle_id).plan_version == 2
+
+
+def _revision(app: Flask, made: Made) -> dict[str, Any]:
+    """A revision of the plan's first version, citing the reflection, with a key."""
+    return {
+        "objective": "Drugs ordered early",
+        "questions-0-question": "Home by 11?",
+        "questions-0-prediction": "One of two",
+        "based_on": "1",
+        "change": "Order TTOs the day before",
+        "cites": [str(made.entry_ids(app)[1])],
+        "submission": KEY,
+    }
 
 
 def test_a_damaged_submission_key_is_refused_and_records_nothing(

@@ -11,7 +11,8 @@ from flask_wtf import FlaskForm
 
 from domain.entries import ACT, REFLECT
 from projections import queries
-from projections.queries import CyclePage, EntryPage, EntryRow, PlanSection
+from projections.queries import CyclePage, EntryRow, HelpRow, PlanSection
+from projections.queries.pages import HELP
 from web.forms import KIND_LABELS, OUTCOME_LABELS, AnswerForm, CommentForm, offer_questions
 from web.forms.registry import JOURNAL_FORMS, Sent, answer_prefix, comment_prefix, drawn
 from web.pages import Drafts, PageView, drafts
@@ -19,9 +20,9 @@ from web.posting import Landing
 from web.rendering import found, reading, wants_fragment
 from web.users import current_actor
 
-# The query parameter that pages each journal list back (?act_before=<seq>): a cursor,
-# so an old page costs no more than the newest.
-PAGED_BY = {ACT: "act_before", REFLECT: "reflect_before"}
+# The query parameter that pages each list back (?act_before=<seq>, ?help_before=<id>):
+# a cursor, so an old page costs no more than the newest.
+PAGED_BY = {ACT: "act_before", REFLECT: "reflect_before", HELP: "help_before"}
 WHOLE = "cycles/show.html"
 JOURNAL = "cycles/_journal.html"
 JOURNAL_TARGET = "#journal"  # the element a journal post swaps, and its page anchor
@@ -30,13 +31,26 @@ PLAN = "cycles/_plan_section.html"
 
 
 @dataclass(frozen=True)
-class JournalList:
+class Pager:
+    """The links that page one of the cycle page's lists."""
+
+    earlier: int  # how many older items are not shown
+    earlier_url: str | None  # the page before this one, when there is one
+    newest_url: str | None  # back to the newest page, when an older one is shown
+
+
+@dataclass(frozen=True)
+class JournalList(Pager):
     """One of the journal's entry lists as shown: a page, and the links that page it."""
 
     entries: list[EntryRow]
-    earlier: int  # how many older entries are not shown
-    earlier_url: str | None  # the page before this one, when there is one
-    newest_url: str | None  # back to the newest page, when an older one is shown
+
+
+@dataclass(frozen=True)
+class HelpList(Pager):
+    """The cycle's requests for help as shown: a page, newest first, and its links."""
+
+    requests: list[HelpRow]
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,7 @@ class CycleView(PageView):
     read: CyclePage
     act: JournalList
     reflect: JournalList
+    help: HelpList
     kinds: Mapping[str, str]
     outcomes: Mapping[str, str]
     forms: dict[str, FlaskForm]
@@ -70,10 +85,20 @@ def cycle_view(
     cursors = {phase: (before or {}).get(name) for phase, name in PAGED_BY.items()}
     with reading() as conn:
         page = found(queries.cycle_page(conn, cycle_id, cursors, current_actor()))
+    act, reflect, help_ = page.pages[ACT], page.pages[REFLECT], page.help
+    # Where each list stands: the links that page one keep the others where they are.
+    at: dict[str, object] = {
+        PAGED_BY[ACT]: act.before,
+        PAGED_BY[REFLECT]: reflect.before,
+        PAGED_BY[HELP]: help_.before,
+    }
     return CycleView(
         read=page,
-        act=_journal_list(cycle_id, page.pages, ACT),
-        reflect=_journal_list(cycle_id, page.pages, REFLECT),
+        act=JournalList(act.earlier, *_links(cycle_id, at, ACT, act.cursor), act.entries),
+        reflect=JournalList(
+            reflect.earlier, *_links(cycle_id, at, REFLECT, reflect.cursor), reflect.entries
+        ),
+        help=HelpList(help_.earlier, *_links(cycle_id, at, HELP, help_.cursor), help_.requests),
         kinds=KIND_LABELS,
         outcomes=OUTCOME_LABELS,
         forms=_forms(page, sent),
@@ -140,21 +165,22 @@ def plan_section(cycle_id: UUID, *, alert: bool = False) -> Landing:
     )
 
 
-def _journal_list(cycle_id: UUID, pages: Mapping[str, EntryPage], phase: str) -> JournalList:
-    """One list's page with its links; each link keeps the other list where it is."""
-    page = pages[phase]
-    cursors = {PAGED_BY[p]: other.before for p, other in pages.items() if p != phase}
-    earlier_url = newest_url = None
-    if page.cursor is not None:
-        earlier_url = _page_url(cycle_id, {**cursors, PAGED_BY[phase]: page.cursor})
-    if page.before is not None:
-        newest_url = _page_url(cycle_id, cursors)
-    return JournalList(page.entries, page.earlier, earlier_url, newest_url)
+def _links(
+    cycle_id: UUID, at: Mapping[str, object], which: str, cursor: object
+) -> tuple[str | None, str | None]:
+    """The links of one list (by PAGED_BY's key): to its page before `cursor` (if any
+    is older) and, when an older page is shown, to its newest; each keeps the other
+    lists where they are (`at`, by query parameter)."""
+    name = PAGED_BY[which]
+    others = {k: v for k, v in at.items() if k != name}
+    earlier_url = _page_url(cycle_id, {**others, name: cursor}) if cursor is not None else None
+    newest_url = _page_url(cycle_id, others) if at.get(name) is not None else None
+    return earlier_url, newest_url
 
 
-def _page_url(cycle_id: UUID, cursors: Mapping[str, int | None]) -> str:
+def _page_url(cycle_id: UUID, cursors: Mapping[str, object]) -> str:
     """The cycle page with these cursors, on the same past day if one is being shown."""
-    args: dict[str, str | int] = {name: seq for name, seq in cursors.items() if seq is not None}
+    args = {name: str(cursor) for name, cursor in cursors.items() if cursor is not None}
     as_of = g.get("as_of")
     if as_of is not None:
         args["as_of"] = as_of.date().isoformat()
