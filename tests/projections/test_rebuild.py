@@ -4,8 +4,6 @@ import random
 
 import sqlalchemy as sa
 
-from projections.database import all_projections
-from projections.runner import Runner
 from projections.tables import corrections, cycles, timeline
 from tests.big_store import Builder
 from tests.projections.conftest import Store, dump
@@ -14,8 +12,8 @@ from tests.projections.conftest import Store, dump
 def test_a_rebuild_gives_row_for_row_what_catching_up_after_every_save_gave(
     store: Store,
 ) -> None:
-    # Caught up after every save in batches of 3, each change written on its own.
-    following = store.runner(batch=3)
+    # Caught up after every save (a few commands), in batches of 3.
+    following = store.runner(batch=3, biggest=3)
     following.setup()
     seeded = random.Random(5)  # noqa: S311 - test data
     Builder(
@@ -24,10 +22,7 @@ def test_a_rebuild_gives_row_for_row_what_catching_up_after_every_save_gave(
     incremental = dump(store.engine)
     # Rebuilt in batches of up to 1,000: long runs of rows (COPY on PostgreSQL), rows
     # changed within a batch and across batches.
-    rebuilding = Runner(
-        store.engine, store.app.recorder, store.app.mapper, all_projections(), 250, 1_000
-    )
-    rebuilding.rebuild()
+    store.runner(batch=250, biggest=1_000).rebuild()
     assert dump(store.engine) == incremental
     with store.engine.connect() as conn:
         count = {

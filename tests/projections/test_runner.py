@@ -84,7 +84,7 @@ def test_a_rebuild_gives_exactly_the_rows_incremental_processing_gave(store: Sto
 
 def test_two_runners_racing_never_apply_an_event_twice(store: Store) -> None:
     store.ramp(revisions=5)
-    runners = [store.runner(batch=2) for _ in range(2)]
+    runners = [store.runner(batch=2, biggest=2) for _ in range(2)]
     runners[0].setup()
     failures: list[BaseException] = []
 
