@@ -2,8 +2,6 @@
 
 from typing import Any
 
-import sqlalchemy as sa
-
 from domain.cycle import Cycle
 from domain.entries import ACT, DECIDED, PLAN, REFLECT
 from domain.group import PilotGroup
@@ -49,18 +47,16 @@ class GroupDirectory(Projection):
 
     @handles(PilotGroup.CycleAdded)
     def cycle_added(self, conn: Writer, e: PilotGroup.CycleAdded) -> None:
-        conn.execute(
-            groups.update().where(groups.c.id == e.originator_id).values(cycle_count=e.number)
-        )
+        conn.update(groups, e.originator_id, {"cycle_count": e.number})
 
     @handles(PilotGroup.AimRevised)
     def aim_revised(self, conn: Writer, e: PilotGroup.AimRevised) -> None:
         version = e.originator_version  # rising; only order matters
-        conn.execute(
-            groups.update()
-            .where(groups.c.id == e.originator_id)
-            .values(aim=e.aim, aim_version=groups.c.aim_version + 1)
-        )
+        group = conn.get(groups, e.originator_id)
+        if group is not None:
+            conn.update(
+                groups, e.originator_id, {"aim": e.aim, "aim_version": group["aim_version"] + 1}
+            )
         conn.insert(
             group_aims,
             dict(
@@ -75,7 +71,7 @@ class GroupDirectory(Projection):
 
     @handles(PilotGroup.SharingChanged)
     def sharing(self, conn: Writer, e: PilotGroup.SharingChanged) -> None:
-        conn.execute(groups.update().where(groups.c.id == e.originator_id).values(shared=e.shared))
+        conn.update(groups, e.originator_id, {"shared": e.shared})
 
     @handles(PilotGroup.MemberAdded)
     def member_added(self, conn: Writer, e: PilotGroup.MemberAdded) -> None:
@@ -177,26 +173,4 @@ class GroupDirectory(Projection):
 
     @staticmethod
     def _touch(conn: Writer, e: Cycle.Event, **values: object) -> None:
-        # One statement per set of columns, built once: building SQL per event was most
-        # of a rebuild's time.
-        statement = _TOUCH.get(tuple(values))
-        if statement is None:
-            statement = _TOUCH[tuple(values)] = (
-                cycles.update()
-                .where(cycles.c.id == sa.bindparam("cycle"))
-                .values(
-                    last_activity_at=sa.bindparam("at"),
-                    **{k: sa.bindparam(f"v_{k}") for k in values},
-                )
-            )
-        conn.update(
-            statement,
-            {
-                "cycle": e.originator_id,
-                "at": e.timestamp,
-                **{f"v_{k}": v for k, v in values.items()},
-            },
-        )
-
-
-_TOUCH: dict[tuple[str, ...], sa.Update] = {}
+        conn.update(cycles, e.originator_id, {"last_activity_at": e.timestamp, **values})

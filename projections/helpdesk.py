@@ -48,6 +48,4 @@ class HelpDesk(Projection):
 
     @staticmethod
     def _status(conn: Writer, request_id: object, status: str) -> None:
-        conn.execute(
-            help_requests.update().where(help_requests.c.id == request_id).values(status=status)
-        )
+        conn.update(help_requests, request_id, {"status": status})

@@ -1,17 +1,9 @@
 """What Peer Assist and Most Significant Change record beyond the common cycle entries."""
 
-import sqlalchemy as sa
-
 from domain.cycle import Cycle
 from projections.projection import Projection, handles
 from projections.tables import advice_given, advice_requests, stories
 from projections.writer import Writer
-
-_CHOSEN = (
-    stories.update()
-    .where(stories.c.entry_id == sa.bindparam("story"))
-    .values(chosen_by_entry=sa.bindparam("choice"))
-)
 
 
 class MethodRecords(Projection):
@@ -58,4 +50,4 @@ class MethodRecords(Projection):
 
     @handles(Cycle.StoryChosen)
     def chosen(self, conn: Writer, e: Cycle.StoryChosen) -> None:
-        conn.update(_CHOSEN, dict(story=e.story_id, choice=e.entry_id))
+        conn.update(stories, e.story_id, {"chosen_by_entry": e.entry_id})

@@ -39,14 +39,7 @@ class People(Projection):
 
     @handles(PilotGroup.RoleChanged)
     def role_changed(self, conn: Writer, e: PilotGroup.RoleChanged) -> None:
-        conn.execute(
-            memberships.update()
-            .where(
-                memberships.c.group_id == e.originator_id,
-                memberships.c.account_id == e.account_id,
-            )
-            .values(role=e.role)
-        )
+        conn.update(memberships, (e.originator_id, e.account_id), {"role": e.role})
 
     @handles(PilotGroup.MemberRemoved)
     def removed(self, conn: Writer, e: PilotGroup.MemberRemoved) -> None:
@@ -74,11 +67,7 @@ class People(Projection):
 
     @handles(Invitation.Accepted)
     def accepted(self, conn: Writer, e: Invitation.Accepted) -> None:
-        conn.execute(
-            invitations.update()
-            .where(invitations.c.id == e.originator_id)
-            .values(accepted_by=e.account_id)
-        )
+        conn.update(invitations, e.originator_id, {"accepted_by": e.account_id})
 
     @staticmethod
     def _set(conn: Writer, e: PilotGroup.Event, account_id: str, role: str) -> None:

@@ -30,7 +30,7 @@ class Projection:
     version: ClassVar[int] = 1
     tables: ClassVar[tuple[sa.Table, ...]]
     _handlers: ClassVar[dict[type, Handler]]
-    _topics: ClassVar[frozenset[str]]
+    topics: ClassVar[frozenset[str]]  # of the events it has handlers for
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -39,11 +39,11 @@ class Projection:
             for member in cls.__dict__.values()
             if callable(member) and "handles" in getattr(member, "__dict__", {})
         }
-        cls._topics = frozenset(get_topic(c) for c in cls._handlers)
+        cls.topics = frozenset(get_topic(c) for c in cls._handlers)
 
     def wants(self, topic: str) -> bool:
         """Whether this projection has a handler for events of this topic."""
-        return topic in self._topics
+        return topic in self.topics
 
     def apply(self, conn: sa.Connection, events: Iterable[DomainEventProtocol[Any]]) -> None:
         """Write the rows for these events, in order; events it does not handle are ignored."""

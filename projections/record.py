@@ -2,8 +2,6 @@
 
 from uuid import UUID
 
-import sqlalchemy as sa
-
 from domain.cycle import Cycle
 from domain.entries import (
     ACT,
@@ -221,13 +219,13 @@ class CycleRecord(Projection):
         reason: str,
         actor: str,
     ) -> None:
+        entry = conn.get(entries, entry_id)
+        if entry is None:
+            raise LookupError(f"No entry {entry_id} to correct.")
+        revision = entry["revision"] + 1
         # An amendment replaces the text shown; a withdrawal keeps it, marked withdrawn.
         values: dict[str, object] = {"text": text} if kind == "amended" else {"withdrawn": True}
-        conn.execute(
-            entries.update()
-            .where(entries.c.id == entry_id)
-            .values(revision=entries.c.revision + 1, **values)
-        )
+        conn.update(entries, entry_id, {"revision": revision, **values})
         # The library shows learning as last amended, and no withdrawn learning at all.
         mine = learning.c.entry_id == entry_id
         conn.execute(
@@ -235,9 +233,6 @@ class CycleRecord(Projection):
             if kind == "amended"
             else learning.delete().where(mine)
         )
-        revision = conn.execute(
-            sa.select(entries.c.revision).where(entries.c.id == entry_id)
-        ).scalar_one()
         conn.insert(
             corrections,
             dict(

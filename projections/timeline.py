@@ -3,8 +3,6 @@
 from typing import Any
 from uuid import UUID
 
-import sqlalchemy as sa
-
 from domain.cycle import Cycle
 from domain.group import PilotGroup
 from domain.help import HelpRequest
@@ -16,6 +14,8 @@ from projections.writer import Writer
 
 PLANS, ACTIONS, REFLECTIONS, DECISIONS = "plans", "actions", "reflections", "decisions"
 HELP, COMMENTS, PEOPLE, CORRECTIONS = "help", "comments", "people", "corrections"
+# How many cycles' and help requests' groups the timeline keeps in mind.
+REMEMBERED = 10_000
 KINDS = (PLANS, ACTIONS, REFLECTIONS, DECISIONS, HELP, COMMENTS, CORRECTIONS, PEOPLE)
 OUTCOME_WORDS = {
     "confirmed": "confirmed",
@@ -27,11 +27,6 @@ OUTCOME_WORDS = {
 def _quote(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
-
-
-OWNER = sa.select(timeline_owners.c.group_id, timeline_owners.c.cycle_id).where(
-    timeline_owners.c.originator_id == sa.bindparam("originator")
-)
 
 
 class Timeline(Projection):
@@ -226,11 +221,15 @@ class Timeline(Projection):
     def _in(self, conn: Writer, e: Any, kind: str, actor: str, words: str) -> None:
         owner = self._owners.get(e.originator_id)
         if owner is None:
-            row = conn.execute(OWNER, {"originator": e.originator_id}).first()
+            row = conn.get(timeline_owners, e.originator_id)
             if row is None:  # events of an aggregate never seen opened are skipped
                 return
-            # An owner never changes once written, so remembering it is always right.
-            owner = self._owners[e.originator_id] = (row.group_id, row.cycle_id)
+            # An owner never changes once written, so remembering it is always right; the
+            # memory is kept to the aggregates lately written to, so it does not grow with
+            # the history.
+            if len(self._owners) >= REMEMBERED:
+                self._owners.clear()
+            owner = self._owners[e.originator_id] = (row["group_id"], row["cycle_id"])
         self._row(conn, e, owner[0], owner[1], kind, actor, words)
 
     @staticmethod

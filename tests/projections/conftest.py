@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from domain.application import Learnloop
 from domain.cycle import Cycle
 from projections.database import all_projections, make_engine
-from projections.runner import Runner
+from projections.runner import BATCH, BIGGEST, Runner
 from tests.builders import QUESTIONS, entry_ids, entry_recorded, plan
 from web.storage import storage_for
 
@@ -23,9 +23,11 @@ class Store:
     app: Learnloop
     engine: sa.Engine
 
-    def runner(self, batch: int = 500) -> Runner:
-        """A fresh runner, as a new process would make."""
-        return Runner(self.engine, self.app.recorder, self.app.mapper, all_projections(), batch)
+    def runner(self, batch: int = BATCH, biggest: int = BIGGEST) -> Runner:
+        """A fresh runner, as a new process would make, reading `batch` events at first
+        and at most `biggest`."""
+        projections = all_projections()
+        return Runner(self.engine, self.app.recorder, self.app.mapper, projections, batch, biggest)
 
     def ramp(self, revisions: int = 2) -> UUID:
         """A group with one cycle whose plan was revised `revisions` times."""

@@ -33,7 +33,9 @@ def test_a_new_runner_resumes_half_way_without_duplicates(store: Store) -> None:
     cycle_id = store.ramp(revisions=3)
     first = store.runner(batch=3)
     first.setup()
-    assert first._apply_batch([first.projections[1]], None, None)  # one batch, then "crash"
+    record = [first.projections[1]]
+    with store.engine.connect() as conn:  # one batch, then "crash"
+        assert first._apply(conn, record, 0, first._read(record, 0, 3), None)
     with store.engine.connect() as conn:
         part = conn.execute(
             sa.select(tracking.c.position).where(tracking.c.name == "cycle_record")
@@ -84,7 +86,7 @@ def test_a_rebuild_gives_exactly_the_rows_incremental_processing_gave(store: Sto
 
 def test_two_runners_racing_never_apply_an_event_twice(store: Store) -> None:
     store.ramp(revisions=5)
-    runners = [store.runner(batch=2) for _ in range(2)]
+    runners = [store.runner(batch=2, biggest=2) for _ in range(2)]
     runners[0].setup()
     failures: list[BaseException] = []
 

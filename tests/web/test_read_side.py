@@ -67,7 +67,7 @@ def test_two_workers_and_inline_catch_up_never_apply_an_event_twice(
         s.app.comment(made.cycle_id, "plan", f"Note {n}", str(ann))
     # Two workers as separate processes would make them: their own runners, small batches.
     workers = [
-        Runner(s.engine, s.app.recorder, s.app.mapper, all_projections(), batch=3)
+        Runner(s.engine, s.app.recorder, s.app.mapper, all_projections(), batch=3, biggest=3)
         for _ in range(2)
     ]
     errors: list[BaseException] = []
