@@ -8,6 +8,8 @@ from domain.cycle import Cycle
 from domain.entries import ADAPT
 from domain.group import PilotGroup
 from domain.help import HelpRequest
+from domain.measure import Measure
+from domain.measure_commands import MeasureCommands
 from domain.membership import MembershipCommands
 from domain.methods import PDSA, method
 from domain.plan import Plan, PlanInput
@@ -16,12 +18,12 @@ from domain.service import SNAPSHOT_EVERY, Recorded, replay
 __all__ = ["Learnloop", "PlanInput", "Recorded"]
 
 
-class Learnloop(MembershipCommands):
+class Learnloop(MeasureCommands, MembershipCommands):
     """Records pilot groups and their learning cycles as events."""
 
     name = "Learnloop"
-    snapshotting_intervals = {Cycle: SNAPSHOT_EVERY}
-    snapshotting_projectors = {Cycle: replay}
+    snapshotting_intervals = {Cycle: SNAPSHOT_EVERY, Measure: SNAPSHOT_EVERY}
+    snapshotting_projectors = {Cycle: replay, Measure: replay}
 
     # Groups
 

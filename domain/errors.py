@@ -1,5 +1,7 @@
 """Domain errors: each says, in words a user can act on, why a command was refused."""
 
+from dataclasses import dataclass
+
 
 class DomainError(Exception):
     """A command broke a rule of the domain and wrote nothing."""
@@ -135,3 +137,33 @@ class WrongPasswordError(SignInRefusedError):
     """The current password, given to change it, is not the account's."""
 
     field = "current"
+
+
+class UnknownPointError(UnknownReferenceError):
+    """A data point named is not one of this measure's, or was withdrawn."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One bad row of pasted or uploaded data: where it is and what is wrong with it."""
+
+    line: int
+    column: str
+    why: str
+
+    def __str__(self) -> str:
+        return f"Line {self.line}, {self.column}: {self.why}"
+
+
+class RowsRefusedError(DomainError):
+    """Pasted or uploaded data had bad rows: nothing of it was recorded."""
+
+    field = "rows"
+
+    def __init__(self, problems: list[RowProblem]) -> None:
+        shown = "; ".join(str(p) for p in problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        super().__init__(
+            f"Nothing was recorded: {len(problems)} row(s) need fixing. {shown}{more}."
+        )
+        self.problems = problems

@@ -37,6 +37,11 @@ LIMITS: Final[dict[str, int]] = {
     "story": 5000,
     "why": 2000,
     "reasons": 2000,
+    "measure_name": 120,
+    "definition": 2000,
+    "unit": 60,
+    "measure_reason": 2000,
+    "annotation": 500,
 }
 
 LABELS: Final[dict[str, str]] = {
@@ -71,6 +76,11 @@ LABELS: Final[dict[str, str]] = {
     "story": "The story",
     "why": "Why it matters to the teller",
     "reasons": "Why the panel chose it",
+    "measure_name": "Name",
+    "definition": "Operational definition",
+    "unit": "Unit",
+    "measure_reason": "Reason",
+    "annotation": "Note",
 }
 
 

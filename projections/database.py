@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from projections.directory import GroupDirectory
 from projections.helpdesk import HelpDesk
+from projections.measures import Measures
 from projections.method_records import MethodRecords
 from projections.people import People
 from projections.projection import Projection
@@ -24,7 +25,15 @@ CONNECT_SECONDS = 5
 
 def all_projections() -> list[Projection]:
     """Every projection, in the order they are caught up."""
-    return [GroupDirectory(), CycleRecord(), HelpDesk(), People(), Timeline(), MethodRecords()]
+    return [
+        GroupDirectory(),
+        CycleRecord(),
+        HelpDesk(),
+        People(),
+        Timeline(),
+        MethodRecords(),
+        Measures(),
+    ]
 
 
 def make_engine(url: str, threads: int = 4) -> sa.Engine:

@@ -51,7 +51,11 @@ def requires(level: str) -> Callable[[View], View]:
 
 
 def _check_group(level: str, view_args: dict[str, Any]) -> None:
-    keys = {k: v for k, v in view_args.items() if k in ("group_id", "cycle_id", "request_id")}
+    keys = {
+        k: v
+        for k, v in view_args.items()
+        if k in ("group_id", "cycle_id", "request_id", "measure_id")
+    }
     with reading() as conn:
         found = queries.access(conn, str(current_user.id), **keys)
     if found is None:

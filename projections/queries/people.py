@@ -7,6 +7,7 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
+from projections.measure_tables import measures
 from projections.queries.groups import GroupRow
 from projections.tables import accounts, cycles, groups, help_requests, invitations, memberships
 
@@ -180,9 +181,11 @@ def access(
     group_id: UUID | None = None,
     cycle_id: UUID | None = None,
     request_id: UUID | None = None,
+    measure_id: UUID | None = None,
 ) -> Access | None:
-    """In one query: the group a group, cycle or help request belongs to, the account's role
-    in it and whether it shares its learning; None if there is no such thing."""
+    """In one query: the group a group, cycle, help request or measure belongs to, the
+    account's role in it and whether it shares its learning; None if there is no such
+    thing."""
     if group_id is not None:
         which = groups.c.id == group_id
     elif cycle_id is not None:
@@ -196,8 +199,12 @@ def access(
             .where(help_requests.c.id == request_id)
             .scalar_subquery()
         )
+    elif measure_id is not None:
+        which = groups.c.id == (
+            sa.select(measures.c.group_id).where(measures.c.id == measure_id).scalar_subquery()
+        )
     else:
-        raise LookupError("Name a group, a cycle or a help request.")
+        raise LookupError("Name a group, a cycle, a help request or a measure.")
     row = conn.execute(
         sa.select(groups.c.id, groups.c.shared, memberships.c.role)
         .outerjoin(

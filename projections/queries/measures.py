@@ -1,0 +1,286 @@
+"""Measures: a group's list, one measure's page (definition, points, history, lines, notes)
+and the group's cycles and plan revisions that its chart marks by itself."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from projections.measure_tables import (
+    measure_lines,
+    measure_versions,
+    measures,
+    point_history,
+    point_notes,
+    points,
+)
+from projections.tables import cycles, plan_versions
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """A measure as defined now."""
+
+    id: UUID
+    group_id: UUID
+    name: str
+    definition: str
+    unit: str
+    kind: str
+    better: str
+    period: str
+    ratio: bool
+    target: float | None
+    target_by: date | None
+    version: int
+    defined_by: str
+    defined_at: datetime
+
+
+@dataclass(frozen=True)
+class PointRow:
+    """A data point as it stands (last corrected), with its notes."""
+
+    id: str
+    day: date
+    value: float
+    numerator: float | None
+    denominator: float | None
+    revision: int
+    withdrawn: bool
+    excluded: bool
+    astronomical: bool
+    source: str
+    actor: str
+    recorded_at: datetime
+    why_excluded: str = ""
+    notes: list["NoteRow"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """A team's note on a point."""
+
+    id: UUID
+    point_id: str
+    text: str
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One version of a point: the original, a correction, a withdrawal..."""
+
+    point_id: str
+    revision: int
+    kind: str
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    reason: str
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class LineRow:
+    """A baseline frozen or a phase started, with why."""
+
+    seq: int
+    kind: str  # "baseline" or "recalculated"
+    day: date
+    reason: str
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    """One version of a measure's definition."""
+
+    version: int
+    definition: dict[str, Any]
+    reason: str | None
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Something the group did that a chart marks by itself: a cycle opened or decided, or
+    a plan revised."""
+
+    at: datetime
+    kind: str  # "opened", "decided" or "revised"
+    cycle_id: UUID
+    number: int
+    detail: str  # the decision, or the plan's version
+
+
+@dataclass(frozen=True)
+class MeasurePage:
+    """Everything one measure's page shows."""
+
+    measure: MeasureRow
+    points: list[PointRow]  # by day, withdrawn ones too
+    history: dict[str, list[HistoryRow]]  # by point, for points corrected or withdrawn
+    lines: list[LineRow]
+    versions: list[VersionRow]
+    marks: list[Mark]
+
+
+def group_measures(conn: sa.Connection, group_id: UUID) -> list[MeasureRow]:
+    """A group's measures, in the order they were defined."""
+    rows = conn.execute(
+        sa.select(measures)
+        .where(measures.c.group_id == group_id)
+        .order_by(measures.c.defined_at, measures.c.id)
+    )
+    return [MeasureRow(**r._mapping) for r in rows]
+
+
+def get_measure(conn: sa.Connection, measure_id: UUID) -> MeasureRow | None:
+    """One measure, or None."""
+    row = conn.execute(sa.select(measures).where(measures.c.id == measure_id)).first()
+    return MeasureRow(**row._mapping) if row else None
+
+
+def measure_points(
+    conn: sa.Connection, measure_ids: list[UUID], since: date | None = None
+) -> dict[UUID, list[PointRow]]:
+    """The points (not withdrawn) of each measure, by day: what charts are drawn from."""
+    query = (
+        sa.select(points)
+        .where(points.c.measure_id.in_(measure_ids), points.c.withdrawn.is_(False))
+        .order_by(points.c.measure_id, points.c.day)
+    )
+    if since is not None:
+        query = query.where(points.c.day >= since)
+    found: dict[UUID, list[PointRow]] = {m: [] for m in measure_ids}
+    for r in conn.execute(query).mappings():
+        found[r["measure_id"]].append(_point(r))
+    return found
+
+
+def measure_page(conn: sa.Connection, measure_id: UUID) -> MeasurePage | None:
+    """One measure's page, or None if there is no such measure."""
+    measure = get_measure(conn, measure_id)
+    if measure is None:
+        return None
+    history = _history(conn, measure_id)
+    notes = _notes(conn, measure_id)
+    rows = conn.execute(
+        sa.select(points).where(points.c.measure_id == measure_id).order_by(points.c.day)
+    ).mappings()
+    found = [
+        _point(r, notes.get(r["id"], []), _why_excluded(history.get(r["id"], []))) for r in rows
+    ]
+    return MeasurePage(
+        measure=measure,
+        points=found,
+        history={k: v for k, v in history.items() if len(v) > 1},
+        lines=_lines(conn, measure_id),
+        versions=_versions(conn, measure_id),
+        marks=group_marks(conn, measure.group_id),
+    )
+
+
+def group_marks(conn: sa.Connection, group_id: UUID) -> list[Mark]:
+    """Every cycle of the group opened and decided, and every plan revision, by time."""
+    found: list[Mark] = []
+    for c in conn.execute(
+        sa.select(
+            cycles.c.id,
+            cycles.c.number,
+            cycles.c.opened_at,
+            cycles.c.decided_at,
+            cycles.c.decision,
+        ).where(cycles.c.group_id == group_id)
+    ):
+        found.append(Mark(c.opened_at, "opened", c.id, c.number, ""))
+        if c.decided_at is not None:
+            found.append(Mark(c.decided_at, "decided", c.id, c.number, c.decision or ""))
+    for v in conn.execute(
+        sa.select(
+            plan_versions.c.cycle_id, plan_versions.c.version, plan_versions.c.at, cycles.c.number
+        )
+        .join(cycles, cycles.c.id == plan_versions.c.cycle_id)
+        .where(cycles.c.group_id == group_id, plan_versions.c.version > 1)
+    ):
+        found.append(Mark(v.at, "revised", v.cycle_id, v.number, str(v.version)))
+    return sorted(found, key=lambda m: (m.at, m.number))
+
+
+def _point(r: Any, notes: list[NoteRow] | None = None, why_excluded: str = "") -> PointRow:
+    values = {k: r[k] for k in PointRow.__dataclass_fields__ if k in r}
+    return PointRow(**values, why_excluded=why_excluded, notes=notes or [])
+
+
+def _why_excluded(history: list[HistoryRow]) -> str:
+    """The reason the latest exclusion gave, if the point is still excluded."""
+    for h in reversed(history):
+        if h.kind in ("excluded", "included"):
+            return h.reason if h.kind == "excluded" else ""
+    return ""
+
+
+def _history(conn: sa.Connection, measure_id: UUID) -> dict[str, list[HistoryRow]]:
+    found: dict[str, list[HistoryRow]] = {}
+    rows = conn.execute(
+        sa.select(point_history)
+        .where(point_history.c.measure_id == measure_id)
+        .order_by(point_history.c.point_id, point_history.c.revision)
+    ).mappings()
+    for r in rows:
+        found.setdefault(r["point_id"], []).append(
+            HistoryRow(**{k: r[k] for k in HistoryRow.__dataclass_fields__})
+        )
+    return found
+
+
+def _notes(conn: sa.Connection, measure_id: UUID) -> dict[str, list[NoteRow]]:
+    found: dict[str, list[NoteRow]] = {}
+    rows = conn.execute(
+        sa.select(point_notes)
+        .where(point_notes.c.measure_id == measure_id)
+        .order_by(point_notes.c.at, point_notes.c.id)
+    ).mappings()
+    for r in rows:
+        found.setdefault(r["point_id"], []).append(
+            NoteRow(**{k: r[k] for k in NoteRow.__dataclass_fields__})
+        )
+    return found
+
+
+def _lines(conn: sa.Connection, measure_id: UUID) -> list[LineRow]:
+    rows = conn.execute(
+        sa.select(measure_lines)
+        .where(measure_lines.c.measure_id == measure_id)
+        .order_by(measure_lines.c.seq)
+    ).mappings()
+    return [LineRow(**{k: r[k] for k in LineRow.__dataclass_fields__}) for r in rows]
+
+
+def measure_lines_of(conn: sa.Connection, measure_ids: list[UUID]) -> dict[UUID, list[LineRow]]:
+    """The baselines and phases of each measure, in the order they were set."""
+    found: dict[UUID, list[LineRow]] = {m: [] for m in measure_ids}
+    rows = conn.execute(
+        sa.select(measure_lines)
+        .where(measure_lines.c.measure_id.in_(measure_ids))
+        .order_by(measure_lines.c.measure_id, measure_lines.c.seq)
+    ).mappings()
+    for r in rows:
+        found[r["measure_id"]].append(LineRow(**{k: r[k] for k in LineRow.__dataclass_fields__}))
+    return found
+
+
+def _versions(conn: sa.Connection, measure_id: UUID) -> list[VersionRow]:
+    rows = conn.execute(
+        sa.select(measure_versions)
+        .where(measure_versions.c.measure_id == measure_id)
+        .order_by(measure_versions.c.version.desc())
+    ).mappings()
+    return [VersionRow(**{k: r[k] for k in VersionRow.__dataclass_fields__}) for r in rows]

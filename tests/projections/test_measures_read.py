@@ -1,0 +1,79 @@
+"""The measures read model on each database: what a measure's page reads, and a rebuild
+that gives row for row what catching up gave."""
+
+from datetime import date
+
+from projections import queries
+from tests.projections.conftest import Store, dump
+
+
+def measured_group(store: Store) -> tuple:  # type: ignore[type-arg]
+    """A group with a cycle, a revised plan, and a monthly measure with every kind of event."""
+    app = store.app
+    cycle = store.ramp(revisions=1)
+    group = app.repository.get(cycle).group_id
+    monthly = {
+        "name": "Falls per 1,000 bed days",
+        "definition": "Inpatient falls over occupied bed days, times 1,000",
+        "unit": "per 1,000 bed days",
+        "kind": "outcome",
+        "better": "down",
+        "period": "month",
+        "ratio": False,
+        "target": 5.0,
+        "target_by": "",
+    }
+    measure = app.define_measure(group, monthly, "ann").id
+    app.import_points(measure, "2026-01-01,8\n2026-02-01,7.5\n2026-03-01,9\n", "file", "bea")
+    app.record_point(measure, date(2026, 4, 1), "bea", value=6)
+    ids = {p["day"]: pid for pid, p in app.repository.get(measure).points.items()}
+    app.correct_point(measure, ids["2026-02-01"], "Recounted", "bea", value=7)
+    app.exclude_point(measure, ids["2026-03-01"], "Norovirus closure", "ann")
+    app.withdraw_point(measure, ids["2026-01-01"], "Wrong ward", "ann")
+    app.annotate_point(measure, ids["2026-04-01"], "New sensor mats", "bea")
+    app.mark_astronomical(measure, ids["2026-04-01"], "Far below anything seen", "ann")
+    app.freeze_baseline(measure, "Before the mats", "ann", first=2)
+    app.recalculate_limits(measure, date(2026, 4, 1), "Mats adopted", "ann")
+    monthly["definition"] += " (all wards)"
+    app.revise_measure(measure, monthly, "Wider", "ann")
+    return group, measure, ids
+
+
+def test_a_measures_page_reads_its_points_history_lines_notes_and_the_groups_marks(
+    store: Store,
+) -> None:
+    runner = store.runner()
+    runner.setup()
+    group, measure, ids = measured_group(store)
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        page = queries.measure_page(conn, measure)
+        listed = queries.group_measures(conn, group)
+    assert page is not None
+    assert [m.id for m in listed] == [measure]
+    assert page.measure.version == 2
+    assert page.measure.definition.endswith("(all wards)")
+    by_day = {p.day.isoformat(): p for p in page.points}
+    assert by_day["2026-01-01"].withdrawn
+    assert by_day["2026-02-01"].value == 7
+    assert by_day["2026-03-01"].excluded
+    assert by_day["2026-03-01"].why_excluded == ("Norovirus closure")
+    assert by_day["2026-04-01"].astronomical
+    assert [n.text for n in by_day["2026-04-01"].notes] == ["New sensor mats"]
+    assert [h.kind for h in page.history[ids["2026-02-01"]]] == ["original", "corrected"]
+    assert [(line.kind, line.day) for line in page.lines] == [
+        ("baseline", date(2026, 3, 1)),  # January was withdrawn
+        ("recalculated", date(2026, 4, 1)),
+    ]
+    assert [(m.kind, m.number) for m in page.marks] == [("opened", 1), ("revised", 1)]
+
+
+def test_a_rebuild_of_measures_gives_what_catching_up_gave(store: Store) -> None:
+    following = store.runner(batch=2, biggest=2)
+    following.setup()
+    measured_group(store)
+    following.catch_up()
+    incremental = dump(store.engine)
+    store.runner().rebuild()
+    assert dump(store.engine) == incremental
+    assert len(incremental["rm_point_history"]) == 8  # 4 originals, 4 changes
