@@ -40,9 +40,13 @@ def a_measure(app: Learnloop, **changes: Any) -> UUID:
     return app.define_measure(group.id, definition(**changes), "ann").id
 
 
-def held(app: Learnloop, measure_id: UUID) -> dict[str, float]:
+def loaded(app: Learnloop, measure_id: UUID) -> Measure:
     measure: Measure = app.repository.get(measure_id)
-    return {p["day"]: p["value"] for p in measure.points.values()}
+    return measure
+
+
+def held(app: Learnloop, measure_id: UUID) -> dict[str, float]:
+    return {p["day"]: p["value"] for p in loaded(app, measure_id).points.values()}
 
 
 def test_a_percentage_point_is_its_numerator_over_its_denominator_on_its_weeks_monday(
@@ -113,7 +117,7 @@ def test_corrections_withdrawals_and_exclusions_are_new_events_that_keep_the_old
     application.import_points(
         measure, "2026-01-01,10\n2026-02-01,12\n2026-03-01,80\n", "paste", "b"
     )
-    ids = {p["day"]: pid for pid, p in application.repository.get(measure).points.items()}
+    ids = {p["day"]: pid for pid, p in loaded(application, measure).points.items()}
     application.correct_point(measure, ids["2026-02-01"], "Miscounted", "bea", value=13)
     application.exclude_point(measure, ids["2026-03-01"], "Ward closed for a week", "ann")
     application.withdraw_point(measure, ids["2026-01-01"], "Wrong ward", "ann")
@@ -131,7 +135,7 @@ def test_corrections_withdrawals_and_exclusions_are_new_events_that_keep_the_old
 def test_a_withdrawn_points_period_can_take_a_new_value(application: Learnloop) -> None:
     measure = a_measure(application, ratio=False, period="month")
     application.record_point(measure, date(2026, 1, 1), "bea", value=10)
-    (point,) = application.repository.get(measure).points
+    (point,) = loaded(application, measure).points
     application.withdraw_point(measure, point, "Wrong ward", "ann")
     application.record_point(measure, date(2026, 1, 1), "bea", value=11)
     assert held(application, measure) == {"2026-01-01": 11}

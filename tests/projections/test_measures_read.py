@@ -2,17 +2,22 @@
 that gives row for row what catching up gave."""
 
 from datetime import date
+from typing import Any
+from uuid import UUID
 
+from domain.cycle import Cycle
+from domain.measure import Measure
 from projections import queries
 from tests.projections.conftest import Store, dump
 
 
-def measured_group(store: Store) -> tuple:  # type: ignore[type-arg]
+def measured_group(store: Store) -> tuple[UUID, UUID, dict[str, str]]:
     """A group with a cycle, a revised plan, and a monthly measure with every kind of event."""
     app = store.app
     cycle = store.ramp(revisions=1)
-    group = app.repository.get(cycle).group_id
-    monthly = {
+    opened: Cycle = app.repository.get(cycle)
+    group = opened.group_id
+    monthly: dict[str, Any] = {
         "name": "Falls per 1,000 bed days",
         "definition": "Inpatient falls over occupied bed days, times 1,000",
         "unit": "per 1,000 bed days",
@@ -26,7 +31,8 @@ def measured_group(store: Store) -> tuple:  # type: ignore[type-arg]
     measure = app.define_measure(group, monthly, "ann").id
     app.import_points(measure, "2026-01-01,8\n2026-02-01,7.5\n2026-03-01,9\n", "file", "bea")
     app.record_point(measure, date(2026, 4, 1), "bea", value=6)
-    ids = {p["day"]: pid for pid, p in app.repository.get(measure).points.items()}
+    recorded: Measure = app.repository.get(measure)
+    ids = {p["day"]: pid for pid, p in recorded.points.items()}
     app.correct_point(measure, ids["2026-02-01"], "Recounted", "bea", value=7)
     app.exclude_point(measure, ids["2026-03-01"], "Norovirus closure", "ann")
     app.withdraw_point(measure, ids["2026-01-01"], "Wrong ward", "ann")
