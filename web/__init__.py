@@ -22,6 +22,8 @@ from web import (
     journal,
     library,
     logs,
+    measure_display,
+    measures,
     method_records,
     methods,
     names,
@@ -56,6 +58,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.context_processor(access.can_in_template)
     app.teardown_appcontext(rendering.close)
     names.init_app(app)
+    measure_display.init_app(app)
     app.jinja_env.globals["kinds_of"] = KIND_LABELS
     app.jinja_env.globals["form_key"] = commands.form_key
     app.jinja_env.globals["role_prefix"] = role_prefix
@@ -74,6 +77,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         methods,
         dashboard,
         method_records,
+        measures,
         health,
     )
     for module in blueprints:

@@ -1,6 +1,9 @@
-"""Caps on what one request may send: its size, its number of fields, and no files."""
+"""Caps on what one request may send: its size, its number of fields, and no files but
+where a view takes one."""
 
 from flask import Flask, abort, current_app, request
+
+from web.access import View
 
 # The whole body: ample for the longest form (a plan is some 30 kB at every limit).
 MAX_CONTENT_LENGTH = 1024 * 1024
@@ -25,5 +28,13 @@ def _within_caps() -> None:
     if request.method not in BODIES:
         return
     fields = sum(len(values) for values in request.form.listvalues())
-    if request.files or fields > current_app.config["MAX_FORM_PARTS"]:
+    view = current_app.view_functions.get(request.endpoint or "")
+    files = request.files and not getattr(view, "takes_a_file", False)
+    if files or fields > current_app.config["MAX_FORM_PARTS"]:
         abort(413)
+
+
+def takes_a_file(view: View) -> View:
+    """This view takes a file upload (every other refuses a body with a file in it)."""
+    view.takes_a_file = True  # type: ignore[attr-defined]
+    return view

@@ -10,6 +10,7 @@ from functools import partial
 from flask import g, request
 from flask_wtf import FlaskForm
 from markupsafe import Markup
+from werkzeug.datastructures import FileStorage
 
 from domain.application import Recorded
 from domain.errors import DomainError
@@ -101,5 +102,13 @@ def _keyed(key: str) -> str:
     """The key with what was sent: a form kept on the page and sent again with other text
     (htmx leaves some forms in place) is a new submission, not a repeat."""
     sent = [(k, v) for k, v in request.form.items(multi=True) if k not in _NOT_CONTENT]
+    sent += [(k, _digest(f)) for k, f in request.files.items(multi=True)]
     digest = hashlib.sha256(repr((request.path, sent)).encode()).hexdigest()
     return f"{key}:{digest}"
+
+
+def _digest(upload: FileStorage) -> str:
+    """An uploaded file's content, as a digest: another file sent with the same form is new."""
+    digest = hashlib.file_digest(upload.stream, "sha256").hexdigest()  # type: ignore[arg-type]
+    upload.stream.seek(0)
+    return digest

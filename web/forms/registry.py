@@ -15,6 +15,20 @@ from web.forms.journal import (
     MistakeForm,
     ReflectionForm,
 )
+from web.forms.measures import (
+    AstronomicalForm,
+    BaselineForm,
+    CorrectPointForm,
+    ExcludeForm,
+    IncludeForm,
+    NoteForm,
+    PasteForm,
+    PhaseForm,
+    PointForm,
+    ReviseMeasureForm,
+    UploadForm,
+    WithdrawForm,
+)
 from web.forms.methods import AdviceRequestForm, ChoiceForm, StoryForm
 from web.forms.people import AimForm, InviteForm, SharingForm
 
@@ -37,7 +51,26 @@ GROUP_FORMS: dict[str, type[FlaskForm]] = {
     "invite_form": InviteForm,
     "sharing_form": SharingForm,
 }
-_PREFIXES = {cls: prefix for prefix, cls in (JOURNAL_FORMS | GROUP_FORMS).items()}
+# A measure's page: its data, its chart's lines and its definition.
+MEASURE_FORMS: dict[str, type[FlaskForm]] = {
+    "point_form": PointForm,
+    "paste_form": PasteForm,
+    "upload_form": UploadForm,
+    "baseline_form": BaselineForm,
+    "phase_form": PhaseForm,
+    "revise_form": ReviseMeasureForm,
+}
+# One data point's page.
+POINT_FORMS: dict[str, type[FlaskForm]] = {
+    "correct_form": CorrectPointForm,
+    "withdraw_form": WithdrawForm,
+    "exclude_form": ExcludeForm,
+    "include_form": IncludeForm,
+    "astronomical_form": AstronomicalForm,
+    "note_form": NoteForm,
+}
+_ALL = JOURNAL_FORMS | GROUP_FORMS | MEASURE_FORMS | POINT_FORMS
+_PREFIXES = {cls: prefix for prefix, cls in _ALL.items()}
 # A form alone on its page, or a bare button (close a help request), has no prefix.
 UNPREFIXED = ""
 
@@ -67,7 +100,7 @@ def posted(form_class: type[FlaskForm], prefix: str | None = None) -> Sent:
 
 def drawn(prefix: str, formdata: MultiDict[str, str] | None = None) -> FlaskForm:
     """A fresh form of a registered prefix (with drafts sent along, if any)."""
-    return (JOURNAL_FORMS | GROUP_FORMS)[prefix](prefix=prefix, formdata=formdata)
+    return _ALL[prefix](prefix=prefix, formdata=formdata)
 
 
 def comment_prefix(on: str) -> str:

@@ -1,0 +1,119 @@
+"""Measures in brief and one point in full: a group's measures with their latest values, a
+point's page (every version, its notes) and how many points a measure holds."""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from projections.measure_tables import point_history, point_notes, points
+from projections.queries.groups import GroupRow, get_group
+from projections.queries.measures import (
+    HistoryRow,
+    MeasureRow,
+    NoteRow,
+    PointRow,
+    get_measure,
+    group_measures,
+)
+
+
+@dataclass(frozen=True)
+class MeasureSummary:
+    """A measure as its group's list shows it: its definition and its latest value."""
+
+    measure: MeasureRow
+    latest: PointRow | None  # the latest point not withdrawn, if any
+
+
+@dataclass(frozen=True)
+class MeasuresPage:
+    """A group and its measures, each with its latest value."""
+
+    group: GroupRow
+    measures: list[MeasureSummary]
+
+
+@dataclass(frozen=True)
+class PointPage:
+    """One point of a measure: as it stands, every version of it, and its notes."""
+
+    group: GroupRow | None
+    measure: MeasureRow
+    point: PointRow
+    versions: list[HistoryRow]  # the original first
+
+
+def measures_page(conn: sa.Connection, group_id: UUID) -> MeasuresPage | None:
+    """A group's measures with their latest values, or None if there is no such group."""
+    group = get_group(conn, group_id)
+    if group is None:
+        return None
+    found = group_measures(conn, group_id)
+    latest = latest_points(conn, [m.id for m in found])
+    return MeasuresPage(group, [MeasureSummary(m, latest.get(m.id)) for m in found])
+
+
+def latest_points(conn: sa.Connection, measure_ids: list[UUID]) -> dict[UUID, PointRow]:
+    """The latest point (not withdrawn) of each measure that has one, in one query."""
+    if not measure_ids:
+        return {}
+    standing = sa.and_(points.c.measure_id.in_(measure_ids), points.c.withdrawn.is_(False))
+    last = (
+        sa.select(points.c.measure_id, sa.func.max(points.c.day).label("day"))
+        .where(standing)
+        .group_by(points.c.measure_id)
+        .subquery()
+    )
+    rows = conn.execute(
+        sa.select(points)
+        .join(last, sa.and_(last.c.measure_id == points.c.measure_id, last.c.day == points.c.day))
+        .where(points.c.withdrawn.is_(False))
+    ).mappings()
+    return {r["measure_id"]: _point(r) for r in rows}
+
+
+def point_page(conn: sa.Connection, measure_id: UUID, point_id: str) -> PointPage | None:
+    """One point of this measure with its versions and notes, or None if it has no such
+    point."""
+    measure = get_measure(conn, measure_id)
+    row = (
+        conn.execute(
+            sa.select(points).where(points.c.id == point_id, points.c.measure_id == measure_id)
+        )
+        .mappings()
+        .first()
+    )
+    if measure is None or row is None:
+        return None
+    notes = conn.execute(
+        sa.select(point_notes)
+        .where(point_notes.c.measure_id == measure_id, point_notes.c.point_id == point_id)
+        .order_by(point_notes.c.at, point_notes.c.id)
+    ).mappings()
+    versions = conn.execute(
+        sa.select(point_history)
+        .where(point_history.c.point_id == point_id)
+        .order_by(point_history.c.revision)
+    ).mappings()
+    return PointPage(
+        get_group(conn, measure.group_id),
+        measure,
+        _point(row, [NoteRow(**{k: n[k] for k in NoteRow.__dataclass_fields__}) for n in notes]),
+        [HistoryRow(**{k: v[k] for k in HistoryRow.__dataclass_fields__}) for v in versions],
+    )
+
+
+def point_count(conn: sa.Connection, measure_id: UUID) -> int:
+    """How many points of a measure stand (not withdrawn)."""
+    counted = conn.execute(
+        sa.select(sa.func.count())
+        .select_from(points)
+        .where(points.c.measure_id == measure_id, points.c.withdrawn.is_(False))
+    ).scalar()
+    return int(counted or 0)
+
+
+def _point(r: sa.RowMapping, notes: list[NoteRow] | None = None) -> PointRow:
+    values = {k: r[k] for k in PointRow.__dataclass_fields__ if k in r}
+    return PointRow(**values, notes=notes or [])

@@ -1,0 +1,205 @@
+"""Forms about measures: defining and revising one, recording its values (one typed in,
+rows pasted, a CSV file uploaded) and setting its chart's baseline and phases."""
+
+from datetime import date
+from typing import Any
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired, FileSize
+from wtforms import BooleanField, DateField, FloatField, IntegerField, RadioField, TextAreaField
+from wtforms.validators import DataRequired, NumberRange, Optional, ValidationError
+
+from domain.clock import today
+from domain.errors import RowProblem
+from domain.measure_rows import MAX_ROWS
+from web.forms.fields import Within, choices, text_field
+
+# What each kind of measure is, in a line (the IHI family of measures).
+KIND_HELP = {
+    "outcome": "Outcome — the result the aim is about (e.g. discharges before noon).",
+    "process": "Process — whether the change is done as planned (e.g. criteria recorded).",
+    "balancing": "Balancing — what might get worse elsewhere (e.g. readmissions).",
+}
+BETTER_LABELS = {"up": "Up is better", "down": "Down is better", "neither": "Neither"}
+PERIOD_LABELS = {"day": "Each day", "week": "Each week", "month": "Each month"}
+# A CSV of MAX_ROWS rows of a date and two numbers is well under this.
+UPLOAD_LIMIT = 256 * 1024
+PASTE_LIMIT = 150_000  # characters: within the app's cap on a form field's size
+
+
+def _date(label: str, required: bool = False) -> Any:
+    first = DataRequired(message=f"Give {label.lower()}.") if required else Optional()
+    return DateField(label, validators=[first], format="%Y-%m-%d")
+
+
+def _number(label: str) -> Any:
+    return FloatField(label, validators=[Optional()])
+
+
+def _not_future(form: Any, field: Any) -> None:
+    if field.data is not None and field.data > today():
+        raise ValidationError("The date cannot be after today.")
+
+
+class _Described(FlaskForm):
+    """What a measure is: the fields a definition and its revision share."""
+
+    name = text_field("Name", "measure_name")
+    definition = text_field("Operational definition", "definition", area=True)
+    unit = text_field("Unit", "unit")
+    kind = RadioField("Kind of measure", choices=choices(KIND_HELP.items()), default="outcome")
+    better = RadioField("Which way is better", choices=choices(BETTER_LABELS.items()))
+    target = _number("Target value (optional)")
+    target_by = _date("Target date (optional)")
+
+    def definition_data(self, period: str, ratio: bool) -> dict[str, Any]:
+        """The definition as the Application takes it."""
+        target_by: date | None = self.target_by.data
+        return {
+            "name": self.name.data,
+            "definition": self.definition.data,
+            "unit": self.unit.data,
+            "kind": self.kind.data,
+            "better": self.better.data,
+            "period": period,
+            "ratio": ratio,
+            "target": self.target.data,
+            "target_by": target_by.isoformat() if target_by else "",
+        }
+
+
+class MeasureForm(_Described):
+    """Define a measure."""
+
+    period = RadioField("How often is it counted", choices=choices(PERIOD_LABELS.items()))
+    ratio = BooleanField("A percentage of a numerator over a denominator")
+
+
+class ReviseMeasureForm(_Described):
+    """Revise a measure's definition, saying why (its period and kind of value stay)."""
+
+    reason = text_field("Why the definition changed", "measure_reason", area=True)
+
+
+class _Value(FlaskForm):
+    """A value, or a numerator over a denominator for a percentage."""
+
+    value = _number("Value")
+    numerator = _number("Numerator")
+    denominator = _number("Denominator")
+
+    def given(self) -> dict[str, float | None]:
+        """The value's fields as the Application takes them."""
+        return {
+            "value": self.value.data,
+            "numerator": self.numerator.data,
+            "denominator": self.denominator.data,
+        }
+
+
+class PointForm(_Value):
+    """Record one value for a date."""
+
+    day = DateField(
+        "Date",
+        validators=[DataRequired(message="Give the date."), _not_future],
+        format="%Y-%m-%d",
+        default=today,
+    )
+
+
+class PasteForm(FlaskForm):
+    """Rows pasted from a spreadsheet; a refusal names each bad row."""
+
+    rows = TextAreaField(
+        "Rows from a spreadsheet",
+        validators=[
+            DataRequired(message="Paste the rows: a date and a value on each line."),
+            Within("The pasted rows", PASTE_LIMIT),
+        ],
+    )
+    problems: tuple[RowProblem, ...] = ()  # a refused paste's bad rows, set by its post
+
+
+class UploadForm(FlaskForm):
+    """A CSV file of rows; a refusal names each bad row."""
+
+    file = FileField(
+        "CSV file",
+        validators=[
+            FileRequired(message="Choose a CSV file."),
+            FileSize(UPLOAD_LIMIT, message=f"The file must be at most {UPLOAD_LIMIT // 1024} KB."),
+        ],
+    )
+    problems: tuple[RowProblem, ...] = ()
+    limit_kb = UPLOAD_LIMIT // 1024
+
+
+class BaselineForm(FlaskForm):
+    """Freeze the centre line and limits on the first points, or those up to a date."""
+
+    first = IntegerField(
+        "The first how many points",
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=MAX_ROWS, message="Give a count of points."),
+        ],
+    )
+    until = _date("Or up to this date")
+    reason = text_field("Why this baseline", "measure_reason", area=True)
+
+
+class PhaseForm(FlaskForm):
+    """Start a new phase: the centre line and limits worked out again from a date."""
+
+    start = DateField(
+        "From this date",
+        validators=[DataRequired(message="Give the date the phase starts."), _not_future],
+        format="%Y-%m-%d",
+    )
+    reason = text_field("Why a new phase (e.g. the change adopted)", "measure_reason", area=True)
+
+
+class CorrectPointForm(_Value):
+    """Correct a point's value, saying why."""
+
+    reason = text_field("Why it is corrected", "measure_reason", area=True)
+
+
+class WithdrawForm(FlaskForm):
+    """Withdraw a point recorded in error."""
+
+    reason = text_field("Why it is withdrawn", "measure_reason", area=True)
+
+
+class ExcludeForm(FlaskForm):
+    """Leave a point out of the calculations (it stays on the chart, marked)."""
+
+    reason = text_field("Why it is left out", "measure_reason", area=True)
+
+
+class IncludeForm(FlaskForm):
+    """Take a point left out back into the calculations."""
+
+    reason = text_field("Why it is taken back in", "measure_reason", area=True)
+
+
+class AstronomicalForm(FlaskForm):
+    """Judge a point astronomical: obviously, unmistakably different."""
+
+    reason = text_field("Why it is astronomical", "measure_reason", area=True)
+
+
+class NoteForm(FlaskForm):
+    """A note on a point."""
+
+    text = text_field("Note", "annotation", area=True)
+
+
+def decoded(data: bytes) -> str:
+    """A CSV file's text: UTF-8 (with or without Excel's byte order mark), else Windows-1252
+    as Excel in the UK saves it."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")

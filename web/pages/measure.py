@@ -1,0 +1,167 @@
+"""The measure pages: a group's measures, one measure (its definition, its data with the
+chart's place, its baselines and phases) and one data point, with their forms; and where
+the posts made on them land."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from uuid import UUID
+
+from flask import flash, url_for
+from flask_wtf import FlaskForm
+
+from domain.application import Recorded
+from domain.errors import RowsRefusedError
+from projections import queries
+from web.forms import MeasureForm
+from web.forms.registry import MEASURE_FORMS, POINT_FORMS, Sent, drawn
+from web.pages import PageView
+from web.posting import Landing
+from web.rendering import found, reading, wants_fragment
+from web.services import services
+from web.users import current_actor
+
+LIST = ("measures/index.html", "measures/_define.html")
+WHOLE = "measures/show.html"
+POINT = ("measures/point.html", "measures/_point.html")
+IMPORTED = "imported"  # the flashed message's category: how many points an import recorded
+
+
+@dataclass(frozen=True)
+class MeasuresView(PageView):
+    """A group's measures with their latest values, and the form to define one."""
+
+    read: queries.MeasuresPage
+    form: FlaskForm
+
+
+@dataclass(frozen=True)
+class MeasureView(PageView):
+    """One measure's page and its forms (a refused one as it was sent)."""
+
+    read: queries.MeasurePage
+    group: queries.GroupRow
+    forms: dict[str, FlaskForm]
+    imported: str | None = None  # what an import just recorded, said once
+    # An htmx answer to one section also swaps the chart (out of band): it shows the change.
+    chart_oob: bool = False
+
+
+@dataclass(frozen=True)
+class PointView(PageView):
+    """One data point with every version of it, and its forms."""
+
+    read: queries.PointPage
+    forms: dict[str, FlaskForm]
+
+
+def measures_view(group_id: UUID, sent: Sent | None = None) -> MeasuresView:
+    """A group's measures, a refused definition given back in its place."""
+    with reading() as conn:
+        page = found(queries.measures_page(conn, group_id))
+    return MeasuresView(page, sent.form if sent is not None else MeasureForm(formdata=None))
+
+
+def measure_view(
+    measure_id: UUID, sent: Sent | None = None, imported: str | None = None
+) -> MeasureView:
+    """A measure's page, a refused form given back in its place."""
+    with reading() as conn:
+        page = found(queries.measure_page(conn, measure_id))
+        group = found(queries.get_group(conn, page.measure.group_id))
+    forms = _forms(MEASURE_FORMS, sent)
+    if sent is None or sent.prefix != "revise_form":
+        forms["revise_form"] = _revising(page.measure)
+    return MeasureView(page, group, forms, imported, chart_oob=wants_fragment())
+
+
+def point_view(measure_id: UUID, point_id: str, sent: Sent | None = None) -> PointView:
+    """A point's page, a refused form given back in its place."""
+    with reading() as conn:
+        page = found(queries.point_page(conn, measure_id, point_id))
+    return PointView(page, _forms(POINT_FORMS, sent))
+
+
+def _forms(prefixes: dict[str, type[FlaskForm]], sent: Sent | None) -> dict[str, FlaskForm]:
+    forms = {prefix: drawn(prefix) for prefix in prefixes}
+    if sent is not None and sent.refused is not None and sent.prefix in forms:
+        forms[sent.prefix] = sent.refused
+    return forms
+
+
+def _revising(measure: queries.MeasureRow) -> FlaskForm:
+    """The revise form, filled in with the definition as it stands."""
+    fields = ("name", "definition", "unit", "kind", "better", "target", "target_by")
+    data = {name: getattr(measure, name) for name in fields}
+    return drawn_with("revise_form", data)
+
+
+def drawn_with(prefix: str, data: dict[str, object]) -> FlaskForm:
+    """A fresh form of a registered prefix, filled in with `data`."""
+    return MEASURE_FORMS[prefix](prefix=prefix, formdata=None, data=data)
+
+
+def defined(group_id: UUID) -> Landing:
+    """A measure defined: to its page."""
+    return Landing(
+        *LIST,
+        lambda sent: measures_view(group_id, sent),
+        lambda recorded: url_for("measures.show", measure_id=recorded.id),
+    )
+
+
+def section(measure_id: UUID, fragment: str, said: Callable[[], str] | None = None) -> Landing:
+    """A post to one section of the measure page: htmx swaps that section (and the chart);
+    an import's `said` (how many points it recorded) is shown once."""
+
+    def page(sent: Sent) -> PageView:
+        shown = said() if said is not None and sent.refused is None else None
+        return measure_view(measure_id, sent, shown)
+
+    def then(_: Recorded) -> str:
+        if said is not None:
+            flash(said(), IMPORTED)
+        anchor = fragment.removeprefix("measures/_").removesuffix(".html")
+        return url_for("measures.show", measure_id=measure_id) + f"#{anchor}"
+
+    return Landing(WHOLE, fragment, page, then, swap=True)
+
+
+def point_section(measure_id: UUID, point_id: str) -> Landing:
+    """A post about one point: htmx swaps the point's section; else back to its page."""
+    return Landing(
+        *POINT,
+        lambda sent: point_view(measure_id, point_id, sent),
+        lambda _: url_for("measures.point", measure_id=measure_id, point_id=point_id),
+        swap=True,
+    )
+
+
+class Import:
+    """Rows pasted or uploaded, recorded all or none: the bad rows of a refusal are kept on
+    the form to list, and what was recorded is counted to say so."""
+
+    def __init__(self, measure_id: UUID, form: FlaskForm, source: str) -> None:
+        self.measure_id, self.form, self.source = measure_id, form, source
+        self.before: int | None = None  # points standing before; None: not run (a replay)
+
+    def run(self, rows: str) -> Recorded:
+        """Record the rows; refused, the form keeps each bad row."""
+        with reading() as conn:
+            self.before = queries.point_count(conn, self.measure_id)
+        try:
+            return services().app.import_points(
+                self.measure_id, rows, self.source, current_actor()
+            )
+        except RowsRefusedError as refused:
+            self.form.problems = tuple(refused.problems)
+            raise
+
+    def said(self) -> str:
+        """How many points the import recorded, in words."""
+        if self.before is None:
+            return "These rows were recorded when this form was first sent."
+        with reading() as conn:
+            recorded = queries.point_count(conn, self.measure_id) - self.before
+        if recorded <= 0:
+            return "Nothing new: every row was already recorded."
+        return f"{recorded} point{'' if recorded == 1 else 's'} recorded."
