@@ -40,6 +40,16 @@ QUESTION = "Fewer falls?"
 TASK = ("Buy torches", "Ann", "2026-03-31")
 PEER_ASSIST, MSC = "peer_assist", "most_significant_change"
 STORY = {"title": "Lights on", "teller": "Mr Jones", "text": "I slept", "why": "I felt safe"}
+MEASURE = {
+    "name": "Falls at night",
+    "definition": "Falls between 22:00 and 06:00, counted by the night staff",
+    "unit": "falls",
+    "kind": "outcome",
+    "better": "down",
+    "period": "month",
+    "ratio": False,
+    "target": None,
+}
 
 # -- Values ---------------------------------------------------------------------------
 
@@ -165,6 +175,34 @@ def due_date() -> Values:
     )  # fmt: skip
     valid = st.sampled_from(["2026-03-31", "2026-12-01", "", "20260331", " 2027-01-01 "])
     return Values(valid, st.one_of(odd, hostile_text(300)))
+
+
+def number(least: int = 0, most: int = 500) -> Values:
+    """A measurement: a plausible number (from `least` to `most`), or one no count is."""
+    odd = st.sampled_from(
+        ["", "nan", "NaN", "inf", "-inf", "1e400", "-1", "1,000", "12%", "0x1", "\u0661",
+         "9" * 5000, "1e12", "1.5e12", " 3 ", "3.", ".5", "--1"]
+    )  # fmt: skip
+    plausible = st.one_of(st.integers(least, most).map(str), st.just(f"{least}.5"))
+    return Values(plausible, st.one_of(odd, st.floats().map(str), hostile_text()))
+
+
+def past_date() -> Values:
+    """A data point's date: one before today, or not a date (or one after today)."""
+    valid = st.sampled_from(["2024-03-04", "2024-05-20", "2026-01-15", "2024-02-29"])
+    return Values(valid, st.one_of(due_date().hostile, st.just("2099-01-01")))
+
+
+def rows(ratio: bool) -> Values:
+    """Rows pasted from a spreadsheet: good ones (months no point has yet), or odd cells."""
+    value = st.sampled_from(["3\t20", "5,22"]) if ratio else st.sampled_from(["12", "4.5"])
+    months = ["2024-01-15", "15/02/2024", "Mar 2024", "2024-04", "May 2024", "30/06/2024"]
+    line = st.builds("{}\t{}".format, st.sampled_from(months), value)
+    good = st.lists(line, min_size=1, max_size=6, unique_by=lambda r: r.split("\t")[0])
+    day = st.sampled_from(["2025-11-01", "2099-01-01", "soon", "31/02/2024", ""])
+    cell = st.one_of(hostile_text(40), value, day)
+    odd = st.lists(st.lists(cell, max_size=4).map("\t".join), max_size=6).map("\n".join)
+    return Values(good.map("\n".join), st.one_of(odd, hostile_text(2000)))
 
 
 def one_of_ids(*offered: str, not_offered: tuple[str, ...] = ()) -> Values:

@@ -13,7 +13,7 @@ from domain.methods import PDSA
 from tests.builders import entry_ids, plan
 from tests.conftest import join, register, sign_in
 from tests.web.conftest import services_of
-from tests.web.hostile_values import MSC, PEER_ASSIST, QUESTION, STORY, TASK
+from tests.web.hostile_values import MEASURE, MSC, PEER_ASSIST, QUESTION, STORY, TASK
 
 
 @dataclass
@@ -77,6 +77,18 @@ class World:
         if reflected:
             self.done(self.s.record_reflection(cycle, "Order torches first", str(self.ann)))
         return cycle
+
+    def new_measure(self, ratio: bool = False) -> UUID:
+        """A measure of the group, with two points (a percentage's, if `ratio`)."""
+        definition = {**MEASURE, "ratio": ratio, "unit": "%" if ratio else "falls"}
+        measure = self.done(self.s.define_measure(self.group, definition, str(self.ann)))
+        rows = "2025-11-01,3,20\n2025-12-01,5,22" if ratio else "2025-11-01,12\n2025-12-01,9"
+        self.done(self.s.import_points(measure, rows, "paste", str(self.ann)))
+        return measure
+
+    def point(self, measure_id: UUID) -> str:
+        """The id of a measure's first point."""
+        return str(next(iter(self.s.repository.get(measure_id).points)))
 
     def cycle(self, cycle_id: UUID) -> Cycle:
         found: Cycle = self.s.repository.get(cycle_id)

@@ -23,9 +23,11 @@ else `learnloop-hostile-count` in the temporary directory (tests/conftest.py add
 counts of every xdist worker).
 """
 
+import io
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -33,11 +35,12 @@ from flask import Flask
 from flask_wtf import FlaskForm
 from hypothesis import given, note
 from hypothesis import strategies as st
-from werkzeug.datastructures import MultiDict
+from werkzeug.datastructures import FileStorage, MultiDict
 
 from domain.application import Recorded
 from domain.entries import ACT_KINDS, ADAPT, OUTCOMES
 from domain.errors import DomainError
+from domain.measure_values import BETTER, KINDS, PERIODS
 from domain.methods import CATALOGUE
 from domain.roles import ROLES
 from tests.builders import entry_ids
@@ -54,12 +57,16 @@ from tests.web.hostile_values import (
     email,
     hostile_text,
     integer,
+    number,
     one_of_ids,
     pairs_for,
     password,
+    past_date,
     plan_fields,
+    rows,
     text,
     tick,
+    utf8,
 )
 from tests.web.hostile_world import World
 from web.forms import (
@@ -70,24 +77,38 @@ from web.forms import (
     AdviceRequestForm,
     AimForm,
     AnswerForm,
+    AstronomicalForm,
+    BaselineForm,
     ChoiceForm,
     CommentForm,
     CompareForm,
     CorrectionForm,
+    CorrectPointForm,
     DecisionForm,
+    ExcludeForm,
     GroupForm,
     HelpForm,
+    IncludeForm,
     InviteForm,
+    MeasureForm,
     MistakeForm,
     NewCycleForm,
+    NoteForm,
+    PasteForm,
+    PhaseForm,
+    PointForm,
     ReflectionForm,
+    ReviseMeasureForm,
     RevisionForm,
     RoleForm,
     SharingForm,
     SignInForm,
     StoryForm,
+    UploadForm,
+    WithdrawForm,
     choices,
 )
+from web.forms.measures import decoded
 
 COUNT = HOSTILE_COUNT  # the user property each test reports its count under
 
@@ -532,6 +553,190 @@ def accept_invitation(w: World, draw: Draw, chaos: int) -> Try:
     )
 
 
+def measure_views(w: World, measure: UUID, point: str = "") -> list[str]:
+    """Where a measure's data shows: the group's measures, the measure, a point."""
+    views = [f"/groups/{w.group}/measures", f"/measures/{measure}", f"/groups/{w.group}"]
+    return views + ([f"/measures/{measure}/points/{point}"] if point else [])
+
+
+def described(prefix: str = "") -> list[Field]:
+    """The fields a definition and its revision share."""
+    p = f"{prefix}-" if prefix else ""
+    return [
+        Field(f"{p}name", text("measure_name")),
+        Field(f"{p}definition", text("definition")),
+        Field(f"{p}unit", text("unit")),
+        Field(f"{p}kind", choice(*KINDS)),
+        Field(f"{p}better", choice(*BETTER)),
+        Field(f"{p}target", number()),
+        Field(f"{p}target_by", past_date()),
+    ]
+
+
+def define_measure(w: World, draw: Draw, chaos: int) -> Try:
+    fields = [*described(), Field("period", choice(*PERIODS)), Field("ratio", tick())]
+
+    def command(f: FlaskForm, actor: str) -> Recorded:
+        definition = f.definition_data(f.period.data, bool(f.ratio.data))
+        return w.s.define_measure(w.group, definition, actor)
+
+    return Try(
+        fields, lambda data: MeasureForm(formdata=data), command, [f"/groups/{w.group}/measures"]
+    )
+
+
+def revise_measure(w: World, draw: Draw, chaos: int) -> Try:
+    measure = w.new_measure()
+    return Try(
+        [*described("revise_form"), Field("revise_form-reason", text("measure_reason"))],
+        lambda data: ReviseMeasureForm(formdata=data, prefix="revise_form"),
+        lambda f, actor: w.s.revise_measure(
+            measure, f.definition_data("month", False), f.reason.data, actor
+        ),
+        measure_views(w, measure),
+    )
+
+
+def value_fields(prefix: str, ratio: bool) -> list[Field]:
+    """A value, or for a percentage a numerator over a denominator (and now and then the
+    other fields, as a tampered form would send them)."""
+    if not ratio:
+        return [Field(f"{prefix}-value", number()), Field(f"{prefix}-denominator", odd(number()))]
+    return [
+        Field(f"{prefix}-numerator", number(0, 20)),
+        Field(f"{prefix}-denominator", number(20, 40)),
+        Field(f"{prefix}-value", odd(number())),
+    ]
+
+
+def odd(values: Values) -> Values:
+    """A field the form has but this measure does not use: blank, unless hostile."""
+    return Values(st.just(""), values.hostile)
+
+
+def record_point(w: World, draw: Draw, chaos: int) -> Try:
+    ratio = draw(st.booleans())
+    measure = w.new_measure(ratio=ratio)
+    return Try(
+        [Field("point_form-day", past_date()), *value_fields("point_form", ratio)],
+        lambda data: PointForm(formdata=data, prefix="point_form"),
+        lambda f, actor: w.s.record_point(measure, f.day.data, actor, **f.given()),
+        measure_views(w, measure),
+    )
+
+
+def paste_rows(w: World, draw: Draw, chaos: int) -> Try:
+    ratio = draw(st.booleans())
+    measure = w.new_measure(ratio=ratio)
+    return Try(
+        [Field("paste_form-rows", rows(ratio))],
+        lambda data: PasteForm(formdata=data, prefix="paste_form"),
+        lambda f, actor: w.s.import_points(measure, f.rows.data, "paste", actor),
+        measure_views(w, measure),
+    )
+
+
+def as_files(data: MultiDict[str, str], name: str) -> MultiDict[str, Any]:
+    """The form's data with the named field's text sent as a file, as a browser uploads it."""
+    sent: MultiDict[str, Any] = MultiDict()
+    for key, value in data.items(multi=True):
+        upload = FileStorage(io.BytesIO(utf8(value)), "data.csv") if key == name else value
+        sent.add(key, upload)
+    return sent
+
+
+def upload_file(w: World, draw: Draw, chaos: int) -> Try:
+    ratio = draw(st.booleans())
+    measure = w.new_measure(ratio=ratio)
+    return Try(
+        [Field("upload_form-file", rows(ratio))],
+        lambda data: UploadForm(formdata=as_files(data, "upload_form-file"), prefix="upload_form"),
+        lambda f, actor: w.s.import_points(measure, decoded(f.file.data.read()), "file", actor),
+        measure_views(w, measure),
+    )
+
+
+def baseline(w: World, draw: Draw, chaos: int) -> Try:
+    measure = w.new_measure()
+    fields = [
+        Field("baseline_form-first", integer(1)),
+        Field("baseline_form-until", past_date()),
+        Field("baseline_form-reason", text("measure_reason")),
+    ]
+    return Try(
+        fields,
+        lambda data: BaselineForm(formdata=data, prefix="baseline_form"),
+        lambda f, actor: w.s.freeze_baseline(
+            measure, f.reason.data, actor, until=f.until.data, first=f.first.data
+        ),
+        measure_views(w, measure),
+    )
+
+
+def new_phase(w: World, draw: Draw, chaos: int) -> Try:
+    measure = w.new_measure()
+    fields = [
+        Field("phase_form-start", past_date()),
+        Field("phase_form-reason", text("measure_reason")),
+    ]
+    return Try(
+        fields,
+        lambda data: PhaseForm(formdata=data, prefix="phase_form"),
+        lambda f, actor: w.s.recalculate_limits(measure, f.start.data, f.reason.data, actor),
+        measure_views(w, measure),
+    )
+
+
+def a_point(w: World, draw: Draw, chaos: int, ratio: bool = False) -> tuple[UUID, str]:
+    """A measure and one of its points (now and then a point it does not have)."""
+    measure = w.new_measure(ratio=ratio)
+    point = w.point(measure)
+    if chaos:
+        point = draw(st.sampled_from([point, point, uuid.uuid4().hex]))
+    return measure, point
+
+
+def correct_point(w: World, draw: Draw, chaos: int) -> Try:
+    ratio = draw(st.booleans())
+    measure, point = a_point(w, draw, chaos, ratio=ratio)
+    reason = Field("correct_form-reason", text("measure_reason"))
+    fields = [*value_fields("correct_form", ratio), reason]
+    return Try(
+        fields,
+        lambda data: CorrectPointForm(formdata=data, prefix="correct_form"),
+        lambda f, actor: w.s.correct_point(measure, point, f.reason.data, actor, **f.given()),
+        measure_views(w, measure, point),
+    )
+
+
+def point_reason(form_class: type[FlaskForm], prefix: str, command: str) -> "Former":
+    """A form of one reason about a point, and the command it runs."""
+
+    def former(w: World, draw: Draw, chaos: int) -> Try:
+        measure, point = a_point(w, draw, chaos)
+        if command == "include_point" and draw(st.booleans()):
+            w.done(w.s.exclude_point(measure, w.point(measure), "Closure", str(w.ann)))
+        run = getattr(w.s, command)
+        return Try(
+            [Field(f"{prefix}-reason", text("measure_reason"))],
+            lambda data: form_class(formdata=data, prefix=prefix),
+            lambda f, actor: run(measure, point, f.reason.data, actor),
+            measure_views(w, measure, point),
+        )
+
+    return former
+
+
+def note_point(w: World, draw: Draw, chaos: int) -> Try:
+    measure, point = a_point(w, draw, chaos)
+    return Try(
+        [Field("note_form-text", text("annotation"))],
+        lambda data: NoteForm(formdata=data, prefix="note_form"),
+        lambda f, actor: w.s.annotate_point(measure, point, f.text.data, actor),
+        measure_views(w, measure, point),
+    )
+
+
 Former = Callable[[World, Draw, int], Try]
 FORMS: dict[str, Former] = {
     "form a group": form_group,
@@ -561,6 +766,19 @@ FORMS: dict[str, Former] = {
     "advice": give_advice,
     "story": bring_story,
     "panel choice": choose_story,
+    "define a measure": define_measure,
+    "revise a measure": revise_measure,
+    "record a value": record_point,
+    "paste rows": paste_rows,
+    "upload a file": upload_file,
+    "baseline": baseline,
+    "new phase": new_phase,
+    "correct a point": correct_point,
+    "withdraw a point": point_reason(WithdrawForm, "withdraw_form", "withdraw_point"),
+    "leave a point out": point_reason(ExcludeForm, "exclude_form", "exclude_point"),
+    "take a point back": point_reason(IncludeForm, "include_form", "include_point"),
+    "astronomical point": point_reason(AstronomicalForm, "astronomical_form", "mark_astronomical"),
+    "note on a point": note_point,
 }
 
 

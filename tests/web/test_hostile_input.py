@@ -44,7 +44,7 @@ def form_urls(w: World) -> dict[str, tuple[str, dict[str, str]]]:
     revision = {**plan, "based_on": "1", "change": "C", "cites": str(entry)}
     c, g = f"/cycles/{cycle}", f"/groups/{w.group}"
     r = f"/cycles/{reflected}"
-    return {
+    return measure_forms(w) | {
         "form a group": ("/groups", {"name": "Ward 8", "aim": "Fewer falls"}),
         "revise aim": (f"{g}/aim", {"aim_form-aim": "A", "aim_form-reason": "R"}),
         "invite": (f"{g}/invitations", {"invite_form-email": "zed@example.org"}),
@@ -98,6 +98,36 @@ def form_urls(w: World) -> dict[str, tuple[str, dict[str, str]]]:
             f"/cycles/{panel}/stories/choice",
             {"choice_form-story": str(story), "choice_form-reasons": "R"},
         ),
+    }
+
+
+def measure_forms(w: World) -> dict[str, tuple[str, dict[str, str]]]:
+    """The forms of measures and their points (a file sent as a plain field is refused)."""
+    measure = w.new_measure()
+    m = f"/measures/{measure}"
+    p = f"{m}/points/{w.point(measure)}"
+    defined = {"name": "N", "definition": "D", "unit": "u", "kind": "outcome", "better": "up"}
+    revised = {f"revise_form-{k}": v for k, v in defined.items()} | {"revise_form-reason": "R"}
+    return {
+        "define a measure": (f"/groups/{w.group}/measures", {**defined, "period": "month"}),
+        "revise a measure": (f"{m}/definition", revised),
+        "record a value": (
+            f"{m}/points",
+            {"point_form-day": "2024-03-04", "point_form-value": "3"},
+        ),
+        "paste rows": (f"{m}/points/paste", {"paste_form-rows": "2024-01-01,4"}),
+        "upload a file": (f"{m}/points/upload", {"upload_form-file": "2024-02-01,4"}),
+        "baseline": (f"{m}/baseline", {"baseline_form-first": "1", "baseline_form-reason": "R"}),
+        "new phase": (f"{m}/phases", {"phase_form-start": "2024-06-01", "phase_form-reason": "R"}),
+        "correct a point": (
+            f"{p}/correct",
+            {"correct_form-value": "7", "correct_form-reason": "R"},
+        ),
+        "note on a point": (f"{p}/notes", {"note_form-text": "T"}),
+        "astronomical point": (f"{p}/astronomical", {"astronomical_form-reason": "R"}),
+        "leave a point out": (f"{p}/exclude", {"exclude_form-reason": "R"}),
+        "take a point back": (f"{p}/include", {"include_form-reason": "R"}),
+        "withdraw a point": (f"{p}/withdraw", {"withdraw_form-reason": "R"}),
     }
 
 

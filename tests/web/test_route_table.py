@@ -34,6 +34,17 @@ RECORD_BUTTON = (303, 404, 404, 403, 303, 303)
 FACILITATE_POST = (303, 404, 404, 403, 403, 422)
 FACILITATE_BUTTON = (303, 404, 404, 403, 403, 303)
 
+MEASURE = {
+    "name": "Falls",
+    "definition": "Falls on the ward, counted by the night staff",
+    "unit": "falls",
+    "kind": "outcome",
+    "better": "down",
+    "period": "month",
+    "ratio": False,
+    "target": None,
+}
+
 TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("GET", "/", SIGNED_IN_PAGE),
     ("GET", "/admin/accounts", (303, 403, 200, 403, 403, 403)),
@@ -86,6 +97,23 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("POST", "/cycles/{cycle}/stories/choice", RECORD_POST),
     # Only the asker (the member, Bob) may close: the others are let in, then refused.
     ("POST", "/help/{request}/close", (303, 404, 404, 422, 303, 422)),
+    # Measures: members and facilitators record data; sponsors read it.
+    ("GET", "/groups/{group}/measures", READ),
+    ("POST", "/groups/{group}/measures", RECORD_POST),
+    ("GET", "/measures/{measure}", READ),
+    ("POST", "/measures/{measure}/definition", RECORD_POST),
+    ("POST", "/measures/{measure}/points", RECORD_POST),
+    ("POST", "/measures/{measure}/points/paste", RECORD_POST),
+    ("POST", "/measures/{measure}/points/upload", RECORD_POST),
+    ("POST", "/measures/{measure}/baseline", RECORD_POST),
+    ("POST", "/measures/{measure}/phases", RECORD_POST),
+    ("GET", "/measures/{measure}/points/{point}", READ),
+    ("POST", "/measures/{measure}/points/{point}/correct", RECORD_POST),
+    ("POST", "/measures/{measure}/points/{point}/withdraw", RECORD_POST),
+    ("POST", "/measures/{measure}/points/{point}/exclude", RECORD_POST),
+    ("POST", "/measures/{measure}/points/{point}/include", RECORD_POST),
+    ("POST", "/measures/{measure}/points/{point}/astronomical", RECORD_POST),
+    ("POST", "/measures/{measure}/points/{point}/notes", RECORD_POST),
 ]
 
 
@@ -125,6 +153,9 @@ def world(sqlite_url: str, tmp_path: Path) -> Iterator[World]:
     opened: Cycle = app.repository.get(cycle)
     help_request = app.ask_for_help(cycle, "Who signs?", str(people["member"])).id
     invitation, token = app.invite(group, "newbie@example.org", "member", str(fay))
+    measure = app.define_measure(group, MEASURE, str(fay)).id
+    app.import_points(measure, "2025-11-01,12\n2025-12-01,14\n", "paste", str(fay))
+    point: str = next(iter(app.repository.get(measure).points))
     # Another group's Peer Assist cycle asks Ward 7 for advice.
     olga = str(people["outsider"])
     ward_3 = app.form_group("Ward 3", "Fewer falls", olga).id
@@ -143,6 +174,8 @@ def world(sqlite_url: str, tmp_path: Path) -> Iterator[World]:
         "sponsor": str(people["sponsor"]),
         "asked": str(asked),
         "method": "pdsa",
+        "measure": str(measure),
+        "point": point,
     }
     yield World(flask_app, ids, people)
     services.close()
@@ -178,11 +211,12 @@ def test_the_table_covers_every_route_and_every_route_declares_its_access(
         view = flask_app.view_functions[rule.endpoint]
         assert getattr(view, "access", None), f"{rule.rule} declares no access"
         template = rule.rule
-        for name in ("group_id", "cycle_id", "entry_id", "request_id", "invitation_id"):
+        names = ("group_id", "cycle_id", "entry_id", "request_id", "invitation_id", "measure_id")
+        for name in names:
             template = template.replace(f"<uuid:{name}>", "{" + name.removesuffix("_id") + "}")
         template = template.replace("/library/{entry}", "/library/{learning}")
         template = template.replace("<account_id>", "{sponsor}").replace("<task_id>", "{task}")
-        template = template.replace("<slug>", "{method}")
+        template = template.replace("<slug>", "{method}").replace("<point:point_id>", "{point}")
         template = template.replace("<token>", "{token}").replace("<uuid:asked>", "{asked}")
         for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}:
             assert (method, template) in covered, f"{method} {template} is not in the table"
