@@ -12,13 +12,16 @@ library. Every field gets the payload followed by its own tag (`payload~tag`), s
 page can be checked for each field it shows: the escaped form is there, and no
 dangerous part of the raw payload is. Only what is itself a page checked is posted:
 the htmx answer to an invitation, and the refused forms that show back what was typed.
-Then each of the 29 pages is rendered once per payload, and every field it shows is
-checked there (34 payloads x 29 pages).
+Measures too: a measure's name and definition, its revision's reason, a point's
+correction, exclusion and note, a baseline's and a phase's reasons, and a pasted cell
+refused (its text kept). Then each of the 33 pages is rendered once per payload, and every
+field it shows is checked there (34 payloads x 33 pages).
 """
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import quote
 from uuid import UUID
 
@@ -146,6 +149,10 @@ PAGE_NAMES = (
     "methods timeline page",
     "methods learning library",
     "refused story after the choice",
+    "measures list",
+    "measure page",
+    "point page",
+    "refused paste",
 )
 TIMELINE_TAGS = (
     "name", "aim", "aim2", "aimreason", "account", "objective", "question", "act", "amended",
@@ -389,7 +396,11 @@ def everything_entered(app: Flask, ann: FlaskClient, ann_id: UUID, payload: str)
         Page("refused sign-in", refused_sign_in.text, ("signin",)),
         Page("refused entry on a closed cycle", closed.text, ("unsaved",)),
     ]
-    return pages + methods_entered(app, ann, ann_id, e.bob, group, v)
+    return [
+        *pages,
+        *methods_entered(app, ann, ann_id, e.bob, group, v),
+        *measures_entered(app, ann, ann_id, group, v),
+    ]
 
 
 def methods_entered(
@@ -448,6 +459,50 @@ def methods_entered(
     ]
 
 
+def measures_entered(
+    app: Flask, ann: FlaskClient, ann_id: UUID, group: str, v: Callable[[str], str]
+) -> list[Page]:
+    """A measure of the first group, revised, with points corrected, left out and noted,
+    a baseline and a phase; and a paste refused: the pages showing them."""
+    s, actor = services_of(app), str(ann_id)
+    group_id = UUID(group.rsplit("/", 1)[1])
+    definition = {
+        "name": v("mname"),
+        "definition": v("mdef"),
+        "unit": "falls",  # a unit is at most 60 characters: shorter than a tagged payload
+        "kind": "outcome",
+        "better": "down",
+        "period": "month",
+        "ratio": False,
+        "target": None,
+    }
+    measure = s.app.define_measure(group_id, definition, actor).id
+    s.app.revise_measure(measure, {**definition, "definition": v("mdef2")}, v("mreason"), actor)
+    s.app.import_points(measure, "2025-11-01,12\n2025-12-01,80", "paste", actor)
+    point = str(next(iter(s.app.repository.get(measure).points)))
+    s.app.correct_point(measure, point, v("mfix"), actor, value=13)
+    s.app.exclude_point(measure, point, v("mout"), actor)
+    s.app.annotate_point(measure, point, v("mnote"), actor)
+    s.app.freeze_baseline(measure, v("mbase"), actor, first=1)
+    s.caught_up(
+        s.app.recalculate_limits(measure, date(2025, 12, 1), v("mphase"), actor).notification_id
+    )
+    pasted = {"paste_form-rows": f"{v('mcell')}\t3"}
+    refused = ann.post(f"/measures/{measure}/points/paste", data=pasted, headers=HX)
+    done(refused, "a refused paste", 422)
+    shown = ("name", "mname", "mdef", "mdef2", "mreason", "mout", "mnote", "mbase", "mphase")
+    return [
+        Page("measures list", visit(ann, f"{group}/measures"), ("name", "mname")),
+        Page("measure page", visit(ann, f"/measures/{measure}"), shown),
+        Page(
+            "point page",
+            visit(ann, f"/measures/{measure}/points/{point}"),
+            ("name", "mname", "mfix", "mout", "mnote"),
+        ),
+        Page("refused paste", refused.text, ("mcell",)),
+    ]
+
+
 def test_every_payload_is_short_enough_for_every_field() -> None:
     # The shortest limit a payload goes into is a name (80): payload, "~", a tag.
     assert len(PAYLOADS) >= 20
@@ -475,6 +530,6 @@ def test_a_payload_typed_into_every_field_is_escaped_on_every_page(
     app: Flask, client: FlaskClient, ann: UUID, payload: Payload
 ) -> None:
     pages = everything_entered(app, client, ann, payload.text)
-    assert [p.name for p in pages] == list(PAGE_NAMES)  # 29 pages (x 34 payloads) checked
+    assert [p.name for p in pages] == list(PAGE_NAMES)  # 33 pages (x 34 payloads) checked
     problems = [problem for page in pages for problem in problems_on(page, payload)]
     assert problems == [], "\n".join(problems)
