@@ -12,7 +12,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from domain.clock import today
+from tests.conftest import join, register, sign_in
 from tests.web.conftest import HX, events_in, services_of
+from tests.web.hostile_values import MEASURE
 
 DEFINED = {
     "name": "Discharges before noon",
@@ -320,3 +322,91 @@ def test_a_point_id_that_is_not_32_hex_digits_is_not_found(
     measure = define(client, group, COUNTED)
     for odd in ("x" * 32, "A" * 32, "a" * 31, "a" * 33, "0" * 32):
         assert client.get(f"{measure}/points/{odd}").status_code == 404, odd
+
+
+@pytest.fixture
+def measured(app: Flask, ann: UUID, group: UUID) -> tuple[str, str]:
+    """A measure of Ann's group with two points: its page's path and a point's."""
+    s = services_of(app)
+    measure = s.app.define_measure(group, MEASURE, str(ann)).id
+    s.app.import_points(measure, "2025-11-01,12\n2025-12-01,9", "paste", str(ann))
+    s.caught_up(events_in(app))
+    point: str = next(iter(s.app.repository.get(measure).points))
+    return f"/measures/{measure}", f"/measures/{measure}/points/{point}"
+
+
+def posts(group: UUID, measure: str, point: str) -> dict[str, Mapping[str, object]]:
+    """Every post of the measure pages, with a body the group's members may send."""
+    return {
+        f"/groups/{group}/measures": COUNTED,
+        f"{measure}/definition": {"revise_form-name": "N", "revise_form-reason": "R"},
+        f"{measure}/points": {"point_form-day": "2024-01-01", "point_form-value": "3"},
+        f"{measure}/points/paste": {"paste_form-rows": "2024-02-01,4"},
+        f"{measure}/points/upload": {"upload_form-file": (io.BytesIO(b"2024-03-01,4"), "f.csv")},
+        f"{measure}/baseline": {"baseline_form-first": "1", "baseline_form-reason": "R"},
+        f"{measure}/phases": {"phase_form-start": "2024-01-01", "phase_form-reason": "R"},
+        f"{point}/correct": {"correct_form-value": "5", "correct_form-reason": "R"},
+        f"{point}/withdraw": {"withdraw_form-reason": "R"},
+        f"{point}/exclude": {"exclude_form-reason": "R"},
+        f"{point}/include": {"include_form-reason": "R"},
+        f"{point}/astronomical": {"astronomical_form-reason": "R"},
+        f"{point}/notes": {"note_form-text": "T"},
+    }
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
+def test_a_sponsor_reads_every_measure_page_and_may_post_to_none(
+    app: Flask, ann: UUID, group: UUID, measured: tuple[str, str], htmx: bool
+) -> None:
+    s = services_of(app)
+    sponsor = register(s.app, "Sam Sponsor")
+    join(s.app, group, sponsor, "sponsor", ann)
+    s.caught_up(events_in(app))
+    client = sign_in(app.test_client(), sponsor)
+    measure, point = measured
+    for page in (f"/groups/{group}/measures", measure, point):
+        shown = client.get(page)
+        assert shown.status_code == 200, page
+        assert 'method="post" action="/measures' not in shown.text, page
+        assert 'action="/groups/' not in shown.text, page
+    before = events_in(app)
+    for url, body in posts(group, measure, point).items():
+        refused = client.post(url, data=body, headers=HX if htmx else {})
+        assert refused.status_code == 403, url
+    assert events_in(app) == before
+
+
+def test_someone_outside_the_group_finds_no_measure_page_and_posts_nothing(
+    app: Flask, group: UUID, measured: tuple[str, str]
+) -> None:
+    client = sign_in(app.test_client(), register(services_of(app).app, "Olga Outsider"))
+    measure, point = measured
+    for page in (f"/groups/{group}/measures", measure, point):
+        assert client.get(page).status_code == 404, page
+    before = events_in(app)
+    for url, body in posts(group, measure, point).items():
+        assert client.post(url, data=body).status_code == 404, url
+    assert events_in(app) == before
+
+
+def test_a_point_of_another_measure_is_not_found_under_this_one(
+    client: FlaskClient, app: Flask, group: UUID, measured: tuple[str, str]
+) -> None:
+    measure, point = measured
+    other = define(client, group, COUNTED)
+    moved = point.replace(measure, other)
+    assert client.get(moved).status_code == 404
+    before = events_in(app)
+    assert client.post(f"{moved}/notes", data={"note_form-text": "T"}).status_code == 404
+    assert events_in(app) == before
+
+
+def test_a_hostile_unit_is_shown_escaped(client: FlaskClient, group: UUID) -> None:
+    measure = define(client, group, {**COUNTED, "unit": "<b>falls</b>"})
+    client.post(
+        f"{measure}/points", data={"point_form-day": "2024-01-01", "point_form-value": "3"}
+    )
+    for page in (measure, f"/groups/{group}/measures"):
+        shown = client.get(page).text
+        assert "&lt;b&gt;falls&lt;/b&gt;" in shown
+        assert "<b>falls" not in shown
