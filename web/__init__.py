@@ -28,6 +28,7 @@ from web import (
     methods,
     names,
     people,
+    points,
     rendering,
     revisions,
     security,
@@ -78,6 +79,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         dashboard,
         method_records,
         measures,
+        points,
         health,
     )
     for module in blueprints:

@@ -1,12 +1,11 @@
-"""Measures: a group's list and defining one, a measure's page with its data (typed, pasted,
-uploaded), its definition and its chart's baseline and phases, and each data point."""
+"""Measures: a group's list and defining one, and a measure's page with its data (typed,
+pasted, uploaded), its definition and its chart's baseline and phases."""
 
-from typing import Any
+from collections.abc import Callable
 from uuid import UUID
 
 from flask import Blueprint
 from flask.typing import ResponseReturnValue
-from werkzeug.routing import BaseConverter
 
 from domain.application import Recorded
 from domain.errors import InvalidFieldError, RowsRefusedError
@@ -14,19 +13,13 @@ from projections import queries
 from web.access import requires
 from web.caps import takes_a_file
 from web.forms import (
-    AstronomicalForm,
     BaselineForm,
-    CorrectPointForm,
-    ExcludeForm,
-    IncludeForm,
     MeasureForm,
-    NoteForm,
     PasteForm,
     PhaseForm,
     PointForm,
     ReviseMeasureForm,
     UploadForm,
-    WithdrawForm,
 )
 from web.forms.measures import decoded
 from web.forms.registry import posted
@@ -37,16 +30,7 @@ from web.services import services
 from web.users import current_actor
 
 bp = Blueprint("measures", __name__)
-# A point's id: 32 hex digits (any other part of a path is no point: a 404).
-bp.record_once(lambda state: state.app.url_map.converters.update(point=PointId))
 MEASURE = "/measures/<uuid:measure_id>"
-POINT = MEASURE + "/points/<point:point_id>"
-
-
-class PointId(BaseConverter):
-    """A data point's id in a path."""
-
-    regex = "[0-9a-f]{32}"
 
 
 @bp.get("/groups/<uuid:group_id>/measures")
@@ -173,75 +157,11 @@ def phase(measure_id: UUID) -> ResponseReturnValue:
     )
 
 
-@bp.get(POINT)
-@requires("read")
-def point(measure_id: UUID, point_id: str) -> ResponseReturnValue:
-    """One data point: its value, every version of it and its notes."""
-    return render(*page.POINT, **page.point_view(measure_id, point_id).context())
-
-
-@bp.post(POINT + "/correct")
-@requires("record")
-def correct(measure_id: UUID, point_id: str) -> ResponseReturnValue:
-    """Correct a point's value, saying why; the old value stays in the record."""
-    sent = posted(CorrectPointForm)
-    form = sent.form
-    return post(
-        sent,
-        lambda: services().app.correct_point(
-            measure_id, point_id, form.reason.data, current_actor(), **form.given()
-        ),
-        page.point_section(measure_id, point_id),
-    )
-
-
-# The changes to a point that take only a reason: the form, and the command it runs.
-REASONED: dict[str, tuple[type[Any], str]] = {
-    "withdraw": (WithdrawForm, "withdraw_point"),
-    "exclude": (ExcludeForm, "exclude_point"),
-    "include": (IncludeForm, "include_point"),
-    "astronomical": (AstronomicalForm, "mark_astronomical"),
-}
-
-
-@bp.post(POINT + "/withdraw", defaults={"change": "withdraw"})
-@bp.post(POINT + "/exclude", defaults={"change": "exclude"})
-@bp.post(POINT + "/include", defaults={"change": "include"})
-@bp.post(POINT + "/astronomical", defaults={"change": "astronomical"})
-@requires("record")
-def reasoned(measure_id: UUID, point_id: str, change: str) -> ResponseReturnValue:
-    """Withdraw a point, leave it out of the calculations, take it back in, or judge it
-    astronomical: each for a reason."""
-    form_class, command = REASONED[change]
-    sent = posted(form_class)
-    run = getattr(services().app, command)
-    return post(
-        sent,
-        lambda: run(measure_id, point_id, sent.form.reason.data, current_actor()),
-        page.point_section(measure_id, point_id),
-    )
-
-
-@bp.post(POINT + "/notes")
-@requires("record")
-def note(measure_id: UUID, point_id: str) -> ResponseReturnValue:
-    """Note something about a point (the chart shows it)."""
-    sent = posted(NoteForm)
-    return post(
-        sent,
-        lambda: services().app.annotate_point(
-            measure_id, point_id, sent.form.text.data, current_actor()
-        ),
-        page.point_section(measure_id, point_id),
-    )
-
-
-def _one_row(command: Any) -> Recorded:
+def _one_row(command: Callable[[], Recorded]) -> Recorded:
     """A value typed into the form is one row: its problem is said beside its field."""
     try:
-        recorded: Recorded = command()
+        return command()
     except RowsRefusedError as refused:
         problem = refused.problems[0]
         field = "day" if problem.column == "date" else problem.column
         raise InvalidFieldError(field, problem.why[:1].upper() + problem.why[1:] + ".") from None
-    return recorded

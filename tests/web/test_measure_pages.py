@@ -165,6 +165,7 @@ def test_a_paste_with_bad_rows_is_refused_whole_listing_each_row_and_keeping_the
     assert "<li>Line 2, date: “soon” is not a date</li>" in refused.text
     assert "<li>Line 3, value: “lots” is not a number</li>" in refused.text
     assert "2025-11-01,12\nsoon,3\n2025-12-01,lots" in refused.text  # kept in the textarea
+    assert refused.text.count("Nothing was recorded") == 1  # the list, not a summary too
     assert events_in(app) == before
 
 
@@ -192,6 +193,7 @@ def test_a_csv_in_windows_1252_is_read_and_a_bad_row_in_it_named(
     )
     assert refused.status_code == 422
     assert "Line 3, date: “Déc 2025” is not a date" in refused.text
+    assert refused.text.count("Nothing was recorded") == 1
     assert events_in(app) == before
 
 

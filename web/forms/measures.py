@@ -36,6 +36,18 @@ def _number(label: str) -> Any:
     return FloatField(label, validators=[Optional()])
 
 
+class PastDate(DateField):
+    """A date of today or before (the browser's date picker stops at today too)."""
+
+    def __init__(self, label: str, message: str, **kwargs: Any) -> None:
+        required = DataRequired(message=message)
+        super().__init__(label, validators=[required, _not_future], format="%Y-%m-%d", **kwargs)
+
+    def __call__(self, **kwargs: Any) -> Any:
+        """The input, its latest date today."""
+        return super().__call__(**{"max": today().isoformat(), **kwargs})
+
+
 def _not_future(form: Any, field: Any) -> None:
     if field.data is not None and field.data > today():
         raise ValidationError("The date cannot be after today.")
@@ -100,12 +112,7 @@ class _Value(FlaskForm):
 class PointForm(_Value):
     """Record one value for a date."""
 
-    day = DateField(
-        "Date",
-        validators=[DataRequired(message="Give the date."), _not_future],
-        format="%Y-%m-%d",
-        default=today,
-    )
+    day = PastDate("Date", "Give the date.", default=today)
 
 
 class PasteForm(FlaskForm):
@@ -152,11 +159,7 @@ class BaselineForm(FlaskForm):
 class PhaseForm(FlaskForm):
     """Start a new phase: the centre line and limits worked out again from a date."""
 
-    start = DateField(
-        "From this date",
-        validators=[DataRequired(message="Give the date the phase starts."), _not_future],
-        format="%Y-%m-%d",
-    )
+    start = PastDate("From this date", "Give the date the phase starts.")
     reason = text_field("Why a new phase (e.g. the change adopted)", "measure_reason", area=True)
 
 

@@ -131,7 +131,7 @@ def point_section(measure_id: UUID, point_id: str) -> Landing:
     return Landing(
         *POINT,
         lambda sent: point_view(measure_id, point_id, sent),
-        lambda _: url_for("measures.point", measure_id=measure_id, point_id=point_id),
+        lambda _: url_for("points.show", measure_id=measure_id, point_id=point_id),
         swap=True,
     )
 
