@@ -46,10 +46,9 @@ def define(group_id: UUID) -> ResponseReturnValue:
     """Define a measure for the group."""
     sent = posted(MeasureForm)
     form = sent.form
-    definition = lambda: form.definition_data(form.period.data, bool(form.ratio.data))  # noqa: E731
     return post(
         sent,
-        lambda: services().app.define_measure(group_id, definition(), current_actor()),
+        lambda: services().app.define_measure(group_id, form.as_definition(), current_actor()),
         page.defined(group_id),
     )
 

@@ -575,13 +575,11 @@ def described(prefix: str = "") -> list[Field]:
 
 def define_measure(w: World, draw: Draw, chaos: int) -> Try:
     fields = [*described(), Field("period", choice(*PERIODS)), Field("ratio", tick())]
-
-    def command(f: FlaskForm, actor: str) -> Recorded:
-        definition = f.definition_data(f.period.data, bool(f.ratio.data))
-        return w.s.define_measure(w.group, definition, actor)
-
     return Try(
-        fields, lambda data: MeasureForm(formdata=data), command, [f"/groups/{w.group}/measures"]
+        fields,
+        lambda data: MeasureForm(formdata=data),
+        lambda f, actor: w.s.define_measure(w.group, f.as_definition(), actor),
+        [f"/groups/{w.group}/measures"],
     )
 
 

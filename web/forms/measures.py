@@ -86,6 +86,10 @@ class MeasureForm(_Described):
     period = RadioField("How often is it counted", choices=choices(PERIOD_LABELS.items()))
     ratio = BooleanField("A percentage of a numerator over a denominator")
 
+    def as_definition(self) -> dict[str, Any]:
+        """The definition as the Application takes it."""
+        return self.definition_data(self.period.data, bool(self.ratio.data))
+
 
 class ReviseMeasureForm(_Described):
     """Revise a measure's definition, saying why (its period and kind of value stay)."""
