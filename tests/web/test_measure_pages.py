@@ -269,6 +269,21 @@ def test_a_point_is_corrected_left_out_marked_noted_and_withdrawn_each_version_k
     assert "<del>18 falls</del>" in client.get(measure).text
 
 
+def test_the_correction_form_starts_from_the_value_as_it_stands(
+    client: FlaskClient, group: UUID
+) -> None:
+    measure = define(client, group)
+    day = {"point_form-day": "2025-11-05"}
+    client.post(
+        f"{measure}/points",
+        data={**day, "point_form-numerator": "3", "point_form-denominator": "20"},
+    )
+    point = f"{measure}/points/{point_ids(client.get(measure).text)[0]}"
+    shown = client.get(point).text
+    assert re.search(r'id="correct_form-numerator"[^>]* value="3.0"', shown)
+    assert re.search(r'id="correct_form-denominator"[^>]* value="20.0"', shown)
+
+
 def test_a_correction_to_the_same_value_is_refused_beside_the_value(
     client: FlaskClient, app: Flask, group: UUID
 ) -> None:
@@ -314,6 +329,7 @@ def test_a_revised_definition_keeps_its_history_with_the_reason(
     } | {"revise_form-definition": "Falls with harm", "revise_form-reason": "Harm matters"}
     page = answer(client, f"{measure}/definition", revised, htmx)
     assert "How the definition changed (2 versions)" in page
+    assert "Falls with harm</textarea>" in page  # the form to revise it again holds it
     assert "Harm matters" in page
     assert "Falls with harm" in page
 

@@ -12,7 +12,7 @@ from flask_wtf import FlaskForm
 from domain.application import Recorded
 from domain.errors import RowsRefusedError
 from projections import queries
-from web.forms import MeasureForm
+from web.forms import CorrectPointForm, MeasureForm, ReviseMeasureForm
 from web.forms.registry import MEASURE_FORMS, POINT_FORMS, Sent, drawn
 from web.pages import PageView
 from web.posting import Landing
@@ -69,7 +69,7 @@ def measure_view(
         page = found(queries.measure_page(conn, measure_id))
         group = found(queries.get_group(conn, page.measure.group_id))
     forms = _forms(MEASURE_FORMS, sent)
-    if sent is None or sent.prefix != "revise_form":
+    if not _refused(forms["revise_form"], sent):
         forms["revise_form"] = _revising(page.measure)
     return MeasureView(page, group, forms, imported, chart_oob=wants_fragment())
 
@@ -78,7 +78,16 @@ def point_view(measure_id: UUID, point_id: str, sent: Sent | None = None) -> Poi
     """A point's page, a refused form given back in its place."""
     with reading() as conn:
         page = found(queries.point_page(conn, measure_id, point_id))
-    return PointView(page, _forms(POINT_FORMS, sent))
+    forms = _forms(POINT_FORMS, sent)
+    if not _refused(forms["correct_form"], sent):
+        point = page.point
+        data = {
+            "value": point.value,
+            "numerator": point.numerator,
+            "denominator": point.denominator,
+        }
+        forms["correct_form"] = CorrectPointForm(prefix="correct_form", formdata=None, data=data)
+    return PointView(page, forms)
 
 
 def _forms(prefixes: dict[str, type[FlaskForm]], sent: Sent | None) -> dict[str, FlaskForm]:
@@ -88,16 +97,16 @@ def _forms(prefixes: dict[str, type[FlaskForm]], sent: Sent | None) -> dict[str,
     return forms
 
 
+def _refused(form: FlaskForm, sent: Sent | None) -> bool:
+    """Whether this form is the one sent and refused (shown as it was sent)."""
+    return sent is not None and form is sent.refused
+
+
 def _revising(measure: queries.MeasureRow) -> FlaskForm:
     """The revise form, filled in with the definition as it stands."""
     fields = ("name", "definition", "unit", "kind", "better", "target", "target_by")
     data = {name: getattr(measure, name) for name in fields}
-    return drawn_with("revise_form", data)
-
-
-def drawn_with(prefix: str, data: dict[str, object]) -> FlaskForm:
-    """A fresh form of a registered prefix, filled in with `data`."""
-    return MEASURE_FORMS[prefix](prefix=prefix, formdata=None, data=data)
+    return ReviseMeasureForm(prefix="revise_form", formdata=None, data=data)
 
 
 def defined(group_id: UUID) -> Landing:
