@@ -144,6 +144,7 @@ class UploadForm(FlaskForm):
     )
     problems: tuple[RowProblem, ...] = ()
     limit_kb = UPLOAD_LIMIT // 1024
+    max_rows = MAX_ROWS
 
 
 class BaselineForm(FlaskForm):
