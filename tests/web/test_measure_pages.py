@@ -103,6 +103,16 @@ def test_a_refused_definition_is_given_back_with_the_reason_beside_its_field(
     assert events_in(app) == before
 
 
+def test_a_definition_without_its_choices_says_which_to_make(
+    client: FlaskClient, app: Flask, group: UUID
+) -> None:
+    unchosen = {k: v for k, v in DEFINED.items() if k not in ("better", "period")}
+    refused = client.post(f"/groups/{group}/measures", data=unchosen)
+    assert refused.status_code == 422
+    assert "Say whether up or down is better, or neither." in refused.text
+    assert "Say how often it is counted: each day, week or month." in refused.text
+
+
 @pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
 def test_one_value_is_recorded_and_shown_with_its_unit_by_month(
     client: FlaskClient, group: UUID, htmx: bool

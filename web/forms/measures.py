@@ -59,8 +59,17 @@ class _Described(FlaskForm):
     name = text_field("Name", "measure_name")
     definition = text_field("Operational definition", "definition", area=True)
     unit = text_field("Unit", "unit")
-    kind = RadioField("Kind of measure", choices=choices(KIND_HELP.items()), default="outcome")
-    better = RadioField("Which way is better", choices=choices(BETTER_LABELS.items()))
+    kind = RadioField(
+        "Kind of measure",
+        choices=choices(KIND_HELP.items()),
+        default="outcome",
+        invalid_choice_message="Say whether it is an outcome, process or balancing measure.",
+    )
+    better = RadioField(
+        "Which way is better",
+        choices=choices(BETTER_LABELS.items()),
+        invalid_choice_message="Say whether up or down is better, or neither.",
+    )
     target = _number("Target value (optional)")
     target_by = _date("Target date (optional)")
 
@@ -83,7 +92,11 @@ class _Described(FlaskForm):
 class MeasureForm(_Described):
     """Define a measure."""
 
-    period = RadioField("How often is it counted", choices=choices(PERIOD_LABELS.items()))
+    period = RadioField(
+        "How often is it counted",
+        choices=choices(PERIOD_LABELS.items()),
+        invalid_choice_message="Say how often it is counted: each day, week or month.",
+    )
     ratio = BooleanField("A percentage of a numerator over a denominator")
 
     def as_definition(self) -> dict[str, Any]:
