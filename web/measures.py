@@ -23,6 +23,7 @@ from web.forms import (
 )
 from web.forms.measures import decoded
 from web.forms.registry import posted
+from web.measure_imports import Import
 from web.pages import measure as page
 from web.posting import post
 from web.rendering import found, reading, render
@@ -100,7 +101,7 @@ def record(measure_id: UUID) -> ResponseReturnValue:
 def paste(measure_id: UUID) -> ResponseReturnValue:
     """Record rows pasted from a spreadsheet: all of them, or none."""
     sent = posted(PasteForm)
-    rows = page.Import(measure_id, sent.form, "paste")
+    rows = Import(measure_id, sent.form, "paste")
     return post(
         sent,
         lambda: rows.run(sent.form.rows.data),
@@ -114,7 +115,7 @@ def paste(measure_id: UUID) -> ResponseReturnValue:
 def upload(measure_id: UUID) -> ResponseReturnValue:
     """Record the rows of an uploaded CSV file: all of them, or none."""
     sent = posted(UploadForm)
-    rows = page.Import(measure_id, sent.form, "file")
+    rows = Import(measure_id, sent.form, "file")
     return post(
         sent,
         lambda: rows.run(decoded(sent.form.file.data.read())),

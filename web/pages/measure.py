@@ -10,15 +10,12 @@ from flask import flash, url_for
 from flask_wtf import FlaskForm
 
 from domain.application import Recorded
-from domain.errors import RowsRefusedError
 from projections import queries
 from web.forms import CorrectPointForm, MeasureForm, ReviseMeasureForm
 from web.forms.registry import MEASURE_FORMS, POINT_FORMS, Sent, drawn
 from web.pages import PageView
 from web.posting import Landing
 from web.rendering import found, reading, wants_fragment
-from web.services import services
-from web.users import current_actor
 
 LIST = ("measures/index.html", "measures/_define.html")
 WHOLE = "measures/show.html"
@@ -143,34 +140,3 @@ def point_section(measure_id: UUID, point_id: str) -> Landing:
         lambda _: url_for("points.show", measure_id=measure_id, point_id=point_id),
         swap=True,
     )
-
-
-class Import:
-    """Rows pasted or uploaded, recorded all or none: the bad rows of a refusal are kept on
-    the form to list, and what was recorded is counted to say so."""
-
-    def __init__(self, measure_id: UUID, form: FlaskForm, source: str) -> None:
-        self.measure_id, self.form, self.source = measure_id, form, source
-        self.before: int | None = None  # points standing before; None: not run (a replay)
-
-    def run(self, rows: str) -> Recorded:
-        """Record the rows; refused, the form keeps each bad row."""
-        with reading() as conn:
-            self.before = queries.point_count(conn, self.measure_id)
-        try:
-            return services().app.import_points(
-                self.measure_id, rows, self.source, current_actor()
-            )
-        except RowsRefusedError as refused:
-            self.form.problems = tuple(refused.problems)
-            raise
-
-    def said(self) -> str:
-        """How many points the import recorded, in words."""
-        if self.before is None:
-            return "These rows were recorded when this form was first sent."
-        with reading() as conn:
-            recorded = queries.point_count(conn, self.measure_id) - self.before
-        if recorded <= 0:
-            return "Nothing new: every row was already recorded."
-        return f"{recorded} point{'' if recorded == 1 else 's'} recorded."
