@@ -83,3 +83,22 @@ def test_a_rebuild_of_measures_gives_what_catching_up_gave(store: Store) -> None
     store.runner().rebuild()
     assert dump(store.engine) == incremental
     assert len(incremental["rm_point_history"]) == 8  # 4 originals, 4 changes
+
+
+def test_a_measures_seq_moves_with_every_event_that_changes_what_its_chart_shows(
+    store: Store,
+) -> None:
+    runner = store.runner()
+    runner.setup()
+    group, measure, ids = measured_group(store)
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        before = queries.get_measure(conn, measure)
+    store.app.annotate_point(measure, ids["2026-02-01"], "Agency staff", "bea")
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        after = queries.get_measure(conn, measure)
+    assert before is not None
+    assert after is not None
+    assert before.seq == 13  # defined, 12 events since
+    assert after.seq == before.seq + 1
