@@ -4,9 +4,18 @@ from collections.abc import Sequence
 from datetime import date
 
 from projections.spc import Chart, describe
-from projections.spc.words import period_date
+from projections.spc.words import number, period_date
 from web.charts.geometry import Scale, Tick, date_ticks, nice_ticks, tick_label
-from web.charts.model import Annotation, Drawing, Mark, Marker, PointDetail, Segment, Shape
+from web.charts.model import (
+    Annotation,
+    Drawing,
+    Mark,
+    Marker,
+    PointDetail,
+    Segment,
+    Shape,
+    Shapes,
+)
 from web.charts.table import row_of, rows
 
 WIDTH, HEIGHT = 720, 320
@@ -45,8 +54,10 @@ def draw(
         segments=_segments(chart, xs, y),
         boundaries=[round((xs[p.start - 1] + xs[p.start]) / 2, 1) for p in chart.phases[1:]],
         marks=marks,
+        shapes=_shapes(marks),
         markers=_markers(chart, annotations, x, element_id),
         signals=[s.words for s in chart.signals],
+        key=_key(chart),
         rows=rows(chart, annotations, details, element_id),
         counts=bool(details) and any(d.denominator is not None for d in details or ()),
     )
@@ -61,6 +72,19 @@ class _DateScale:
     def __call__(self, at: date) -> float:
         """Where a date falls."""
         return self.scale(at.toordinal())
+
+
+def _key(chart: Chart) -> str:
+    """What each line and shape means, so that nothing rests on colour alone."""
+    parts = ["solid line: the mean" if chart.kind == "xmr" else "solid line: the median"]
+    if chart.kind == "xmr":
+        parts.append("dashed lines: the process limits")
+    if chart.target is not None:
+        parts.append(f"dotted line: the target ({number(chart.target)})")
+    if len(chart.phases) > 1:
+        parts.append("dotted upright lines: where the lines were recalculated")
+    parts += ["diamonds: points in a signal", "hollow rings: points left out of the calculations"]
+    return "Key: " + "; ".join(parts) + "."
 
 
 def _scales(chart: Chart) -> tuple[_DateScale, Scale, list[Tick]]:
@@ -90,6 +114,14 @@ def _shape(chart: Chart, k: int) -> tuple[Shape, str]:
     if point.signals:
         return "diamond", f"point signal {point.variation.replace('_', '-')}"
     return "circle", "point"
+
+
+def _shapes(marks: Sequence[Mark]) -> list[Shapes]:
+    """The markers grouped by their classes, each group one path."""
+    groups: dict[str, list[str]] = {}
+    for mark in marks:
+        groups.setdefault(mark.css, []).append(mark.path)
+    return [Shapes(css, "".join(paths)) for css, paths in groups.items()]
 
 
 def _segments(chart: Chart, xs: Sequence[float], y: Scale) -> list[Segment]:

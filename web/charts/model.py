@@ -50,9 +50,22 @@ class Mark:
     css: str
 
     @property
-    def diamond(self) -> str:
-        """The path of a diamond centred on the point."""
-        return f"M{self.x} {self.y - 6}l6 6l-6 6l-6 -6z"
+    def path(self) -> str:
+        """The marker as path data: a diamond, or a circle of radius 3 (a ring's is 4)."""
+        if self.shape == "diamond":
+            return f"M{self.x} {round(self.y - 6, 1)}l6 6l-6 6l-6 -6z"
+        r = 4 if self.shape == "ring" else 3
+        return (
+            f"M{round(self.x - r, 1)} {self.y}a{r} {r} 0 1 0 {2 * r} 0a{r} {r} 0 1 0 {-2 * r} 0z"
+        )
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """Every marker of one kind in one path: a 1,000-point chart stays a small document."""
+
+    css: str
+    d: str
 
 
 @dataclass(frozen=True)
@@ -102,8 +115,10 @@ class Drawing:
     segments: list[Segment]
     boundaries: list[float]
     marks: list[Mark]
+    shapes: list[Shapes]
     markers: list[Marker]
     signals: list[str]
+    key: str
     rows: list[Row] = field(default_factory=list)
     counts: bool = False
 

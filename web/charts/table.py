@@ -7,6 +7,7 @@ from projections.spc import Chart
 from projections.spc.words import number, period_date
 from web.charts.model import Annotation, PointDetail, Row
 
+NO_DETAIL = PointDetail()
 RULE_NAMES = {
     "shift": "a shift",
     "trend": "a trend",
@@ -30,10 +31,11 @@ def rows(
     for n, a in enumerate(sorted(annotations, key=lambda a: a.at), start=1):
         if chart.points:
             noted.setdefault(row_of(chart, a.at), []).append(f"Annotation {n}: {a.label}")
+    lines = [(_maybe(p.centre), _maybe(p.lower), _maybe(p.upper)) for p in chart.phases]
     found: list[Row] = []
     for point in chart.points:
-        phase = chart.phases[point.phase]
-        detail = details[point.index] if details else PointDetail()
+        centre, lower, upper = lines[point.phase]
+        detail = details[point.index] if details else NO_DETAIL
         notes = (
             [f"Excluded: {detail.note}" if detail.note else "Excluded"] if point.excluded else []
         )
@@ -46,9 +48,9 @@ def rows(
                 value=number(point.value),
                 numerator=_maybe(detail.numerator),
                 denominator=_maybe(detail.denominator),
-                centre=_maybe(phase.centre),
-                lower=_maybe(phase.lower),
-                upper=_maybe(phase.upper),
+                centre=centre,
+                lower=lower,
+                upper=upper,
                 notes=tuple(notes),
                 css="excluded" if point.excluded else "signal" if point.signals else "",
             )

@@ -63,13 +63,22 @@ def test_the_chart_svg_parses_with_role_title_and_the_description(app: Flask) ->
 
 
 def test_every_point_is_drawn_and_signal_points_are_diamonds(app: Flask) -> None:
-    chart = cdi()
-    svg = svg_of(render(app, CHART, d=draw(chart, title="CDI")))
-    diamonds = svg.findall(f".//{SVG}path")
-    circles = [c for c in svg.findall(f"./{SVG}circle")]
-    assert len(diamonds) == 15
-    assert len(diamonds) + len(circles) == 36
-    assert all("improvement" in (d.get("class") or "") for d in diamonds)
+    svg = svg_of(render(app, CHART, d=draw(cdi(), title="CDI")))
+    drawn = {p.get("class"): (p.get("d") or "") for p in svg.findall(f"{SVG}path")}
+    # One path per kind of marker; each marker starts with a move (M).
+    assert {css: d.count("M") for css, d in drawn.items()} == {
+        "point": 21,
+        "point signal improvement": 15,
+    }
+    assert drawn["point signal improvement"].count("l6 6l-6 6l-6 -6z") == 15
+
+
+def test_an_excluded_point_is_a_hollow_ring(app: Flask) -> None:
+    chart = analyse(weekly([1.0, 9.0] * 5, excluded=[4]))
+    d = draw(chart, title="Rings")
+    assert [m.shape for m in d.marks].count("ring") == 1
+    svg = svg_of(render(app, CHART, d=d))
+    assert [p.get("class") for p in svg.findall(f"{SVG}path")] == ["point", "point excluded"]
 
 
 def test_each_annotation_is_a_numbered_marker_and_a_link_after_the_svg(app: Flask) -> None:
