@@ -154,7 +154,7 @@ def _markers(
             a.label,
             _href(chart, a, element_id),
             a.kind,
-            period_date(a.at, chart.period),
+            period_date(a.at, "day"),
         )
         for n, a in enumerate(ordered, start=1)
     ]

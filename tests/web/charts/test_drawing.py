@@ -89,10 +89,10 @@ def test_each_annotation_is_a_numbered_marker_and_a_link_after_the_svg(app: Flas
     assert numbers == ["1", "2", "3"]
     after = html[html.index("</svg>") :]
     assert (
-        '<li class="annotation-revision"><a href="/revisions/7">Plan revised</a> — June 2013</li>'
-        in after
+        '<li class="annotation-revision"><a href="/revisions/7">Plan revised</a>'
+        " — 15 June 2013</li>" in after
     )
-    assert '<a href="/cycles/2">Cycle 2 opened</a> — November 2014' in after
+    assert '<a href="/cycles/2">Cycle 2 opened</a> — 1 November 2014' in after
     # The team's own note links to its point's row in the data table (May 2015 is index 30).
     assert '<a href="#chart-row-30">Ward closed for cleaning</a>' in after
 
@@ -182,3 +182,10 @@ def test_value_ticks_are_round_numbers_covering_the_data() -> None:
 def test_a_chart_with_one_point_draws_without_error(app: Flask) -> None:
     chart = analyse([Observation(date(2025, 1, 1), 5)])
     svg_of(render(app, CHART, d=draw(chart, title="New measure")))
+
+
+def test_a_chart_without_points_draws_an_empty_frame(app: Flask) -> None:
+    chart = analyse([])
+    svg_of(render(app, CHART, d=draw(chart, title="No data")))
+    html = render(app, SPARK, s=sparkline(chart, title="No data"))
+    assert "No data yet" in html
