@@ -18,9 +18,8 @@ from web.charts.model import (
 )
 from web.charts.table import row_of, rows
 
-WIDTH, HEIGHT = 720, 320
+WIDTH, HEIGHT = 720, 318
 LEFT, TOP, RIGHT, BOTTOM = 56.0, 16.0, 704.0, 270.0
-MARKER_Y = 292.0
 
 
 def draw(
