@@ -86,3 +86,21 @@ def test_a_reversed_series_has_the_same_longest_run_and_crossings(
     assert max((len(r.points) for r in forward), default=0) == max(
         (len(r.points) for r in backward), default=0
     )
+
+
+@given(
+    st.lists(st.integers(0, 30).map(float), min_size=15, max_size=40),
+    st.integers(0, 14),
+    st.floats(-1e6, 1e6),
+)
+def test_an_excluded_point_changes_no_line_and_no_signal(
+    series: list[float], at: int, value: float
+) -> None:
+    before = analyse(weekly(series), better="up")
+    after = analyse(weekly([*series[:at], value, *series[at:]], excluded=[at]), better="up")
+    assert [(p.centre, p.lower, p.upper) for p in after.phases] == [
+        (p.centre, p.lower, p.upper) for p in before.phases
+    ]
+    moved = [tuple(i + (i >= at) for i in s.points) for s in before.signals]
+    assert [s.points for s in after.signals] == moved
+    assert [s.rule for s in after.signals] == [s.rule for s in before.signals]

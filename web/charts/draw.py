@@ -51,7 +51,7 @@ def draw(
         x_ticks=[Tick(x(at), label) for at, label in _date_ticks(chart)],
         line=" ".join(f"{px},{py}" for px, py in zip(xs, ys, strict=True)),
         segments=_segments(chart, xs, y),
-        boundaries=[round((xs[p.start - 1] + xs[p.start]) / 2, 1) for p in chart.phases[1:]],
+        boundaries=_boundaries(chart, xs),
         marks=marks,
         shapes=_shapes(marks),
         markers=_markers(chart, annotations, x, element_id),
@@ -80,8 +80,8 @@ def _key(chart: Chart) -> str:
         parts.append("dashed lines: the process limits")
     if chart.target is not None:
         parts.append(f"dotted line: the target ({number(chart.target)})")
-    if len(chart.phases) > 1:
-        parts.append("dotted upright lines: where the lines were recalculated")
+    if len(chart.phases) > 1 or any(p.frozen for p in chart.phases):
+        parts.append("dotted upright lines: where a baseline ends or the lines were recalculated")
     parts += ["diamonds: points in a signal", "hollow rings: points left out of the calculations"]
     return "Key: " + "; ".join(parts) + "."
 
@@ -113,6 +113,18 @@ def _shape(chart: Chart, k: int) -> tuple[Shape, str]:
     if point.signals:
         return "diamond", f"point signal {point.variation.replace('_', '-')}"
     return "circle", "point"
+
+
+def _boundaries(chart: Chart, xs: Sequence[float]) -> list[float]:
+    """Upright lines between phases, and after the last point of each frozen baseline."""
+    between = [p.start for p in chart.phases[1:]]
+    for phase in chart.phases:
+        if phase.frozen and phase.until is not None:
+            later = [
+                p.index for p in chart.points[phase.start : phase.end + 1] if p.at > phase.until
+            ]
+            between += later[:1]
+    return sorted(round((xs[k - 1] + xs[k]) / 2, 1) for k in between)
 
 
 def _shapes(marks: Sequence[Mark]) -> list[Shapes]:

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from flask import Flask, render_template_string
 
-from projections.spc import Baseline, Chart, Observation, analyse
+from projections.spc import Baseline, Chart, Observation, Recalculation, analyse
 from tests.spc.series import published, week, weekly
 from web.charts import Annotation, PointDetail, draw, sparkline
 from web.charts.geometry import date_ticks, nice_ticks
@@ -189,3 +189,14 @@ def test_a_chart_without_points_draws_an_empty_frame(app: Flask) -> None:
     svg_of(render(app, CHART, d=draw(chart, title="No data")))
     html = render(app, SPARK, s=sparkline(chart, title="No data"))
     assert "No data yet" in html
+
+
+def test_upright_lines_mark_where_the_baseline_ends_and_a_new_phase_starts() -> None:
+    observations, _ = published()
+    chart = analyse(
+        observations, changes=[Baseline(observations[11].at), Recalculation(observations[24].at)]
+    )
+    d = draw(chart, title="CDI")
+    xs = [m.x for m in d.marks]
+    assert d.boundaries == [round((xs[11] + xs[12]) / 2, 1), round((xs[23] + xs[24]) / 2, 1)]
+    assert "where a baseline ends or the lines were recalculated" in d.key
