@@ -58,7 +58,7 @@ def draw(
         signals=[s.words for s in chart.signals],
         key=_key(chart),
         rows=rows(chart, annotations, details, element_id),
-        counts=bool(details) and any(d.denominator is not None for d in details or ()),
+        counts=any(d.numerator is not None or d.denominator is not None for d in details or ()),
     )
 
 
