@@ -17,11 +17,12 @@ from projections.spc import Baseline, Chart, Observation, Recalculation, Setting
 from web.charts import Annotation, Drawing, PointDetail, Sparkline, draw, sparkline
 
 KEY = "learnloop.chart_settings"
+SPARKS = "learnloop.sparklines"
 DECIDED = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned"}
-# Sparklines drawn, by measure and the version of its last event (and the settings): a page
-# listing measures costs the same however many points they hold, once each is drawn.
-_SPARKS: dict[tuple[UUID, int, Settings], Sparkline] = {}
+# How many sparklines a process keeps (by measure and the version of its last event): a
+# page listing measures costs the same however many points they hold, once each is drawn.
 REMEMBERED = 5_000
+Sparks = dict[tuple[UUID, int], Sparkline]
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ def settings_from(config: Mapping[str, Any]) -> Settings:
 def init_app(app: Flask) -> None:
     """Check the chart settings at start-up: a wrong one stops the app with its reason."""
     app.extensions[KEY] = settings_from(app.config)
+    app.extensions[SPARKS] = {}
 
 
 def chart_settings() -> Settings:
@@ -102,14 +104,15 @@ def measure_sparkline(
 ) -> Sparkline:
     """A small chart of the measure with its variation and assurance marks (kept until the
     measure changes)."""
-    key = (measure.id, measure.seq, chart_settings())
-    found = _SPARKS.get(key)
+    drawn: Sparks = current_app.extensions[SPARKS]
+    key = (measure.id, measure.seq)
+    found = drawn.get(key)
     if found is None:
         chart = analysed(measure, points, lines)
         found = sparkline(chart, title=measure.name, element_id=f"spark-{measure.id.hex}")
-        if len(_SPARKS) >= REMEMBERED:
-            _SPARKS.clear()
-        _SPARKS[key] = found
+        if len(drawn) >= REMEMBERED:
+            drawn.clear()
+        drawn[key] = found
     return found
 
 
