@@ -10,8 +10,10 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+import sqlalchemy as sa
 from flask import Flask, current_app, url_for
 
+from projections import queries
 from projections.queries import LineRow, Mark, MeasureRow, PointRow
 from projections.spc import Baseline, Chart, Observation, Recalculation, Settings, analyse
 from web.charts import Annotation, Drawing, PointDetail, Sparkline, draw, sparkline
@@ -99,21 +101,20 @@ def measure_chart(
     return MeasureChart(measure, chart, drawing)
 
 
-def measure_sparkline(
-    measure: MeasureRow, points: Sequence[PointRow], lines: Sequence[LineRow]
-) -> Sparkline:
-    """A small chart of the measure with its variation and assurance marks (kept until the
-    measure changes)."""
+def sparklines(conn: sa.Connection, measures: Sequence[MeasureRow]) -> dict[UUID, Sparkline]:
+    """A small chart of each measure with its variation and assurance marks; only those not
+    drawn since their measure last changed read their points (two queries for them all)."""
     drawn: Sparks = current_app.extensions[SPARKS]
-    key = (measure.id, measure.seq)
-    found = drawn.get(key)
-    if found is None:
-        chart = analysed(measure, points, lines)
-        found = sparkline(chart, title=measure.name, element_id=f"spark-{measure.id.hex}")
-        if len(drawn) >= REMEMBERED:
+    missing = [m for m in measures if (m.id, m.seq) not in drawn]
+    if missing:
+        ids = [m.id for m in missing]
+        points, lines = queries.measure_points(conn, ids), queries.measure_lines_of(conn, ids)
+        if len(drawn) + len(missing) > REMEMBERED:
             drawn.clear()
-        drawn[key] = found
-    return found
+        for m in missing:
+            chart = analysed(m, points[m.id], lines[m.id])
+            drawn[(m.id, m.seq)] = sparkline(chart, title=m.name, element_id=f"spark-{m.id.hex}")
+    return {m.id: drawn[(m.id, m.seq)] for m in measures}
 
 
 def _change(line: LineRow) -> Baseline | Recalculation:

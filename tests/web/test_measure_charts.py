@@ -14,7 +14,7 @@ from projections import queries
 from tests.builders import plan
 from tests.conftest import make_app
 from tests.web.conftest import services_of
-from web.measure_charts import measure_chart, measure_sparkline
+from web.measure_charts import measure_chart, sparklines
 from web.rendering import reading
 
 CDI = Path(__file__).parents[1] / "data" / "runcharts" / "qicharts2-cdi-amager-hvidovre.json"
@@ -125,9 +125,7 @@ def test_a_sparkline_is_drawn_again_only_once_the_measure_has_changed(app: Flask
         with app.test_request_context(), reading() as conn:
             row = queries.get_measure(conn, measure)
             assert row is not None
-            points = queries.measure_points(conn, [measure])[measure]
-            lines = queries.measure_lines_of(conn, [measure])[measure]
-            return measure_sparkline(row, points, lines)
+            return sparklines(conn, [row])[measure]
 
     first = spark()
     assert spark() is first
