@@ -59,6 +59,7 @@ from projections.queries.measures import (
     measure_lines_of,
     measure_page,
     measure_points,
+    measures_of_groups,
 )
 from projections.queries.methods import (
     AdviceRequestRow,
@@ -201,6 +202,7 @@ __all__ = [
     "measure_lines_of",
     "measure_page",
     "measure_points",
+    "measures_of_groups",
     "name_of",
     "pending_invitations",
     "plan_history",

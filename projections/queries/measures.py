@@ -143,6 +143,14 @@ def group_measures(conn: sa.Connection, group_id: UUID) -> list[MeasureRow]:
     return [MeasureRow(**r._mapping) for r in rows]
 
 
+def measures_of_groups(conn: sa.Connection, group_ids: list[UUID]) -> dict[UUID, MeasureRow]:
+    """The measures of these groups, by id (one statement)."""
+    if not group_ids:
+        return {}
+    rows = conn.execute(sa.select(measures).where(measures.c.group_id.in_(group_ids)))
+    return {r.id: MeasureRow(**r._mapping) for r in rows}
+
+
 def get_measure(conn: sa.Connection, measure_id: UUID) -> MeasureRow | None:
     """One measure, or None."""
     row = conn.execute(sa.select(measures).where(measures.c.id == measure_id)).first()

@@ -36,7 +36,8 @@ def test_a_sponsor_sees_each_measures_latest_value_beside_the_groups_aim(
     assert "80% of discharges before noon" in page  # the aim
     assert f"{ESCAPED_FALLS}</span>: 6 in April 2026 (target 5 by 31 March 2027)" in page
     assert "Bed days</span>: no values yet" in page
-    assert f'<li class="measure" id="measure-{measure}">' in page
+    assert f'<li class="measure" id="measure-{measure}"><span class="sparkline">' in page
+    assert f'<title id="spark-{measure.hex}-title">{ESCAPED_FALLS}</title>' in page
     assert "<i>per</i>" not in page
 
 
@@ -77,6 +78,8 @@ def test_the_dashboard_and_a_library_page_read_no_more_however_much_is_measured(
         other, _ = _group_with_learning(s.app, ann, f"Ward {n}")
         _measured(s.app, other, ann, measures=2, points=30)
     s.caught_up(events_in(counted_app))
+    for page in pages:  # sparklines of measures changed since: drawn once, then kept
+        client.get(page)
     large = [_sent(statements, client, page) for page in pages]
     assert small[0]["statement"] > 0
     assert small[1]["statement"] > 0
