@@ -23,6 +23,7 @@ from web import (
     library,
     logs,
     measure_charts,
+    measure_context,
     method_records,
     methods,
     names,
@@ -76,6 +77,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         methods,
         dashboard,
         method_records,
+        measure_context,
         health,
     )
     for module in blueprints:

@@ -197,6 +197,31 @@ def measure_page(conn: sa.Connection, measure_id: UUID) -> MeasurePage | None:
     )
 
 
+def group_charts(
+    conn: sa.Connection, group_id: UUID, until: date | None = None
+) -> list[MeasurePage]:
+    """Each of the group's measures with its points up to a date (all, without one), its
+    lines and the group's marks: what charts of the group over a cycle are drawn from (five
+    statements however many measures)."""
+    found = group_measures(conn, group_id)
+    if not found:
+        return []
+    ids = [m.id for m in found]
+    points_of, lines_of = measure_points(conn, ids), measure_lines_of(conn, ids)
+    marks = group_marks(conn, group_id)
+    return [
+        MeasurePage(
+            measure=m,
+            points=[p for p in points_of[m.id] if until is None or p.day <= until],
+            history={},
+            lines=[line for line in lines_of[m.id] if until is None or line.day <= until],
+            versions=[],
+            marks=marks,
+        )
+        for m in found
+    ]
+
+
 def group_marks(conn: sa.Connection, group_id: UUID) -> list[Mark]:
     """Every cycle of the group opened and decided, and every plan revision, by time."""
     found: list[Mark] = []
