@@ -7,7 +7,6 @@ import pytest
 from flask import Flask
 from pytest_bdd import given, parsers, then, when
 
-from domain.errors import RowsRefusedError
 from tests.functional.measures.tracking import Tracking, frozen_to, lines, named_day, pasted
 
 # A person as the feature files name them: "Ann Facilitator", "Bea Okafor".
@@ -60,12 +59,8 @@ def tracks_measure(
 def paste(tracking: Tracking, actor: str, datatable: list[list[str]]) -> None:
     assert tracking.measure is not None
     tracking.before = tracking.latest()
-    try:
-        tracking.done(
-            tracking.app.import_points(tracking.measure, pasted(datatable), "paste", actor)
-        )
-    except RowsRefusedError as refused:
-        tracking.refused = refused
+    rows = pasted(datatable)
+    tracking.done(tracking.app.import_points(tracking.measure, rows, "paste", actor))
 
 
 @given(
