@@ -1,16 +1,19 @@
 Feature: Reading a run chart
   What this chart tells you: whether a measure has really changed, or is only going up and
-  down as every measure does. A run chart plots each value in time order around its median,
-  the middle value, so half the points lie above it and half below. When nothing has changed,
-  the line wanders across the median at random. A few patterns are very unlikely to happen by
-  chance, and each is a signal: evidence that something changed the process.
+  down as every measure does.
+
+  A run chart plots each value in time order around its median, the middle value, so half
+  the points lie above it and half below. When nothing has changed, the line wanders across
+  the median at random. A few patterns are very unlikely to happen by chance, and each is a
+  signal: evidence that something changed the process.
 
   Learnloop reads every run chart with Anhøj's two rules unless the installation chooses the
   IHI's four. Anhøj's rules count the points not on the median (call that number n). A run is
   a stretch of points on one side of the median; a run longer than round(log2 n) + 3 points
-  is a shift. The line crosses the median each time one run ends and the next begins; fewer
-  crossings than nine random series in ten have at least (the 5% lower quantile of a binomial
-  count of n − 1 tosses of a coin) are too few crossings.
+  is a shift. The line crosses the median each time one run ends and the next begins, and
+  too few crossings are a signal too: fewer than the 5% lower quantile of the number of heads
+  in n − 1 tosses of a fair coin, a count random series fall short of less than one time in
+  twenty.
 
   The IHI rules (Perla, Provost and Murray, 2011) are: a shift is 6 or more points in a row on
   one side of the median; a trend is 5 or more points in a row each higher (or each lower) than

@@ -1,11 +1,13 @@
 Feature: Reading an SPC chart
   What this chart tells you: whether a measure is stable, whether it has changed, and whether
-  it will meet its target. An SPC chart (an XmR, or individuals, chart) plots each value
-  around the mean, with two process limits: the mean plus and minus 2.66 times the average
-  moving range, the average difference between one value and the next. A stable process
-  stays between its limits; the ups and downs within them are common-cause variation, and
-  chasing them wastes effort. Learnloop draws an SPC chart once a measure has 15 values that
-  count, and a run chart until then.
+  it will meet its target.
+
+  An SPC chart (an XmR, or individuals, chart) plots each value around the mean, with two
+  process limits: the mean plus and minus 2.66 times the average moving range, the average
+  difference between one value and the next. A stable process stays between its limits; the
+  ups and downs within them are common-cause variation, and chasing them wastes effort.
+  Learnloop draws an SPC chart once a measure has 15 values that count, and a run chart until
+  then.
 
   The chart reads four rules, those of NHS England's Making Data Count; each finds
   special-cause variation, evidence that something changed the process. A point beyond a
