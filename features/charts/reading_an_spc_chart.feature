@@ -128,9 +128,9 @@ Feature: Reading an SPC chart
   Scenario: Seven months each lower than the last are a trend; six are not
     From 52 minutes in August 2024 the time rises to 57 in September, then falls every month:
     57, 55, 53, 51, 49, 47. Six months falling are not a trend; the seventh, 45 in March 2025,
-    makes 7: a trend, and an improvement. None of it is a shift: 52 to 51 are 5 months in a
-    row above the mean (with August 2024), and 49 to 45 are 3 below it. 57 is not beyond two
-    thirds of the way to the upper limit (58.87).
+    makes 7: a trend, and an improvement. None of it is a shift: August's 52 and the 57, 55,
+    53 and 51 after it are 5 months in a row above the mean, and 49, 47 and 45 are 3 below it.
+    57 is not beyond two thirds of the way to the upper limit (58.87).
     Given Ann Facilitator has frozen the baseline on the first 20 months, because "Before the sepsis trolley"
     And Ann Facilitator has pasted these months:
       | Month    | Minutes |
