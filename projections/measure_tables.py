@@ -19,7 +19,9 @@ measures = sa.Table(
     sa.Column("ratio", sa.Boolean, nullable=False),
     sa.Column("target", sa.Float, nullable=True),
     sa.Column("target_by", sa.Date, nullable=True),
-    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),  # of the definition
+    # The measure's last event: anything drawn from its points is the same until it moves.
+    sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("defined_by", sa.String(80), nullable=False),
     sa.Column("defined_at", When, nullable=False),
 )

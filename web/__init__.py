@@ -22,6 +22,7 @@ from web import (
     journal,
     library,
     logs,
+    measure_charts,
     method_records,
     methods,
     names,
@@ -56,6 +57,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.context_processor(access.can_in_template)
     app.teardown_appcontext(rendering.close)
     names.init_app(app)
+    measure_charts.init_app(app)
     app.jinja_env.globals["kinds_of"] = KIND_LABELS
     app.jinja_env.globals["form_key"] = commands.form_key
     app.jinja_env.globals["role_prefix"] = role_prefix

@@ -35,6 +35,7 @@ class MeasureRow:
     target: float | None
     target_by: date | None
     version: int
+    seq: int  # the measure's last event
     defined_by: str
     defined_at: datetime
 

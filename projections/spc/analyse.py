@@ -105,20 +105,24 @@ def _points(
     better: Better,
 ) -> tuple[Point, ...]:
     """Every observation as charted: phase, signals, variation and moving range."""
-    member: dict[int, list[int]] = {}
+    member: dict[int, tuple[int, ...]] = {}
     for number, signal in enumerate(signals):
         for index in signal.points:
-            member.setdefault(index, []).append(number)
+            member[index] = (*member.get(index, ()), number)
+    # Points in the same signals vary alike: one judgement for each set of signals.
+    variations = {
+        mine: variation_of([signals[s] for s in mine], better) for mine in {(), *member.values()}
+    }
     points: list[Point] = []
     for k, phase in enumerate(phases):
         previous: float | None = None
         for i in range(phase.start, phase.end + 1):
             o = observations[i]
-            mine = tuple(member.get(i, ()))
+            mine = member.get(i, ())
             moving = None if o.excluded or previous is None else abs(o.value - previous)
-            variation = variation_of([signals[s] for s in mine], better)
-            points.append(Point(i, o.at, o.value, o.excluded, k, mine, variation, moving))
-            previous = previous if o.excluded else o.value
+            points.append(Point(i, o.at, o.value, o.excluded, k, mine, variations[mine], moving))
+            if not o.excluded:
+                previous = o.value
     return tuple(points)
 
 

@@ -24,6 +24,8 @@ class Span:
 
 def spans(observations: Sequence[Observation], changes: Sequence[Change]) -> list[Span]:
     """The phases the recalculations make, each with the last baseline given for it."""
+    if not observations:
+        return []
     starts = sorted(
         {
             _first_on_or_after(observations, c.start)

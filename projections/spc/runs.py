@@ -110,34 +110,23 @@ def ihi_runs_limits(n: int) -> tuple[int, int]:
 
 def stretches(items: Sequence[Item], *, skip_ties: bool) -> list[Stretch]:
     """Maximal rising and falling stretches; a tie breaks one unless ties are skipped."""
-    kept = _without_repeats(items) if skip_ties else list(items)
+    kept = _without_repeats(items) if skip_ties else list(range(len(items)))
     found: list[Stretch] = []
     start, direction = 0, 0
     for at in range(1, len(kept) + 1):
         step = 0
         if at < len(kept):
-            step = (kept[at][1] > kept[at - 1][1]) - (kept[at][1] < kept[at - 1][1])
+            now, before = items[kept[at]][1], items[kept[at - 1]][1]
+            step = (now > before) - (now < before)
         if step != 0 and step == direction:
             continue
         if direction != 0:
-            found.append(_stretch(items, kept, start, at - 1, direction))
+            members = tuple(index for index, _ in items[kept[start] : kept[at - 1] + 1])
+            found.append(Stretch(direction, at - start, members))
         direction, start = step, (at - 1 if step else at)
     return found
 
 
-def _without_repeats(items: Sequence[Item]) -> list[Item]:
-    """The items with each value equal to the one before left out."""
-    kept: list[Item] = []
-    for item in items:
-        if not kept or item[1] != kept[-1][1]:
-            kept.append(item)
-    return kept
-
-
-def _stretch(
-    items: Sequence[Item], kept: Sequence[Item], first: int, last: int, direction: int
-) -> Stretch:
-    """The stretch from kept[first] to kept[last], with every item between them."""
-    low, high = kept[first][0], kept[last][0]
-    members = tuple(index for index, _ in items if low <= index <= high)
-    return Stretch(direction, last - first + 1, members)
+def _without_repeats(items: Sequence[Item]) -> list[int]:
+    """The positions of the items, each value equal to the one before left out."""
+    return [k for k in range(len(items)) if k == 0 or items[k][1] != items[k - 1][1]]

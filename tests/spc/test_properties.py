@@ -2,13 +2,15 @@
 
 import itertools
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from projections.spc import Settings, analyse
 from projections.spc.runs import crossings, runs, stretches
 from tests.spc.series import weekly
 
+# Nothing written into the working tree; no deadline on a shared machine.
+QUIET = settings(database=None, deadline=None)
 values = st.lists(st.integers(-50, 50).map(float), min_size=1, max_size=60)
 centres = st.integers(-50, 50).map(lambda c: c + 0.5) | st.integers(-50, 50).map(float)
 
@@ -24,6 +26,7 @@ def sign_changes(series: list[float], centre: float) -> int:
     return sum(a != b for a, b in itertools.pairwise(sides))
 
 
+@QUIET
 @given(values, centres)
 def test_crossings_plus_one_is_the_number_of_runs(series: list[float], centre: float) -> None:
     found = runs(items(series), centre)
@@ -32,6 +35,7 @@ def test_crossings_plus_one_is_the_number_of_runs(series: list[float], centre: f
     assert crossings(found) == sign_changes(series, centre)
 
 
+@QUIET
 @given(st.integers(2, 40), st.booleans(), st.booleans())
 def test_a_strictly_monotone_series_of_k_points_is_one_trend_of_k(
     k: int, rising: bool, skip: bool
@@ -43,6 +47,7 @@ def test_a_strictly_monotone_series_of_k_points_is_one_trend_of_k(
     assert stretch.direction == (1 if rising else -1)
 
 
+@QUIET
 @given(st.integers(15, 40), st.booleans(), st.sampled_from([6, 7, 8]))
 def test_a_monotone_xmr_series_signals_one_trend_of_all_its_points(
     k: int, rising: bool, trend: int
@@ -55,6 +60,7 @@ def test_a_monotone_xmr_series_signals_one_trend_of_all_its_points(
     assert trends[0].words.startswith(f"{k} points in a row")
 
 
+@QUIET
 @given(
     st.lists(st.integers(0, 30).map(float), min_size=1, max_size=40),
     st.integers(-1000, 1000),
@@ -76,6 +82,7 @@ def test_adding_a_constant_moves_the_lines_by_it_and_changes_no_signal(
     ]
 
 
+@QUIET
 @given(values, centres)
 def test_a_reversed_series_has_the_same_longest_run_and_crossings(
     series: list[float], centre: float
@@ -86,3 +93,22 @@ def test_a_reversed_series_has_the_same_longest_run_and_crossings(
     assert max((len(r.points) for r in forward), default=0) == max(
         (len(r.points) for r in backward), default=0
     )
+
+
+@QUIET
+@given(
+    st.lists(st.integers(0, 30).map(float), min_size=15, max_size=40),
+    st.integers(0, 14),
+    st.floats(-1e6, 1e6),
+)
+def test_an_excluded_point_changes_no_line_and_no_signal(
+    series: list[float], at: int, value: float
+) -> None:
+    before = analyse(weekly(series), better="up")
+    after = analyse(weekly([*series[:at], value, *series[at:]], excluded=[at]), better="up")
+    assert [(p.centre, p.lower, p.upper) for p in after.phases] == [
+        (p.centre, p.lower, p.upper) for p in before.phases
+    ]
+    moved = [tuple(i + (i >= at) for i in s.points) for s in before.signals]
+    assert [s.points for s in after.signals] == moved
+    assert [s.rule for s in after.signals] == [s.rule for s in before.signals]
