@@ -154,13 +154,16 @@ Feature: Measures: the numbers a group is trying to move, over time
     And phase 2 has the median 17
 
   Scenario: A chart shows the cycles and plan revisions of its group
+    Each mark is placed on the chart's time axis at the day it was made, and links to the
+    cycle, or to the version in the plan's history.
     Given the group tracks "Patients home before noon" as a monthly count, where up is better
+    And Bea Okafor has recorded 9 for last month and 12 for this month
     And Ann Facilitator has opened cycle 1, "Criteria-led discharge on Bay B"
     And Ann Facilitator has revised cycle 1's plan in the light of Bea Okafor's observation
     And Ann Facilitator has adapted cycle 1 into cycle 2, "Criteria-led discharge on every bay"
     Then the chart marks, in order:
-      | Mark                      |
-      | cycle 1 opened            |
-      | cycle 1's plan: version 2 |
-      | cycle 1 decided: adapt    |
-      | cycle 2 opened            |
+      | Mark                              | Links to                            |
+      | Cycle 1 opened                    | cycle 1                             |
+      | Cycle 1: plan revised (version 2) | version 2 of cycle 1's plan history |
+      | Cycle 1 adapted                   | cycle 1                             |
+      | Cycle 2 opened                    | cycle 2                             |

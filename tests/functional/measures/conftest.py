@@ -19,7 +19,7 @@ NUMBER = r"-?\d+(?:\.\d+)?"
 @pytest.fixture
 def tracking(app: Flask) -> Tracking:
     """The scenario's group and measure, on the web app's own Application and read model."""
-    return Tracking(app.extensions["learnloop"])
+    return Tracking(app)
 
 
 def define(tracking: Tracking, actor: str, **definition: Any) -> None:

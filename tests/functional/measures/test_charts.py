@@ -104,6 +104,7 @@ def these_signals(tracking: Tracking, datatable: list[list[str]]) -> None:
 def chart_says(tracking: Tracking, words: str) -> None:
     said = [s.words for s in tracking.current().signals]
     assert words in said, said
+    assert words in tracking.drawing().desc  # the chart's text alternative says it too
 
 
 @then(

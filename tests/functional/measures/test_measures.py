@@ -1,11 +1,12 @@
 """Measures as a specification: defined, recorded one at a time, pasted and uploaded (all or
 none), corrected and left out through the Application; read back from the read model."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from pytest_bdd import given, parsers, scenarios, then, when
 
+from domain.clock import today
 from domain.errors import RowsRefusedError
 from projections import queries
 from tests.builders import entry_recorded, plan
@@ -216,14 +217,28 @@ def adapted(tracking: Tracking, actor: str, objective: str) -> None:
     tracking.cycles[2] = tracking.done(decided).id
 
 
+@given(
+    parsers.re(
+        ACTOR + r" has recorded (?P<before>\d+) for last month and (?P<now>\d+) for this month$"
+    )
+)
+def recorded_lately(tracking: Tracking, actor: str, before: str, now: str) -> None:
+    assert tracking.measure is not None
+    this_month = today().replace(day=1)
+    last_month = (this_month - timedelta(days=1)).replace(day=1)
+    for day, value in ((last_month, before), (this_month, now)):
+        tracking.done(tracking.app.record_point(tracking.measure, day, actor, value=float(value)))
+
+
 @then("the chart marks, in order:")
 def chart_marks(tracking: Tracking, datatable: list[list[str]]) -> None:
-    words = {
-        "opened": "cycle {number} opened",
-        "revised": "cycle {number}'s plan: version {detail}",
-        "decided": "cycle {number} decided: {detail}",
+    cycles = {f"cycle {n}": f"/cycles/{c}" for n, c in tracking.cycles.items()}
+    history = {
+        f"version 2 of cycle {n}'s plan history": f"/cycles/{c}/history#version-2"
+        for n, c in tracking.cycles.items()
     }
-    marks = tracking.page().marks
-    shown = [words[m.kind].format(number=m.number, detail=m.detail) for m in marks]
-    assert shown == [row["Mark"] for row in with_headings(datatable)], (shown, marks)
-    assert {m.cycle_id for m in marks} == set(tracking.cycles.values())
+    shown = [(m.label, m.href) for m in tracking.drawing().markers]
+    expected = [
+        (row["Mark"], (cycles | history)[row["Links to"]]) for row in with_headings(datatable)
+    ]
+    assert shown == expected

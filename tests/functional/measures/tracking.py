@@ -1,18 +1,23 @@
-"""What the measures steps share: the group and measure a scenario tracks, and its chart read
-as the product reads it (the read model's points and lines, analysed by projections.spc)."""
+"""What the measures steps share: the group and measure a scenario tracks, and its chart as
+the measure's page draws it (the read model's points, lines and marks, analysed by
+projections.spc by the installation's rules)."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal, cast
+from typing import Any, Literal
 from uuid import UUID
+
+from flask import Flask
 
 from domain.application import Learnloop
 from domain.errors import RowsRefusedError
 from domain.service import Recorded
 from projections import queries
 from projections.queries.measures import MeasurePage, PointRow
-from projections.spc import Baseline, Chart, Observation, Recalculation, Settings, analyse
-from projections.spc.model import Better, Period, Phase
+from projections.spc import Chart, Phase, Settings
+from web.charts import Drawing
+from web.measure_charts import KEY as SETTINGS
+from web.measure_charts import measure_chart
 from web.services import Services
 
 # The names the guides give the rules, and the names the rules report.
@@ -32,14 +37,21 @@ RULES = {
 class Tracking:
     """A scenario's group, its measure and the chart last read (None once anything changes)."""
 
-    services: Services
+    flask: Flask
     group: UUID | None = None
     measure: UUID | None = None
     definition: dict[str, Any] = field(default_factory=dict)
     chart: Chart | None = None
+    drawn: Drawing | None = None
     refused: RowsRefusedError | None = None
     before: int = 0  # the last notification before the latest command
     cycles: dict[int, UUID] = field(default_factory=dict)
+
+    @property
+    def services(self) -> Services:
+        """The web app's Application, read model and runner."""
+        found: Services = self.flask.extensions["learnloop"]
+        return found
 
     @property
     def app(self) -> Learnloop:
@@ -49,7 +61,7 @@ class Tracking:
     def done(self, recorded: Recorded) -> Recorded:
         """The read model caught up with a command, and the chart to be read again."""
         self.services.caught_up(recorded.notification_id)
-        self.chart = None
+        self.chart = self.drawn = None
         return recorded
 
     def latest(self) -> int:
@@ -73,42 +85,29 @@ class Tracking:
         return found[0]
 
     def read(
-        self,
-        settings: Settings | None = None,
-        kind: Literal["run", "xmr"] | None = None,
+        self, settings: Settings | None = None, kind: Literal["run", "xmr"] | None = None
     ) -> Chart:
-        """The chart as the product draws it: the read model's points, analysed."""
-        self.chart = chart_of(self.page(), settings, kind)
-        return self.chart
+        """The chart as the measure's page draws it, by the installation's rules or these."""
+        page = self.page()
+        chosen = self.flask.extensions[SETTINGS]
+        self.flask.extensions[SETTINGS] = settings or chosen
+        try:
+            with self.flask.test_request_context():
+                shown = measure_chart(page.measure, page.points, page.lines, page.marks, kind)
+        finally:
+            self.flask.extensions[SETTINGS] = chosen
+        self.chart, self.drawn = shown.chart, shown.drawing
+        return shown.chart
 
     def current(self) -> Chart:
         """The chart last read, or the measure's chart as it stands."""
         return self.chart if self.chart is not None else self.read()
 
-
-def chart_of(
-    page: MeasurePage, settings: Settings | None, kind: Literal["run", "xmr"] | None
-) -> Chart:
-    """A measure's chart from its page: points not withdrawn, in order, with its lines."""
-    measure = page.measure
-    observations = [
-        Observation(p.day, p.value, excluded=p.excluded, astronomical=p.astronomical)
-        for p in page.points
-        if not p.withdrawn
-    ]
-    changes = [
-        Baseline(line.day) if line.kind == "baseline" else Recalculation(line.day)
-        for line in page.lines
-    ]
-    return analyse(
-        observations,
-        better=cast(Better, measure.better),  # the domain checks both
-        target=measure.target,
-        changes=changes,
-        settings=settings,
-        period=cast(Period, measure.period),
-        kind=kind,
-    )
+    def drawing(self) -> Drawing:
+        """The drawing of the chart last read (read now if nothing is)."""
+        self.current()
+        assert self.drawn is not None
+        return self.drawn
 
 
 def named_day(when: str) -> date:
