@@ -17,25 +17,25 @@ Feature: Measures: the numbers a group is trying to move, over time
 
   Scenario: A measure is defined with its operational definition
     When Ann Facilitator defines the measure:
-      | Name       | Discharges before noon                                                          |
-      | Definition | Patients discharged from Ward 7 before 12:00, over all discharges from Ward 7    |
-      | Unit       | %                                                                               |
-      | Kind       | outcome                                                                         |
-      | Better     | up                                                                              |
-      | Counted by | week                                                                            |
-      | Percentage | yes                                                                             |
-      | Target     | 80                                                                              |
-      | Target by  | 2027-03-31                                                                      |
+      | Name       | Discharges before noon                                                        |
+      | Definition | Patients discharged from Ward 7 before 12:00, over all discharges from Ward 7 |
+      | Unit       | %                                                                             |
+      | Kind       | outcome                                                                       |
+      | Better     | up                                                                            |
+      | Counted by | week                                                                          |
+      | Percentage | yes                                                                           |
+      | Target     | 80                                                                            |
+      | Target by  | 2027-03-31                                                                    |
     Then the group's measures are "Discharges before noon"
     And the measure reads:
-      | Name       | Discharges before noon                                                          |
-      | Definition | Patients discharged from Ward 7 before 12:00, over all discharges from Ward 7    |
-      | Unit       | %                                                                               |
-      | Kind       | outcome                                                                         |
-      | Better     | up                                                                              |
-      | Counted by | week                                                                            |
-      | Target     | 80                                                                              |
-      | Target by  | 2027-03-31                                                                      |
+      | Name       | Discharges before noon                                                        |
+      | Definition | Patients discharged from Ward 7 before 12:00, over all discharges from Ward 7 |
+      | Unit       | %                                                                             |
+      | Kind       | outcome                                                                       |
+      | Better     | up                                                                            |
+      | Counted by | week                                                                          |
+      | Target     | 80                                                                            |
+      | Target by  | 2027-03-31                                                                    |
 
   Scenario: A week's value is recorded as its numerator over its denominator
     Given the group tracks "Discharges before noon" as a weekly percentage, where up is better
@@ -71,11 +71,11 @@ Feature: Measures: the numbers a group is trying to move, over time
       2026-02-01
       """
     Then the file is refused, with these problems:
-      | Line | Column | Why                                  |
-      | 3    | date   | “soon” is not a date                 |
-      | 5    | value  | “twelve” is not a number             |
-      | 6    | date   | 2099-01-01 is in the future          |
-      | 7    | row    | expected 2 columns (date, value)     |
+      | Line | Column | Why                              |
+      | 3    | date   | “soon” is not a date             |
+      | 5    | value  | “twelve” is not a number         |
+      | 6    | date   | 2099-01-01 is in the future      |
+      | 7    | row    | expected 2 columns (date, value) |
     And the measure has no points
 
   Scenario: The same rows sent twice are recorded once

@@ -94,9 +94,9 @@ Feature: Reading a run chart
     When the run chart is read with Anhøj's rules
     Then the median is 19, frozen on the points to October 2014
     And the chart shows these signals:
-      | Signal          | Points                     | Evidence of |
-      | shift           | August 2014 to October 2015 | improvement |
-      | too few crossings | November 2012 to October 2015 | change    |
+      | Signal            | Points                        | Evidence of |
+      | shift             | August 2014 to October 2015   | improvement |
+      | too few crossings | November 2012 to October 2015 | change      |
     And the chart says "15 points in a row below the median from August 2014 to October 2015: a shift — evidence of improvement."
     And the chart says "The line crosses the median 8 times from November 2012 to October 2015, fewer than the 11 expected at least for 31 points not on it: too few crossings — evidence of change."
 
@@ -123,9 +123,9 @@ Feature: Reading a run chart
     And Ann Facilitator has frozen the baseline on the first 24 months, because "Before the intervention"
     When the run chart is read with the IHI rules
     Then the chart shows these signals:
-      | Signal        | Points                        | Evidence of |
-      | shift         | August 2014 to October 2015   | improvement |
-      | too few runs  | November 2012 to October 2015 | change      |
+      | Signal       | Points                        | Evidence of |
+      | shift        | August 2014 to October 2015   | improvement |
+      | too few runs | November 2012 to October 2015 | change      |
     And the chart says "9 runs about the median from November 2012 to October 2015, fewer than the 11 expected at least for 31 points not on it: too few runs — evidence of change."
 
   Scenario: A point is astronomical only when the team says so
@@ -167,7 +167,7 @@ Feature: Reading a run chart
     When the run chart is read with the IHI rules
     Then the median is 21.5
     And the chart shows these signals:
-      | Signal | Points                                           | Evidence of |
+      | Signal | Points                                              | Evidence of |
       | trend  | the week of 31 March 2025 to the week of 5 May 2025 | improvement |
     And the chart says "6 points in a row, each higher than the one before, from the week of 31 March 2025 to the week of 5 May 2025: a trend — evidence of improvement."
 
@@ -195,5 +195,5 @@ Feature: Reading a run chart
     When the run chart is read with the IHI rules
     Then the median is 11
     And the chart shows these signals:
-      | Signal        | Points                                             | Evidence of |
+      | Signal        | Points                                              | Evidence of |
       | too many runs | the week of 3 March 2025 to the week of 19 May 2025 | change      |

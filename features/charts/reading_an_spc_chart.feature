@@ -115,7 +115,7 @@ Feature: Reading an SPC chart
     Then the chart shows no signals
     When the SPC chart is read counting shifts of 6 points
     Then the chart shows these signals:
-      | Signal | Points                        | Evidence of |
+      | Signal | Points                          | Evidence of |
       | shift  | September 2024 to February 2025 | improvement |
     When Ann Facilitator records 45 minutes for March 2025
     And the SPC chart is read
@@ -165,7 +165,7 @@ Feature: Reading an SPC chart
     When Ann Facilitator corrects November 2024 to 61 minutes, because "The night shift's patients were left out"
     And the SPC chart is read
     Then the chart shows these signals:
-      | Signal       | Points                          | Evidence of |
+      | Signal       | Points                           | Evidence of |
       | two of three | September 2024 and November 2024 | concern     |
     And the chart says "2 points from September 2024 to November 2024 are beyond two thirds of the way from the mean to the upper limit, two or more of three in a row each time: two of three near a limit — evidence of concern."
 
@@ -220,9 +220,9 @@ Feature: Reading an SPC chart
     And the SPC chart is read
     Then it is an SPC chart with the mean 52.14 and process limits 33.79 and 70.5
     And the chart shows these signals:
-      | Signal         | Points                   | Evidence of |
+      | Signal         | Points                     | Evidence of |
       | shift          | June 2023 to February 2024 | improvement |
-      | beyond a limit | September 2024           | concern     |
+      | beyond a limit | September 2024             | concern     |
     When Ann Facilitator leaves September 2024 out of the calculations, because "Records system down: times from incomplete paper notes"
     And the SPC chart is read
     Then it is an SPC chart with the mean 50 and process limits 36.7 and 63.3
