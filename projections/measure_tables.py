@@ -96,3 +96,24 @@ point_notes = sa.Table(
     sa.Column("actor", sa.String(80), nullable=False),
     sa.Column("at", When, nullable=False),
 )
+
+# What the timeline needs to word a measure's events that do not say it (its name as it
+# stands, a point's period and value before a correction). Kept by the timeline itself:
+# projections never share tables.
+timeline_measures = sa.Table(
+    "rm_timeline_measures",
+    metadata,
+    sa.Column("measure_id", sa.Uuid, primary_key=True),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("period", sa.String(10), nullable=False),
+)
+
+timeline_points = sa.Table(
+    "rm_timeline_points",
+    metadata,
+    sa.Column("point_id", sa.String(32), primary_key=True),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("numerator", sa.Float, nullable=True),
+    sa.Column("denominator", sa.Float, nullable=True),
+)

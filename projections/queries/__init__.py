@@ -110,6 +110,7 @@ from projections.queries.plans import (
     ramp_history,
     revision_history,
 )
+from projections.queries.summaries import LatestValue, ValuesOver, latest_values, values_over
 from projections.queries.timeline import TimelineRow, timeline_page
 
 __all__ = [
@@ -137,6 +138,7 @@ __all__ = [
     "HelpRow",
     "HistoryRow",
     "InvitationRow",
+    "LatestValue",
     "LearningRow",
     "LineRow",
     "Mark",
@@ -154,6 +156,7 @@ __all__ = [
     "RevisionPage",
     "StoryRow",
     "TimelineRow",
+    "ValuesOver",
     "VersionRow",
     "access",
     "advice_asked_of",
@@ -191,6 +194,7 @@ __all__ = [
     "help_request_cycle",
     "is_search",
     "journal_state",
+    "latest_values",
     "learning",
     "list_accounts",
     "list_groups",
@@ -209,5 +213,6 @@ __all__ = [
     "search_learning",
     "story_groups",
     "timeline_page",
+    "values_over",
     "visible_groups",
 ]
