@@ -224,19 +224,26 @@ def group_charts(
 
 def group_marks(conn: sa.Connection, group_id: UUID) -> list[Mark]:
     """Every cycle of the group opened and decided, and every plan revision, by time."""
-    found: list[Mark] = []
-    for c in conn.execute(
+    found: list[tuple[datetime, Mark]] = []
+    rows = conn.execute(
         sa.select(
             cycles.c.id,
             cycles.c.number,
             cycles.c.opened_at,
             cycles.c.decided_at,
             cycles.c.decision,
+            cycles.c.previous_cycle_id,
         ).where(cycles.c.group_id == group_id)
-    ):
-        found.append(Mark(c.opened_at, "opened", c.id, c.number, ""))
+    ).all()
+    decided = {c.id: c.decided_at for c in rows if c.decided_at is not None}
+    for c in rows:
+        # Adapting opens the next cycle in the same act that decides this one (its event a
+        # moment earlier): the decision is placed first, as the group made it.
+        after = decided.get(c.previous_cycle_id, c.opened_at)
+        found.append((max(c.opened_at, after), Mark(c.opened_at, "opened", c.id, c.number, "")))
         if c.decided_at is not None:
-            found.append(Mark(c.decided_at, "decided", c.id, c.number, c.decision or ""))
+            mark = Mark(c.decided_at, "decided", c.id, c.number, c.decision or "")
+            found.append((c.decided_at, mark))
     for v in conn.execute(
         sa.select(
             plan_versions.c.cycle_id, plan_versions.c.version, plan_versions.c.at, cycles.c.number
@@ -244,8 +251,8 @@ def group_marks(conn: sa.Connection, group_id: UUID) -> list[Mark]:
         .join(cycles, cycles.c.id == plan_versions.c.cycle_id)
         .where(cycles.c.group_id == group_id, plan_versions.c.version > 1)
     ):
-        found.append(Mark(v.at, "revised", v.cycle_id, v.number, str(v.version)))
-    return sorted(found, key=lambda m: (m.at, m.number))
+        found.append((v.at, Mark(v.at, "revised", v.cycle_id, v.number, str(v.version))))
+    return [mark for _, mark in sorted(found, key=lambda f: (f[0], f[1].number))]
 
 
 def _point(r: Any, notes: list[NoteRow] | None = None, why_excluded: str = "") -> PointRow:
