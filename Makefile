@@ -38,6 +38,8 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench_commands
 	$(BIN)/python -m tests.bench_library
 	$(BIN)/python -m tests.bench_pages
+	$(BIN)/python -m tests.bench_charts
+	$(BIN)/python -m tests.bench_measures
 
 # Against the real server (gunicorn) on SQLite and on PostgreSQL (LEARNLOOP_TEST_DATABASE_URL,
 # else the local server). soak: 8 writers on one cycle for 60 s per database, with counts.

@@ -19,7 +19,9 @@ measures = sa.Table(
     sa.Column("ratio", sa.Boolean, nullable=False),
     sa.Column("target", sa.Float, nullable=True),
     sa.Column("target_by", sa.Date, nullable=True),
-    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),  # of the definition
+    # The measure's last event: anything drawn from its points is the same until it moves.
+    sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("defined_by", sa.String(80), nullable=False),
     sa.Column("defined_at", When, nullable=False),
 )
@@ -93,4 +95,25 @@ point_notes = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("actor", sa.String(80), nullable=False),
     sa.Column("at", When, nullable=False),
+)
+
+# What the timeline needs to word a measure's events that do not say it (its name as it
+# stands, a point's period and value before a correction). Kept by the timeline itself:
+# projections never share tables.
+timeline_measures = sa.Table(
+    "rm_timeline_measures",
+    metadata,
+    sa.Column("measure_id", sa.Uuid, primary_key=True),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("period", sa.String(10), nullable=False),
+)
+
+timeline_points = sa.Table(
+    "rm_timeline_points",
+    metadata,
+    sa.Column("point_id", sa.String(32), primary_key=True),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("numerator", sa.Float, nullable=True),
+    sa.Column("denominator", sa.Float, nullable=True),
 )

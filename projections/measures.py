@@ -32,6 +32,7 @@ class Measures(Projection):
                 group_id=e.group_id,
                 **_definition(e.definition),
                 version=1,
+                seq=e.originator_version,
                 defined_by=e.actor,
                 defined_at=e.timestamp,
             ),
@@ -43,11 +44,16 @@ class Measures(Projection):
         row = conn.get(measures, e.originator_id)
         assert row is not None, e.originator_id
         version = row["version"] + 1
-        conn.update(measures, e.originator_id, {**_definition(e.definition), "version": version})
+        conn.update(
+            measures,
+            e.originator_id,
+            {**_definition(e.definition), "version": version, "seq": e.originator_version},
+        )
         self._version(conn, e, version, e.definition, e.reason, e.actor)
 
     @handles(Measure.PointsRecorded)
     def recorded(self, conn: Writer, e: Measure.PointsRecorded) -> None:
+        _moved(conn, e)
         for p in e.points:
             conn.insert(
                 points,
@@ -92,6 +98,7 @@ class Measures(Projection):
 
     @handles(Measure.PointAnnotated)
     def annotated(self, conn: Writer, e: Measure.PointAnnotated) -> None:
+        _moved(conn, e)
         conn.insert(
             point_notes,
             dict(
@@ -147,6 +154,7 @@ class Measures(Projection):
         if row is None:
             raise LookupError(f"No point {point_id} to change.")
         revision = row["revision"] + 1
+        _moved(conn, e)
         conn.update(points, point_id, {**changes, "revision": revision})
         actor: str = getattr(e, "actor")  # noqa: B009 - every point event has one
         self._history(conn, e, point_id, revision, kind, values, reason, actor)
@@ -182,6 +190,7 @@ class Measures(Projection):
     def _line(
         conn: Writer, e: Measure.Event, kind: str, day: str, reason: str, actor: str
     ) -> None:
+        _moved(conn, e)
         conn.insert(
             measure_lines,
             dict(
@@ -194,6 +203,11 @@ class Measures(Projection):
                 at=e.timestamp,
             ),
         )
+
+
+def _moved(conn: Writer, e: Measure.Event) -> None:
+    """The measure's last event is now this one."""
+    conn.update(measures, e.originator_id, {"seq": e.originator_version})
 
 
 def _definition(data: dict[str, Any]) -> dict[str, Any]:

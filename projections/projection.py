@@ -34,9 +34,11 @@ class Projection:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        # Handlers may come from base classes too (a projection written in several parts).
         cls._handlers = {
             member.__dict__["handles"]: member
-            for member in cls.__dict__.values()
+            for klass in reversed(cls.__mro__)
+            for member in vars(klass).values()
             if callable(member) and "handles" in getattr(member, "__dict__", {})
         }
         cls.topics = frozenset(get_topic(c) for c in cls._handlers)

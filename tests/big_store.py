@@ -14,7 +14,9 @@ each joining one of 200 groups by invitation; groups differ in how much they rec
 few record most); each works in ramps of one to four cycles, PDSA mostly, some Peer
 Assist and Most Significant Change; a cycle has from 20 to 3,000 events, log-uniformly:
 acts and observations, comments, help requests with answers, plan revisions citing what
-was learned, corrections, comparisons, reflections, mistakes, and a decision. Forty
+was learned, corrections, comparisons, reflections, mistakes, and a decision. Most groups
+track one to three measures (tests/big_store_measures.py): baseline data pasted when the
+group forms, then values recorded, corrected and noted on as its ramps run. Forty
 ramps are under way at once and take turns a few commands at a time, so the log
 interleaves cycles and groups as a busy deployment's does.
 
@@ -51,11 +53,12 @@ from domain.methods import PDSA
 from domain.passwords import hash_password
 from domain.plan import Plan
 from domain.roles import MEMBER, SPONSOR
+from tests.big_store_measures import Measures
 from web.storage import storage_for
 
 # Raise when what the generator records changes: a cached store of another version is
 # then not used (nor removed: delete old ones by hand).
-GENERATOR = 1
+GENERATOR = 2
 CACHE = Path(os.environ.get("LEARNLOOP_BENCH_CACHE", "~/.cache/learnloop-bench")).expanduser()
 GROUPS, PEOPLE, UNDER_WAY = 200, 5_000, 40
 SMALLEST_CYCLE, LARGEST_CYCLE = 20, 3_000
@@ -234,6 +237,10 @@ class Builder:
     saved: Callable[[], object] = lambda: None  # called after each save
     written: int = 0
     teams: dict[UUID, list[Member]] = field(default_factory=dict)
+    measures: Measures = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.measures = Measures(self.rng, self.text)
 
     def run(self) -> None:
         """People and groups first; then ramps, many under way at once, taking turns."""
@@ -320,7 +327,7 @@ class Builder:
         if self.rng.random() < 0.1:
             group.remove(team[-1].actor, facilitator)
             team = team[:-1]
-        self.save(group, *invitations)
+        self.save(group, *invitations, *self.measures.define(group.id, facilitator))
         self.teams[group.id] = team
         return group
 
@@ -340,6 +347,7 @@ class Ramp:
     entries: list[Tracked] = field(default_factory=list)
     tasks_done: set[str] = field(default_factory=set)
     requests: list[HelpRequest] = field(default_factory=list)  # saved with the next turn
+    measured: list[Any] = field(default_factory=list)  # measures changed, saved likewise
 
     def run(self) -> Iterator[list[Any]]:
         """The ramp, a turn at a time: each turn yields the aggregates it changed."""
@@ -389,6 +397,8 @@ class Ramp:
 
     def _changed(self) -> list[Any]:
         changed, self.requests = [self.cycle, *self.requests], []
+        changed += list({id(m): m for m in self.measured}.values())
+        self.measured = []
         return changed
 
     def _actor(self) -> str:
@@ -411,6 +421,8 @@ class Ramp:
             pass
         elif roll < 0.35 and self.method == PEER_ASSIST:
             self._advice()
+        elif roll > 0.96 and self._measure():
+            pass
         elif reflecting and any(e.kind in ("act", "story") for e in self.entries):
             self._reflect(roll)
         else:
@@ -480,6 +492,12 @@ class Ramp:
             self.cycle.withdraw_entry(entry.id, entry.revision, text(3, 12), self._actor())
             entry.withdrawn = True
         entry.revision += 1
+
+    def _measure(self) -> bool:
+        changed = self.builder.measures.step(self.group.id, self._actor())
+        if changed is not None:
+            self.measured.append(changed)
+        return changed is not None
 
     def _task(self) -> bool:
         todo = [t.id for t in self.plan.tasks if t.id not in self.tasks_done]

@@ -22,6 +22,8 @@ from web import (
     journal,
     library,
     logs,
+    measure_charts,
+    measure_context,
     measure_display,
     measures,
     method_records,
@@ -60,6 +62,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.teardown_appcontext(rendering.close)
     names.init_app(app)
     measure_display.init_app(app)
+    measure_charts.init_app(app)
     app.jinja_env.globals["kinds_of"] = KIND_LABELS
     app.jinja_env.globals["form_key"] = commands.form_key
     app.jinja_env.globals["role_prefix"] = role_prefix
@@ -80,6 +83,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         method_records,
         measures,
         points,
+        measure_context,
         health,
     )
     for module in blueprints:

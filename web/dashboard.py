@@ -5,6 +5,7 @@ from flask.typing import ResponseReturnValue
 
 from projections import queries
 from web.access import requires
+from web.measure_charts import sparklines
 from web.rendering import reading, render
 from web.users import current_actor
 
@@ -18,6 +19,12 @@ def index() -> ResponseReturnValue:
     stuck_after = int(current_app.config.get("STUCK_DAYS", 14))
     with reading() as conn:
         rows = queries.dashboard(conn, current_actor(), stuck_after)
+        measures = queries.measures_of_groups(conn, [g.id for g in rows])
+        sparks = sparklines(conn, list(measures.values()))
     return render(
-        "dashboard/index.html", "dashboard/_groups.html", rows=rows, stuck_after=stuck_after
+        "dashboard/index.html",
+        "dashboard/_groups.html",
+        rows=rows,
+        stuck_after=stuck_after,
+        sparks=sparks,
     )

@@ -36,10 +36,23 @@ def index() -> ResponseReturnValue:
 @bp.get("/library/<uuid:entry_id>")
 @requires("signed_in")
 def show(entry_id: UUID) -> ResponseReturnValue:
-    """One learning statement and the plan changes it led to."""
+    """One learning statement, the plan changes it led to and the group's measures over its
+    cycle's dates."""
     with reading() as conn:
         found = queries.learning(conn, current_actor(), entry_id)
         if found is None:
             abort(404)  # not there, or in a group this person may not read
         changes = queries.changes_citing(conn, entry_id)
-    return render("library/show.html", "library/_learning.html", item=found, changes=changes)
+        measured = queries.values_over(
+            conn,
+            found.group_id,
+            found.opened_at.date(),
+            found.decided_at and found.decided_at.date(),
+        )
+    return render(
+        "library/show.html",
+        "library/_learning.html",
+        item=found,
+        changes=changes,
+        measured=measured,
+    )

@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # only the types: the dicts themselves are what every version
 
 # features/methods, through a link the package ships with (pyproject.toml).
 DEFAULT_DIR = Path(__file__).resolve().parent / "method_features"
+# features/charts, the guides to reading charts, through another such link.
+CHARTS_DIR = Path(__file__).resolve().parent / "chart_features"
 SLUG = re.compile(r"[a-z_]+")
 
 Cells = tuple[str, ...]

@@ -1,4 +1,5 @@
-"""The learning methods guide: each method's feature file, shown as living documentation."""
+"""The learning methods guide: each method's feature file, and each guide to reading a
+chart, shown as living documentation."""
 
 from pathlib import Path
 
@@ -6,7 +7,7 @@ from flask import Blueprint, abort, current_app, render_template
 from flask.typing import ResponseReturnValue
 
 from web.access import public
-from web.method_pages import DEFAULT_DIR, find_method, list_methods, method_names
+from web.method_pages import CHARTS_DIR, DEFAULT_DIR, find_method, list_methods, method_names
 
 bp = Blueprint("methods", __name__)
 
@@ -14,6 +15,11 @@ bp = Blueprint("methods", __name__)
 def methods_dir() -> Path:
     """Where this app's method files are: METHODS_DIR if configured (tests set it)."""
     return Path(current_app.config.get("METHODS_DIR") or DEFAULT_DIR)
+
+
+def charts_dir() -> Path:
+    """Where the guides to reading charts are: CHARTS_DIR if configured (tests set it)."""
+    return Path(current_app.config.get("CHARTS_DIR") or CHARTS_DIR)
 
 
 def names() -> dict[str, str]:
@@ -24,15 +30,19 @@ def names() -> dict[str, str]:
 @bp.get("/methods")
 @public
 def index() -> ResponseReturnValue:
-    """The catalogue: every method's name and what it is for."""
-    return render_template("methods/index.html", methods=list_methods(methods_dir()))
+    """The catalogue: every method's name and what it is for, then the chart guides."""
+    return render_template(
+        "methods/index.html",
+        methods=list_methods(methods_dir()),
+        charts=list_methods(charts_dir()),
+    )
 
 
 @bp.get("/methods/<slug>")
 @public
 def show(slug: str) -> ResponseReturnValue:
-    """One method: its description, then each scenario as a worked example."""
-    method = find_method(methods_dir(), slug)
+    """One method or chart guide: its description, then each scenario as a worked example."""
+    method = find_method(methods_dir(), slug) or find_method(charts_dir(), slug)
     if method is None:
         abort(404)
     return render_template("methods/show.html", method=method)

@@ -1,7 +1,7 @@
 """Time travel: a group or cycle page as it was on a date, rebuilt from the log.
 
-Only the events of that group (the group, its cycles and its requests for help) up
-to the end of the date are replayed, through the same projections, into a private
+Only the events of that group (the group, its cycles, its requests for help and its
+measures) up to the end of the date are replayed, through the same projections, into a private
 in-memory database that the page is then rendered from.
 """
 
@@ -14,6 +14,7 @@ from flask import abort, g, request
 from sqlalchemy.pool import StaticPool
 
 from projections.database import all_projections
+from projections.measure_tables import measures
 from projections.tables import cycles, help_requests, metadata
 from web.services import services
 
@@ -50,15 +51,11 @@ def _events_before(group_id: UUID, moment: datetime) -> list[Any]:
     app = services().app
     with services().engine.connect() as conn:
         ids = [group_id]
-        ids += [
-            r.id for r in conn.execute(sa.select(cycles.c.id).where(cycles.c.group_id == group_id))
-        ]
-        ids += [
-            r.id
-            for r in conn.execute(
-                sa.select(help_requests.c.id).where(help_requests.c.group_id == group_id)
-            )
-        ]
+        for table in (cycles, help_requests, measures):
+            ids += [
+                r.id
+                for r in conn.execute(sa.select(table.c.id).where(table.c.group_id == group_id))
+            ]
     events: list[Any] = []
     for aggregate_id in ids:
         for stored in app.recorder.select_events(aggregate_id):

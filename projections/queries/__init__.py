@@ -63,11 +63,13 @@ from projections.queries.measures import (
     PointRow,
     VersionRow,
     get_measure,
+    group_charts,
     group_marks,
     group_measures,
     measure_lines_of,
     measure_page,
     measure_points,
+    measures_of_groups,
 )
 from projections.queries.methods import (
     AdviceRequestRow,
@@ -119,6 +121,7 @@ from projections.queries.plans import (
     ramp_history,
     revision_history,
 )
+from projections.queries.summaries import LatestValue, ValuesOver, latest_values, values_over
 from projections.queries.timeline import TimelineRow, timeline_page
 
 __all__ = [
@@ -146,6 +149,7 @@ __all__ = [
     "HelpRow",
     "HistoryRow",
     "InvitationRow",
+    "LatestValue",
     "LearningRow",
     "LineRow",
     "Mark",
@@ -166,6 +170,7 @@ __all__ = [
     "RevisionPage",
     "StoryRow",
     "TimelineRow",
+    "ValuesOver",
     "VersionRow",
     "access",
     "advice_asked_of",
@@ -188,6 +193,7 @@ __all__ = [
     "get_entry",
     "get_group",
     "get_measure",
+    "group_charts",
     "group_cycles",
     "group_help",
     "group_marks",
@@ -204,12 +210,14 @@ __all__ = [
     "is_search",
     "journal_state",
     "latest_points",
+    "latest_values",
     "learning",
     "list_accounts",
     "list_groups",
     "measure_lines_of",
     "measure_page",
     "measure_points",
+    "measures_of_groups",
     "measures_page",
     "name_of",
     "pending_invitations",
@@ -225,5 +233,6 @@ __all__ = [
     "search_learning",
     "story_groups",
     "timeline_page",
+    "values_over",
     "visible_groups",
 ]

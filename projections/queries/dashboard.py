@@ -8,6 +8,7 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from projections.queries.cycles import CycleRow
+from projections.queries.summaries import LatestValue, latest_values
 from projections.tables import (
     cycles,
     groups,
@@ -24,6 +25,7 @@ class GroupHealth:
 
     id: UUID
     name: str
+    aim: str
     role: str
     current_cycle: int | None
     current_cycle_id: UUID | None
@@ -35,6 +37,7 @@ class GroupHealth:
     revisions: int
     revisions_citing_learning: int
     stuck: bool
+    measures: list[LatestValue]
 
     @property
     def needs_attention(self) -> bool:
@@ -48,9 +51,11 @@ def dashboard(
     """The account's groups, those stuck or asking for help first."""
     now = now or datetime.now(UTC)
     mine = [
-        Mine(r.id, r.name, r.formed_at, r.role)
+        Mine(r.id, r.name, r.aim, r.formed_at, r.role)
         for r in conn.execute(
-            sa.select(groups.c.id, groups.c.name, groups.c.formed_at, memberships.c.role)
+            sa.select(
+                groups.c.id, groups.c.name, groups.c.aim, groups.c.formed_at, memberships.c.role
+            )
             .join(memberships, memberships.c.group_id == groups.c.id)
             .where(memberships.c.account_id == account_id)
         )
@@ -70,6 +75,7 @@ def dashboard(
         .group_by(help_requests.c.group_id),
     )
     revisions, citing = _revisions(conn, by_group)
+    measured = latest_values(conn, ids)
     health = [
         _health(
             g,
@@ -79,6 +85,7 @@ def dashboard(
             citing.get(g.id, 0),
             stuck_after_days,
             now,
+            measured[g.id],
         )
         for g in mine
     ]
@@ -91,6 +98,7 @@ class Mine:
 
     id: UUID
     name: str
+    aim: str
     formed_at: datetime
     role: str
 
@@ -103,6 +111,7 @@ def _health(
     citing: int,
     stuck_after_days: int,
     now: datetime,
+    measures: list[LatestValue],
 ) -> GroupHealth:
     open_cycles = [c for c in group_cycles if c.decision is None]
     current = open_cycles[-1] if open_cycles else (group_cycles[-1] if group_cycles else None)
@@ -115,6 +124,7 @@ def _health(
     return GroupHealth(
         id=group.id,
         name=group.name,
+        aim=group.aim,
         role=group.role,
         current_cycle=current.number if current else None,
         current_cycle_id=current.id if current else None,
@@ -127,6 +137,7 @@ def _health(
         revisions_citing_learning=citing,
         # A group whose ramps are all closed is finished, not stuck.
         stuck=quiet >= stuck_after_days and bool(open_cycles or not group_cycles),
+        measures=measures,
     )
 
 

@@ -37,6 +37,8 @@ class LearningRow:
     objective: str
     method: str
     decision: str | None
+    opened_at: datetime
+    decided_at: datetime | None
     group_id: UUID
     group_name: str
 
@@ -136,6 +138,8 @@ def _readable(account_id: str) -> sa.Select[tuple[object, ...]]:
             cycles.c.objective,
             cycles.c.method,
             cycles.c.decision,
+            cycles.c.opened_at,
+            cycles.c.decided_at,
             groups.c.id.label("group_id"),
             groups.c.name.label("group_name"),
         )

@@ -35,6 +35,7 @@ class MeasureRow:
     target: float | None
     target_by: date | None
     version: int
+    seq: int  # the measure's last event
     defined_by: str
     defined_at: datetime
 
@@ -142,6 +143,14 @@ def group_measures(conn: sa.Connection, group_id: UUID) -> list[MeasureRow]:
     return [MeasureRow(**r._mapping) for r in rows]
 
 
+def measures_of_groups(conn: sa.Connection, group_ids: list[UUID]) -> dict[UUID, MeasureRow]:
+    """The measures of these groups, by id (one statement)."""
+    if not group_ids:
+        return {}
+    rows = conn.execute(sa.select(measures).where(measures.c.group_id.in_(group_ids)))
+    return {r.id: MeasureRow(**r._mapping) for r in rows}
+
+
 def get_measure(conn: sa.Connection, measure_id: UUID) -> MeasureRow | None:
     """One measure, or None."""
     row = conn.execute(sa.select(measures).where(measures.c.id == measure_id)).first()
@@ -188,21 +197,53 @@ def measure_page(conn: sa.Connection, measure_id: UUID) -> MeasurePage | None:
     )
 
 
+def group_charts(
+    conn: sa.Connection, group_id: UUID, until: date | None = None
+) -> list[MeasurePage]:
+    """Each of the group's measures with its points up to a date (all, without one), its
+    lines and the group's marks: what charts of the group over a cycle are drawn from (five
+    statements however many measures)."""
+    found = group_measures(conn, group_id)
+    if not found:
+        return []
+    ids = [m.id for m in found]
+    points_of, lines_of = measure_points(conn, ids), measure_lines_of(conn, ids)
+    marks = group_marks(conn, group_id)
+    return [
+        MeasurePage(
+            measure=m,
+            points=[p for p in points_of[m.id] if until is None or p.day <= until],
+            history={},
+            lines=[line for line in lines_of[m.id] if until is None or line.day <= until],
+            versions=[],
+            marks=marks,
+        )
+        for m in found
+    ]
+
+
 def group_marks(conn: sa.Connection, group_id: UUID) -> list[Mark]:
     """Every cycle of the group opened and decided, and every plan revision, by time."""
-    found: list[Mark] = []
-    for c in conn.execute(
+    found: list[tuple[datetime, Mark]] = []
+    rows = conn.execute(
         sa.select(
             cycles.c.id,
             cycles.c.number,
             cycles.c.opened_at,
             cycles.c.decided_at,
             cycles.c.decision,
+            cycles.c.previous_cycle_id,
         ).where(cycles.c.group_id == group_id)
-    ):
-        found.append(Mark(c.opened_at, "opened", c.id, c.number, ""))
+    ).all()
+    decided = {c.id: c.decided_at for c in rows if c.decided_at is not None}
+    for c in rows:
+        # Adapting opens the next cycle in the same act that decides this one (its event a
+        # moment earlier): the decision is placed first, as the group made it.
+        after = decided.get(c.previous_cycle_id, c.opened_at)
+        found.append((max(c.opened_at, after), Mark(c.opened_at, "opened", c.id, c.number, "")))
         if c.decided_at is not None:
-            found.append(Mark(c.decided_at, "decided", c.id, c.number, c.decision or ""))
+            mark = Mark(c.decided_at, "decided", c.id, c.number, c.decision or "")
+            found.append((c.decided_at, mark))
     for v in conn.execute(
         sa.select(
             plan_versions.c.cycle_id, plan_versions.c.version, plan_versions.c.at, cycles.c.number
@@ -210,8 +251,8 @@ def group_marks(conn: sa.Connection, group_id: UUID) -> list[Mark]:
         .join(cycles, cycles.c.id == plan_versions.c.cycle_id)
         .where(cycles.c.group_id == group_id, plan_versions.c.version > 1)
     ):
-        found.append(Mark(v.at, "revised", v.cycle_id, v.number, str(v.version)))
-    return sorted(found, key=lambda m: (m.at, m.number))
+        found.append((v.at, Mark(v.at, "revised", v.cycle_id, v.number, str(v.version))))
+    return [mark for _, mark in sorted(found, key=lambda f: (f[0], f[1].number))]
 
 
 def _point(r: Any, notes: list[NoteRow] | None = None, why_excluded: str = "") -> PointRow:

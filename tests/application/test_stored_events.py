@@ -10,6 +10,7 @@ from domain.accounts import Throttle
 from domain.application import Learnloop
 from domain.cycle import Cycle
 from domain.group import PilotGroup
+from domain.measure import Measure
 from tests.builders import entry_ids, entry_kinds
 
 DATA = Path(__file__).parent / "data"
@@ -107,3 +108,34 @@ def test_sign_in_throttle_events_stored_before_still_load(application: Learnloop
     account = application.sign_in("ann@example.org", "correct horse battery staple")
     assert account == UUID(str(recorded["account_id"]))
     assert application.recorder.max_notification_id() == before
+
+
+def test_measure_events_written_by_version_0_3_rebuild_the_same_measure(
+    application: Learnloop,
+) -> None:
+    recorded = load_into(application, "events_measures_v0_3.json")
+    measure: Measure = application.repository.get(UUID(str(recorded["measure_id"])))
+    assert measure.group_id == UUID(str(recorded["group_id"]))
+    assert {p["day"]: (p["value"], p["excluded"]) for p in measure.points.values()} == {
+        "2026-02-01": (7.0, False),
+        "2026-03-01": (9.0, False),
+        "2026-04-01": (6.0, False),
+    }
+    assert measure.points[measure.by_day["2026-04-01"]].get("astronomical") is True
+    topics = [
+        type(application.mapper.to_domain_event(n)).__qualname__
+        for n in application.recorder.select_notifications(1, 100)
+    ]
+    assert topics[2:] == [
+        "Measure.PointsRecorded",
+        "Measure.PointsRecorded",
+        "Measure.PointCorrected",
+        "Measure.PointExcluded",
+        "Measure.PointIncluded",
+        "Measure.PointWithdrawn",
+        "Measure.PointMarkedAstronomical",
+        "Measure.PointAnnotated",
+        "Measure.BaselineFrozen",
+        "Measure.LimitsRecalculated",
+        "Measure.DefinitionRevised",
+    ]

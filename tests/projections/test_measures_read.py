@@ -83,3 +83,40 @@ def test_a_rebuild_of_measures_gives_what_catching_up_gave(store: Store) -> None
     store.runner().rebuild()
     assert dump(store.engine) == incremental
     assert len(incremental["rm_point_history"]) == 8  # 4 originals, 4 changes
+
+
+def test_a_measures_seq_moves_with_every_event_that_changes_what_its_chart_shows(
+    store: Store,
+) -> None:
+    runner = store.runner()
+    runner.setup()
+    _, measure, ids = measured_group(store)
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        before = queries.get_measure(conn, measure)
+    store.app.annotate_point(measure, ids["2026-02-01"], "Agency staff", "bea")
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        after = queries.get_measure(conn, measure)
+    assert before is not None
+    assert after is not None
+    assert before.seq == 11  # defined, then 10 events
+    assert after.seq == before.seq + 1
+
+
+def test_an_adapted_cycle_is_marked_decided_before_the_cycle_its_decision_opens(
+    store: Store,
+) -> None:
+    runner = store.runner()
+    runner.setup()
+    group, first, second = store.full_ramp()
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        marks = queries.group_marks(conn, group)
+    assert [(m.kind, m.number) for m in marks] == [
+        ("opened", 1),
+        ("decided", 1),  # the same act opened cycle 2, its event a moment earlier
+        ("opened", 2),
+        ("decided", 2),
+    ]
+    assert [m.cycle_id for m in marks] == [first, first, second, second]

@@ -4,6 +4,7 @@ import random
 
 import sqlalchemy as sa
 
+from projections.measure_tables import point_history, points
 from projections.tables import corrections, cycles, timeline
 from tests.big_store import Builder
 from tests.projections.conftest import Store, dump
@@ -27,8 +28,14 @@ def test_a_rebuild_gives_row_for_row_what_catching_up_after_every_save_gave(
     with store.engine.connect() as conn:
         count = {
             t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
-            for t in (timeline, corrections, cycles)
+            for t in (timeline, corrections, cycles, points, point_history)
         }
+        measured = conn.execute(
+            sa.select(sa.func.count()).where(timeline.c.kind == "measures")
+        ).scalar_one()
     assert count["rm_timeline"] > 1_500
     assert count["rm_cycles"] > 5
     assert count["rm_corrections"] > count["rm_timeline"] // 3  # entries, and amendments
+    assert count["rm_points"] > 100  # baselines pasted, values recorded one at a time
+    assert count["rm_point_history"] > count["rm_points"]  # and corrections, exclusions...
+    assert measured > 20

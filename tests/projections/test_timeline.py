@@ -1,7 +1,10 @@
 """The timeline: every event of a group, in words, newest first, a page at a time."""
 
+from domain.measure import Measure
 from projections import queries
+from tests.application.test_measures import definition
 from tests.projections.conftest import Store
+from tests.projections.test_measures_read import measured_group
 
 
 def test_every_event_of_a_ramp_appears_in_words_newest_first(store: Store) -> None:
@@ -48,4 +51,57 @@ def test_kinds_filter_and_pages_follow_on_without_repeats(store: Store) -> None:
     assert pages > 1
     assert [(r.originator_id, r.originator_version) for r in seen] == [
         (r.originator_id, r.originator_version) for r in everything
+    ]
+
+
+def test_every_event_of_a_measure_appears_in_words_a_sponsor_reads(store: Store) -> None:
+    runner = store.runner()
+    runner.setup()
+    group, measure, _ = measured_group(store)
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        rows, _ = queries.timeline_page(conn, group, ["measures"], limit=500)
+    falls = "“Falls per 1,000 bed days”"
+    assert [r.words for r in rows] == [
+        f"revised the definition of {falls} because “Wider”",
+        f"started a new phase of {falls} from April 2026 because “Mats adopted”",
+        f"froze the baseline of {falls} up to March 2026 because “Before the mats”",
+        f"judged April 2026 of {falls} astronomical because “Far below anything seen”",
+        f"noted on April 2026 of {falls}: “New sensor mats”",
+        f"withdrew January 2026 of {falls} (8) because “Wrong ward”",
+        f"left March 2026 of {falls} out of the calculations because “Norovirus closure”",
+        f"corrected February 2026 of {falls} from 7.5 to 7 because “Recounted”",
+        f"recorded 6 for April 2026 in {falls}",
+        f"recorded 3 values of {falls} (from a file), from January 2026 to March 2026",
+        f"defined the measure {falls} (outcome; lower is better; target 5)",
+    ]
+    assert {(r.originator_id, r.cycle_id, r.kind) for r in rows} == {(measure, None, "measures")}
+    assert [r.actor for r in rows][-3:] == ["bea", "bea", "ann"]
+
+
+def test_a_percentage_a_renaming_and_a_point_taken_back_are_worded_too(store: Store) -> None:
+    app = store.app
+    group = app.form_group("Ward 7", "Home before noon", "ann").id
+    weekly = definition(name="Before noon <b>", target_by="2027-03-31")
+    measure = app.define_measure(group, weekly, "ann").id
+    app.import_points(measure, "2026-11-04,9,20\n", "paste", "bea")
+    recorded: Measure = app.repository.get(measure)
+    point = next(iter(recorded.points))
+    app.exclude_point(measure, point, "Strike", "ann")
+    app.include_point(measure, point, "Counted after all", "ann")
+    app.revise_measure(measure, {**weekly, "name": "Home before noon"}, "Clearer", "ann")
+    runner = store.runner()
+    runner.setup()
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        rows, _ = queries.timeline_page(conn, group, ["measures"])
+    assert [r.words for r in reversed(rows)] == [
+        "defined the measure “Before noon <b>” (outcome; higher is better; target 40 by 31"
+        " March 2027)",
+        "recorded 45% (9/20) for the week of 2 November 2026 in “Before noon <b>” (pasted)",
+        "left the week of 2 November 2026 of “Before noon <b>” out of the calculations"
+        " because “Strike”",
+        "took the week of 2 November 2026 of “Before noon <b>” back into the calculations"
+        " because “Counted after all”",
+        "revised the definition of “Before noon <b>”, now “Home before noon”, because “Clearer”",
     ]

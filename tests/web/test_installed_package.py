@@ -20,7 +20,9 @@ app.extensions["learnloop"].close()
 """
 
 
-def test_an_installed_wheel_serves_the_methods_guide_from_its_own_files(tmp_path: Path) -> None:
+def test_an_installed_wheel_serves_the_methods_and_chart_guides_from_its_own_files(
+    tmp_path: Path,
+) -> None:
     # A clean copy: a build folder or egg-info left in the tree would lend the wheel files.
     source = tmp_path / "source"
     shutil.copytree(ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(*LEFT_OUT))
@@ -51,4 +53,6 @@ def test_an_installed_wheel_serves_the_methods_guide_from_its_own_files(tmp_path
     assert origin.startswith(str(installed))
     assert status == "200"
     assert "PDSA — Plan, Do, Study, Act" in page
-    assert page.count('href="/methods/') >= 8
+    assert '<a href="/methods/reading_a_run_chart">Reading a run chart</a>' in page
+    assert '<a href="/methods/reading_an_spc_chart">Reading an SPC chart</a>' in page
+    assert page.count('href="/methods/') >= 10

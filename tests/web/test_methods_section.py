@@ -11,7 +11,7 @@ from pytest_bdd.gherkin_parser import get_gherkin_document
 
 from domain.methods import CATALOGUE
 from tests.conftest import make_app
-from web.method_pages import DEFAULT_DIR, find_method, method_names, method_paths
+from web.method_pages import CHARTS_DIR, DEFAULT_DIR, find_method, method_names, method_paths
 
 SLUGS = (
     "pdsa",
@@ -188,8 +188,10 @@ def test_the_guide_reads_the_sample_as_pytest_bdd_does(methods_dir: Path) -> Non
     assert method.scenario_names() == _pytest_bdd_names(methods_dir / "try_it.feature")
 
 
-@pytest.mark.parametrize("path", method_paths(DEFAULT_DIR), ids=lambda p: p.stem)
-def test_each_real_method_renders_every_scenario(app: Flask, path: Path) -> None:
+@pytest.mark.parametrize(
+    "path", method_paths(DEFAULT_DIR) + method_paths(CHARTS_DIR), ids=lambda p: p.stem
+)
+def test_each_real_method_and_chart_guide_renders_every_scenario(app: Flask, path: Path) -> None:
     response = app.test_client().get(f"/methods/{path.stem}")
     page = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -203,3 +205,35 @@ def test_every_method_of_the_guide_has_its_feature_file() -> None:
     assert set(SLUGS) <= {p.stem for p in method_paths(DEFAULT_DIR)}
     # Every method a cycle can follow is specified, and nothing is specified that cannot be.
     assert {p.stem for p in method_paths(DEFAULT_DIR)} == set(CATALOGUE)
+
+
+def test_the_catalogue_lists_the_chart_guides_in_a_section_of_their_own(
+    sqlite_url: str, methods_dir: Path, tmp_path: Path
+) -> None:
+    charts = tmp_path / "charts"
+    charts.mkdir()
+    (charts / "reading_a_chart.feature").write_text(
+        "Feature: Reading a chart\n  What this chart tells you: <b>a lot</b>.\n", encoding="utf-8"
+    )
+    flask_app = make_app(sqlite_url, METHODS_DIR=str(methods_dir), CHARTS_DIR=str(charts))
+    client = flask_app.test_client()
+    page = client.get("/methods").get_data(as_text=True)
+    shown = client.get("/methods/reading_a_chart")
+    flask_app.extensions["learnloop"].close()
+    methods, guides = page.split('<h2 id="reading-charts">Reading charts</h2>')
+    assert '<a href="/methods/try_it">Try it out</a>' in methods
+    assert '<a href="/methods/reading_a_chart">Reading a chart</a>' in guides
+    assert "What this chart tells you: &lt;b&gt;a lot&lt;/b&gt;." in guides
+    assert shown.status_code == 200
+    assert "<h1>Reading a chart</h1>" in shown.get_data(as_text=True)
+
+
+def test_the_real_chart_guides_are_listed_and_are_not_methods_a_cycle_can_follow(
+    app: Flask,
+) -> None:
+    page = app.test_client().get("/methods").get_data(as_text=True)
+    guides = page.split('id="reading-charts"')[1]
+    assert '<a href="/methods/reading_a_run_chart">Reading a run chart</a>' in guides
+    assert '<a href="/methods/reading_an_spc_chart">Reading an SPC chart</a>' in guides
+    assert {p.stem for p in method_paths(CHARTS_DIR)}.isdisjoint(method_names(DEFAULT_DIR))
+    assert {p.stem for p in method_paths(CHARTS_DIR)}.isdisjoint(CATALOGUE)

@@ -74,6 +74,7 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("POST", "/groups/{group}/sharing", FACILITATE_BUTTON),
     ("GET", "/cycles/{cycle}", READ),
     ("GET", "/cycles/{cycle}/history", READ),
+    ("GET", "/cycles/{cycle}/measures", READ),
     ("GET", "/cycles/{cycle}/revise", RECORD_PAGE),
     ("POST", "/cycles/{cycle}/revisions", RECORD_POST),
     ("GET", "/cycles/{cycle}/adapt", RECORD_PAGE),
