@@ -16,6 +16,7 @@ from projections.queries.measures import (
     get_measure,
     group_measures,
 )
+from projections.queries.summaries import LatestValue, latest_values
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class MeasureSummary:
     """A measure as its group's list shows it: its definition and its latest value."""
 
     measure: MeasureRow
-    latest: PointRow | None  # the latest point not withdrawn, if any
+    latest: LatestValue | None  # its latest value (withdrawn ones aside), if any
 
 
 @dataclass(frozen=True)
@@ -49,28 +50,9 @@ def measures_page(conn: sa.Connection, group_id: UUID) -> MeasuresPage | None:
     group = get_group(conn, group_id)
     if group is None:
         return None
+    latest = {v.id: v for v in latest_values(conn, [group_id])[group_id] if v.day is not None}
     found = group_measures(conn, group_id)
-    latest = latest_points(conn, [m.id for m in found])
     return MeasuresPage(group, [MeasureSummary(m, latest.get(m.id)) for m in found])
-
-
-def latest_points(conn: sa.Connection, measure_ids: list[UUID]) -> dict[UUID, PointRow]:
-    """The latest point (not withdrawn) of each measure that has one, in one query."""
-    if not measure_ids:
-        return {}
-    standing = sa.and_(points.c.measure_id.in_(measure_ids), points.c.withdrawn.is_(False))
-    last = (
-        sa.select(points.c.measure_id, sa.func.max(points.c.day).label("day"))
-        .where(standing)
-        .group_by(points.c.measure_id)
-        .subquery()
-    )
-    rows = conn.execute(
-        sa.select(points)
-        .join(last, sa.and_(last.c.measure_id == points.c.measure_id, last.c.day == points.c.day))
-        .where(points.c.withdrawn.is_(False))
-    ).mappings()
-    return {r["measure_id"]: _point(r) for r in rows}
 
 
 def point_page(conn: sa.Connection, measure_id: UUID, point_id: str) -> PointPage | None:

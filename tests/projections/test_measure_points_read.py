@@ -20,7 +20,7 @@ def test_each_measure_is_listed_with_its_latest_point_not_withdrawn(store: Store
     assert page is not None
     [listed] = page.measures
     assert listed.latest is not None
-    assert (listed.latest.day.isoformat(), listed.latest.excluded) == ("2026-03-01", True)
+    assert (str(listed.latest.day), listed.latest.value) == ("2026-03-01", 9)
     assert counted == 2  # four recorded, two withdrawn
 
 
