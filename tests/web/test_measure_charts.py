@@ -8,6 +8,7 @@ from uuid import UUID
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 
 from domain.clock import today
 from projections import queries
@@ -20,13 +21,13 @@ from web.rendering import reading
 CDI = Path(__file__).parents[1] / "data" / "runcharts" / "qicharts2-cdi-amager-hvidovre.json"
 
 
-def cdi_measure(app: Flask) -> tuple[UUID, UUID]:
+def cdi_measure(app: Flask, actor: str = "ann") -> tuple[UUID, UUID]:
     """The published C. difficile series as a group's monthly measure, its baseline frozen on
     the first 24 months, and a cycle opened; returns the measure and the cycle."""
     data = json.loads(CDI.read_text())
     learnloop = services_of(app).app
-    group = learnloop.form_group("Infection control", "Fewer C. difficile infections", "ann").id
-    cycle = learnloop.open_cycle(group, plan("Hand hygiene audit"), "ann").id
+    group = learnloop.form_group("Infection control", "Fewer C. difficile infections", actor).id
+    cycle = learnloop.open_cycle(group, plan("Hand hygiene audit"), actor).id
     definition = {
         "name": data["measure"]["name"],
         "definition": "Hospital-acquired C. difficile infections in the month",
@@ -38,10 +39,10 @@ def cdi_measure(app: Flask) -> tuple[UUID, UUID]:
         "target": None,
         "target_by": "",
     }
-    measure = learnloop.define_measure(group, definition, "ann").id
+    measure = learnloop.define_measure(group, definition, actor).id
     rows = "\n".join(f"{x},{v}" for x, v in zip(data["x"], data["values"], strict=True))
-    learnloop.import_points(measure, rows, "paste", "ann")
-    last = learnloop.freeze_baseline(measure, "Before the intervention", "ann", first=24)
+    learnloop.import_points(measure, rows, "paste", actor)
+    last = learnloop.freeze_baseline(measure, "Before the intervention", actor, first=24)
     services_of(app).caught_up(last.notification_id)
     return measure, cycle
 
@@ -133,3 +134,45 @@ def test_a_sparkline_is_drawn_again_only_once_the_measure_has_changed(app: Flask
     done = learnloop.recalculate_limits(measure, date(2014, 11, 1), "Adopted", "ann")
     services_of(app).caught_up(done.notification_id)
     assert spark() is not first
+
+
+def test_the_measure_page_draws_the_chart_names_its_signals_and_offers_the_other_kind(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    measure, cycle = cdi_measure(app, str(ann))
+    page = client.get(f"/measures/{measure}").text
+    assert '<h2 id="chart-heading">SPC chart</h2>' in page
+    assert 'role="img"' in page
+    assert "15 points in a row below the mean" in page
+    assert f'href="/measures/{measure}?chart=run#chart"' in page
+    run = client.get(f"/measures/{measure}?chart=run", headers={"HX-Request": "true"}).text
+    assert '<h2 id="chart-heading">Run chart</h2>' in run
+    assert "15 points in a row below the median" in run
+    assert (
+        f'<a href="/cycles/{cycle}">Cycle 1 opened</a>' not in run
+    )  # opened today: off the chart
+
+
+def test_a_measure_with_few_values_is_a_run_chart_and_the_page_says_why(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    learnloop = services_of(app).app
+    group = learnloop.form_group("Ward 7", "More discharges before noon", str(ann)).id
+    definition = {
+        "name": "Discharges before noon",
+        "definition": "Discharges before 12:00 in the month",
+        "unit": "patients",
+        "kind": "outcome",
+        "better": "up",
+        "period": "month",
+        "ratio": False,
+        "target": None,
+        "target_by": "",
+    }
+    measure = learnloop.define_measure(group, definition, str(ann)).id
+    done = learnloop.import_points(measure, "2026-01-01,4\n2026-02-01,6\n", "paste", str(ann))
+    services_of(app).caught_up(done.notification_id)
+    page = client.get(f"/measures/{measure}?chart=xmr").text
+    assert '<h2 id="chart-heading">Run chart</h2>' in page
+    assert "Fewer than 15 points" in page
+    assert "?chart=xmr" not in page

@@ -1,18 +1,20 @@
-"""The measure pages: a group's measures, one measure (its definition, its data with the
-chart's place, its baselines and phases) and one data point, with their forms; and where
+"""The measure pages: a group's measures, one measure (its definition, its chart and data,
+its baselines and phases) and one data point, with their forms; and where
 the posts made on them land."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID
 
-from flask import flash, url_for
+from flask import flash, request, url_for
 from flask_wtf import FlaskForm
 
 from domain.application import Recorded
 from projections import queries
+from projections.spc.model import XMR_MINIMUM
 from web.forms import CorrectPointForm, MeasureForm, ReviseMeasureForm
 from web.forms.registry import MEASURE_FORMS, POINT_FORMS, Sent, drawn
+from web.measure_charts import MeasureChart, measure_chart
 from web.pages import PageView
 from web.posting import Landing
 from web.rendering import found, reading, wants_fragment
@@ -38,6 +40,8 @@ class MeasureView(PageView):
     read: queries.MeasurePage
     group: queries.GroupRow
     forms: dict[str, FlaskForm]
+    charted: MeasureChart | None  # None before any value is recorded
+    kinds: list[tuple[str, str]]  # the kinds of chart it can be drawn as, with their names
     imported: str | None = None  # what an import just recorded, said once
     # An htmx answer to one section also swaps the chart (out of band): it shows the change.
     chart_oob: bool = False
@@ -61,14 +65,28 @@ def measures_view(group_id: UUID, sent: Sent | None = None) -> MeasuresView:
 def measure_view(
     measure_id: UUID, sent: Sent | None = None, imported: str | None = None
 ) -> MeasureView:
-    """A measure's page, a refused form given back in its place."""
+    """A measure's page, a refused form given back in its place; ?chart=run or xmr asks for
+    one kind of chart (an SPC chart once there are enough values, else a run chart)."""
     with reading() as conn:
         page = found(queries.measure_page(conn, measure_id))
         group = found(queries.get_group(conn, page.measure.group_id))
     forms = _forms(MEASURE_FORMS, sent)
     if not _refused(forms["revise_form"], sent):
         forms["revise_form"] = _revising(page.measure)
-    return MeasureView(page, group, forms, imported, chart_oob=wants_fragment())
+    charted, kinds = _charted(page)
+    return MeasureView(page, group, forms, charted, kinds, imported, chart_oob=wants_fragment())
+
+
+def _charted(page: queries.MeasurePage) -> tuple[MeasureChart | None, list[tuple[str, str]]]:
+    """The measure's chart of the kind asked for, if it can be drawn so, and the kinds it can."""
+    kept = [p for p in page.points if not p.withdrawn]
+    if not kept:
+        return None, []
+    counted = sum(not p.excluded for p in kept)
+    kinds = [("run", "Run chart")] + ([("xmr", "SPC chart")] if counted >= XMR_MINIMUM else [])
+    asked = request.args.get("chart")
+    kind = asked if asked in dict(kinds) else None
+    return measure_chart(page.measure, kept, page.lines, page.marks, kind), kinds
 
 
 def point_view(measure_id: UUID, point_id: str, sent: Sent | None = None) -> PointView:
