@@ -9,12 +9,14 @@ import sqlalchemy as sa
 
 from domain.entries import ACT, ADVICE, REFLECT, STORY
 from domain.methods import Method
-from projections.queries import cycles, groups, methods, people, plans
+from projections.queries import cycles, groups, measures, methods, people, plans, summaries
 from projections.queries.cycles import CommentThread, CorrectionRow, CycleRow, EntryPage, EntryRow
 from projections.queries.groups import HELP_PAGE, AimRow, GroupRow, HelpPage, HelpRow
+from projections.queries.measures import MeasureRow
 from projections.queries.methods import AdviceRequestRow, GroupChoice, StoryRow
 from projections.queries.people import InvitationRow, PersonRow
 from projections.queries.plans import PlanVersion
+from projections.queries.summaries import LatestValue
 
 # The journal's two entry lists, each paged back by its own cursor; the requests for help
 # are paged by theirs.
@@ -72,6 +74,8 @@ class GroupPage:
     help: list[HelpRow]  # the newest open requests, at most HELP_PAGE
     open_help: int  # how many are open in all
     asked_of: list[AdviceRequestRow]
+    measures: list[MeasureRow]  # in the order they were defined
+    latest: dict[UUID, LatestValue]  # each measure's latest value, by measure
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,8 @@ def group_page(conn: sa.Connection, group_id: UUID, now: datetime) -> GroupPage 
         groups.group_help(conn, group_id, open_only=True, limit=HELP_PAGE),
         groups.help_count(conn, group_id, open_only=True),
         methods.advice_asked_of(conn, group_id),
+        measures.group_measures(conn, group_id),
+        {v.id: v for v in summaries.latest_values(conn, [group_id])[group_id]},
     )
 
 

@@ -176,3 +176,16 @@ def test_a_measure_with_few_values_is_a_run_chart_and_the_page_says_why(
     assert '<h2 id="chart-heading">Run chart</h2>' in page
     assert "Fewer than 15 points" in page
     assert "?chart=xmr" not in page
+
+
+def test_the_group_page_shows_each_measure_with_its_sparkline_and_latest_value(
+    app: Flask, client: FlaskClient, ann: UUID
+) -> None:
+    measure, _ = cdi_measure(app, str(ann))
+    group = services_of(app).app.repository.get(measure).group_id
+    page = client.get(f"/groups/{group}").text
+    assert "Is the measure moving?" in page
+    assert f'<li class="measure" id="measure-{measure}"><span class="sparkline">' in page
+    assert "Special cause: improvement" in page  # the 15 months below the baseline's mean
+    assert f'<a href="/measures/{measure}">Hospital-acquired' in page
+    assert ": 9 in October 2015" in page

@@ -10,8 +10,10 @@ from flask_wtf import FlaskForm
 
 from domain.clock import utcnow
 from projections import queries
+from web.charts import Sparkline
 from web.forms import AdviceForm
 from web.forms.registry import GROUP_FORMS, Sent, advice_prefix, drawn
+from web.measure_charts import sparklines
 from web.pages import PageView
 from web.posting import Landing
 from web.rendering import found, reading
@@ -31,6 +33,7 @@ class GroupView(PageView):
     sharing_form: FlaskForm
     advice_forms: dict[UUID, FlaskForm]
     refused_advice: FlaskForm | None
+    sparks: dict[UUID, Sparkline]  # each measure's, by measure
     new_link: dict[str, str] | None = None  # an invitation just made, shown once
 
 
@@ -40,6 +43,7 @@ def group_view(
     """The group page, a refused form given back in its place."""
     with reading() as conn:
         page = found(queries.group_page(conn, group_id, utcnow()))
+        sparks = sparklines(conn, page.measures)
     refused = sent.refused if sent is not None else None
     refused_prefix = sent.prefix if sent is not None and refused is not None else None
     forms = {prefix: drawn(prefix) for prefix in GROUP_FORMS}
@@ -63,6 +67,7 @@ def group_view(
         sharing_form=forms["sharing_form"],
         advice_forms=advice_forms,
         refused_advice=refused if orphan else None,
+        sparks=sparks,
         new_link=new_link,
     )
 
