@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from domain.clock import today
+from domain.measure import Measure
 from projections import queries
 from tests.builders import plan
 from tests.conftest import make_app
@@ -182,8 +183,8 @@ def test_the_group_page_shows_each_measure_with_its_sparkline_and_latest_value(
     app: Flask, client: FlaskClient, ann: UUID
 ) -> None:
     measure, _ = cdi_measure(app, str(ann))
-    group = services_of(app).app.repository.get(measure).group_id
-    page = client.get(f"/groups/{group}").text
+    stored: Measure = services_of(app).app.repository.get(measure)
+    page = client.get(f"/groups/{stored.group_id}").text
     assert "Is the measure moving?" in page
     assert f'<li class="measure" id="measure-{measure}"><span class="sparkline">' in page
     assert "Special cause: improvement" in page  # the 15 months below the baseline's mean
