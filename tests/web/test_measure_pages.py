@@ -319,11 +319,11 @@ def test_a_baseline_and_a_new_phase_are_listed_with_their_reasons(
     client.post(f"{measure}/points/paste", data={"paste_form-rows": "2025-10-01,9\n2025-11-01,12"})
     first = {"baseline_form-first": "2", "baseline_form-reason": "Before the change"}
     page = answer(client, f"{measure}/baseline", first, htmx)
-    assert "Baseline frozen on the points up to 1 November 2025" in page
+    assert "Baseline frozen on the points up to November 2025" in page
     assert "Before the change" in page
     phase = {"phase_form-start": "2025-12-01", "phase_form-reason": "Rota adopted"}
     page = answer(client, f"{measure}/phases", phase, htmx)
-    assert "New phase from 1 December 2025" in page
+    assert "New phase from December 2025" in page
     assert "Rota adopted" in page
     if htmx:
         assert page.lstrip().startswith('<section id="lines"')
