@@ -309,3 +309,47 @@ def screenshot(page: Page, folder: Path, name: str, widths: tuple[int, ...] = (1
         # then copies while settling a swap, and the CSP refuses that with console errors.
         page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True, caret="initial")
     page.set_viewport_size(before)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What goes on the "Define a measure" form: its radios by their labels."""
+
+    name: str
+    definition: str
+    unit: str
+    better: str  # "Up is better", "Down is better" or "Neither"
+    period: str  # "Each day", "Each week" or "Each month"
+    ratio: bool = False  # a percentage of a numerator over a denominator
+
+
+def to_the_measures(page: Page) -> None:
+    """From the group page: to its measures."""
+    page.get_by_role("link", name="Measures — the numbers the group counts").click()
+    expect(page.get_by_role("heading", name="Define a measure")).to_be_visible()
+
+
+def fill_measure(page: Page, measure: Measure) -> None:
+    """On the measures page: type the measure's name, definition and unit."""
+    page.get_by_label("Name", exact=True).fill(measure.name)
+    page.get_by_label("Operational definition").fill(measure.definition)
+    page.get_by_label("Unit").fill(measure.unit)
+
+
+def choose_measure_kinds(page: Page, measure: Measure) -> None:
+    """On the measures page: choose which way is better, how often, and whether a percentage;
+    then define it, and land on its page."""
+    page.get_by_label(measure.better).check()
+    page.get_by_label(measure.period).check()
+    if measure.ratio:
+        page.get_by_label("A percentage of a numerator over a denominator").check()
+    page.get_by_role("button", name="Define the measure").click()
+    expect(page.get_by_role("heading", name=measure.name, level=1)).to_be_visible()
+
+
+def define_measure(page: Page, measure: Measure) -> str:
+    """From the group page: define `measure` and return its page's URL."""
+    to_the_measures(page)
+    fill_measure(page, measure)
+    choose_measure_kinds(page, measure)
+    return page.url

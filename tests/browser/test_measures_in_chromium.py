@@ -7,27 +7,41 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.site import Site
-from tests.browser.steps import assert_not_reloaded, form_group, mark_the_window, sign_in
+from tests.browser.steps import (
+    Measure,
+    assert_not_reloaded,
+    choose_measure_kinds,
+    fill_measure,
+    form_group,
+    mark_the_window,
+    sign_in,
+    to_the_measures,
+)
 
 pytestmark = pytest.mark.browser
 
 NAME = "Ann Facilitator"
 
 
+DISCHARGES = Measure(
+    name="Discharges before noon",
+    definition="Home before 12:00 over all discharges",
+    unit="%",
+    better="Up is better",
+    period="Each week",
+    ratio=True,
+)
+
+
 def define_a_measure(page: Page) -> None:
-    """From the group page: the measures, and a weekly percentage defined."""
-    page.get_by_role("link", name="Measures — the numbers the group counts").click()
+    """From the group page: the measures, and a weekly percentage defined (once refused
+    for want of which way is better)."""
+    to_the_measures(page)
     expect(page.get_by_text("No measures yet.")).to_be_visible()
-    page.get_by_label("Name", exact=True).fill("Discharges before noon")
-    page.get_by_label("Operational definition").fill("Home before 12:00 over all discharges")
-    page.get_by_label("Unit").fill("%")
+    fill_measure(page, DISCHARGES)
     page.get_by_role("button", name="Define the measure").click()  # which way is better?
     expect(page.get_by_text("Say whether up or down is better, or neither.")).to_be_visible()
-    page.get_by_label("Up is better").check()
-    page.get_by_label("Each week").check()
-    page.get_by_label("A percentage of a numerator over a denominator").check()
-    page.get_by_role("button", name="Define the measure").click()
-    expect(page.get_by_role("heading", name="Discharges before noon", level=1)).to_be_visible()
+    choose_measure_kinds(page, DISCHARGES)
 
 
 def test_rows_are_pasted_refused_in_place_and_a_file_uploaded_without_a_reload(

@@ -132,6 +132,15 @@ def test_one_value_is_recorded_and_shown_with_its_unit_by_month(
         assert 'hx-swap-oob="true"' in page
 
 
+def test_a_measure_page_with_its_chart_uses_each_id_once(client: FlaskClient, group: UUID) -> None:
+    measure = define(client, group, COUNTED)
+    data = {"point_form-day": "2025-11-20", "point_form-value": "7"}
+    page = answer(client, f"{measure}/points", data, htmx=False)
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert "chart" in ids
+    assert [i for i in set(ids) if ids.count(i) > 1] == []
+
+
 def test_a_value_dated_after_today_is_refused_beside_the_date(
     client: FlaskClient, app: Flask, group: UUID
 ) -> None:

@@ -86,7 +86,9 @@ def _charted(page: queries.MeasurePage) -> tuple[MeasureChart | None, list[tuple
     kinds = [("run", "Run chart")] + ([("xmr", "SPC chart")] if counted >= XMR_MINIMUM else [])
     asked = request.args.get("chart")
     kind = asked if asked in dict(kinds) else None
-    return measure_chart(page.measure, kept, page.lines, page.marks, kind), kinds
+    # The figure's id is not "chart": that is the section around it, which htmx swaps.
+    drawn = measure_chart(page.measure, kept, page.lines, page.marks, kind, "measure-chart")
+    return drawn, kinds
 
 
 def point_view(measure_id: UUID, point_id: str, sent: Sent | None = None) -> PointView:
