@@ -1,0 +1,249 @@
+"""Members writing to one measure at once: single values for days of their own, pasted blocks
+(some rows shared with others, now and then one that conflicts), notes and corrections;
+a share sent twice at the same moment (a double click), then every one once more."""
+
+import random
+import threading
+import traceback
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from uuid import UUID
+
+from domain.clock import today
+from projections.database import all_projections
+from projections.runner import Runner
+from tests.server.checks import Expect, Verdict, check_store
+from tests.server.client import Member, marker
+from tests.server.forms import Form
+from tests.server.measure_checks import Posted, check_points
+from tests.server.scenario import Stopwatch, Writer, _form, _name, pages, submissions, together
+from tests.server.server import Server
+from tests.server.store import marks_now, store
+from tests.server.world import World, prepare
+
+WEIGHTS = {"value": 4, "paste": 3, "note": 2, "correction": 1}
+CONFLICTS = 0.15  # of the pastes, those holding a seeded point's day with another value
+CONTESTS = 0.25  # of the pastes, those holding a contested day: each member its own value
+TWINS = 0.25  # of the submissions, those sent twice at the same moment (a double click)
+SHARED = range(100, 130)  # days back any member may paste, each always with one value
+CONTESTED = range(130, 145)  # days back members paste with values of their own: the first
+# to land stands, and a block that meets another's value is refused whole
+OWN = 1000  # a member's own days go back from here, interleaved with the others'
+SEEDED = 50  # member n's seeded point is this many days back, plus n
+DEFINITION = {
+    "name": "Discharges before noon",
+    "definition": "Patients home before noon each day",
+    "unit": "patients",
+    "kind": "outcome",
+    "better": "up",
+    "period": "day",
+    "ratio": False,
+    "target": None,
+    "target_by": "",
+}
+
+
+def day(back: int) -> str:
+    """The ISO date `back` days before today."""
+    return (today() - timedelta(days=back)).isoformat()
+
+
+def shared_value(back: int) -> float:
+    """The one value every member pastes for a shared day."""
+    return float(back % 17 + 1)
+
+
+@dataclass(frozen=True)
+class Seeded:
+    """The measure made before the server started, with one point per member."""
+
+    measure_id: UUID
+    points: dict[str, str]  # member's email → their point's id
+    values: dict[str, float]  # ISO day → value, of the seeded points
+    days: dict[str, str]  # point id → ISO day
+
+
+def prepare_measure(world: World) -> Seeded:
+    """A daily measure for the group, a point of each member's `SEEDED + n` days back."""
+    people = world.teams[0].members
+    with store(world.database_url) as (app, engine):
+        actor = world.facilitator
+        measure_id = app.define_measure(world.teams[0].group_id, DEFINITION, actor).id
+        values = {day(SEEDED + n): float(10 + n) for n in range(len(people))}
+        rows = "".join(f"{d},{v:g}\n" for d, v in values.items())
+        app.import_points(measure_id, rows, "paste", actor)
+        by_day: dict[str, str] = app.repository.get(measure_id).by_day
+        Runner(engine, app.recorder, app.mapper, all_projections()).catch_up()
+    points = {p.email: by_day[day(SEEDED + n)] for n, p in enumerate(people)}
+    return Seeded(measure_id, points, values, {v: k for k, v in by_day.items()})
+
+
+@dataclass
+class MeasureWriter(Writer):
+    """A member at work on one measure (a Writer's sign-in, loop and crash log)."""
+
+    seeded: Seeded | None = None
+    number: int = 0  # the member's place: its own days are OWN + number + count * i
+    count: int = 1
+    own: int = 0  # own days used so far
+    corrections: int = 0
+    posted: list[Posted] = field(default_factory=list)
+
+    def write_one(self) -> None:
+        """Read the page a form is on, fill it in and post it."""
+        assert self.seeded is not None
+        kind = self.rng.choices(list(self.weights), weights=list(self.weights.values()))[0]
+        measure = f"/measures/{self.seeded.measure_id}"
+        if kind in ("note", "correction"):
+            mine = self.seeded.points[self.member.person.email]
+            point = (
+                mine
+                if kind == "correction"
+                else self.rng.choice(list(self.seeded.points.values()))
+            )
+            measure += f"/points/{point}"
+        answer, forms = self.member.forms(measure)
+        if answer.status != 200:
+            return
+        if kind == "value":
+            posted = self._value(_form(forms, lambda f: f.action.endswith("/points")))
+        elif kind == "paste":
+            posted = self._paste(_form(forms, lambda f: f.action.endswith("/points/paste")))
+        elif kind == "note":
+            posted = self._note(_form(forms, lambda f: f.action.endswith("/notes")), point)
+        else:
+            posted = self._correction(_form(forms, lambda f: f.action.endswith("/correct")), point)
+        self._send(posted)
+
+    def _own_day(self) -> str:
+        self.own += 1
+        return day(OWN + self.number + self.count * (self.own - 1))
+
+    def _value(self, form: Form) -> Posted:
+        when, value = self._own_day(), float(self.own % 23 + 2)
+        form.set(form.name_ending("day"), when)
+        field_name = form.name_ending("value")
+        submission = self.member.prepare("value", form, field_name, f"{value:g}", "")
+        return Posted(submission, ((when, value),))
+
+    def _paste(self, form: Form) -> Posted:
+        backs = self.rng.sample(SHARED, 2)
+        rows = [(day(b), shared_value(b)) for b in backs]
+        rows += [(self._own_day(), float(self.own % 23 + 2)) for _ in range(2)]
+        kind = "paste"
+        if self.rng.random() < CONFLICTS:
+            assert self.seeded is not None
+            held = self.rng.choice(list(self.seeded.values))
+            rows.append((held, self.seeded.values[held] + 0.5))  # seeded values are whole
+            kind = "conflict"
+        elif self.rng.random() < CONTESTS:
+            rows.append((day(self.rng.choice(CONTESTED)), float(100 + self.number)))
+            kind = "contested"
+        self.rng.shuffle(rows)
+        text = "Date\tValue\n" + "".join(f"{d}\t{v:g}\n" for d, v in rows)
+        submission = self.member.prepare(kind, form, form.name_ending("rows"), text, "")
+        return Posted(submission, tuple(rows), kind == "conflict")
+
+    def _note(self, form: Form, point: str) -> Posted:
+        mark = marker()
+        text = f"Noted by {self.member.person.name} {mark}"
+        submission = self.member.prepare("note", form, form.name_ending("text"), text, mark)
+        return Posted(submission, point=point)
+
+    def _correction(self, form: Form, point: str) -> Posted:
+        self.corrections += 1
+        value = float(1000 * (self.number + 1) + self.corrections)  # never a value it holds
+        form.set(form.name_ending("value"), f"{value:g}")
+        mark = marker()
+        text = f"Miscounted, says {self.member.person.name} {mark}"
+        reason = form.name_ending("reason")
+        submission = self.member.prepare("correction", form, reason, text, mark)
+        return Posted(submission, point=point, value=value)
+
+    def _send(self, posted: Posted) -> None:
+        """Send it (with a twin at the same moment, now and then: a double click)."""
+        self.posted.append(posted)
+        twin = None
+        if self.rng.random() < TWINS:
+            twin = threading.Thread(target=self._again, args=(posted,), daemon=True)
+            twin.start()
+        posted.first = Posted.said(self.member.send(posted.submission))
+        if twin is not None:
+            twin.join()
+
+    def _again(self, posted: Posted) -> None:
+        posted.again.append(Posted.said(self.member.replay(posted.submission)))
+
+    def replay_all(self) -> None:
+        """Send every submission once more, same key."""
+        try:
+            for posted in list(self.posted):
+                self._again(posted)
+        except Exception:
+            self.crashed.append(traceback.format_exc())
+
+
+def measure_writers(port: int, world: World, seeded: Seeded, seed: int) -> list[MeasureWriter]:
+    """One writer per member of the world's first team, each with its own random choices."""
+    people = world.teams[0].members
+    return [
+        # Seeded, so a run's choices can be replayed; nothing here is a secret.
+        MeasureWriter(
+            Member(port, person),
+            world.teams[0].cycle_id,
+            random.Random(seed * 1000 + n),  # noqa: S311
+            weights=dict(WEIGHTS),
+            seeded=seeded,
+            number=n,
+            count=len(people),
+        )
+        for n, person in enumerate(people)
+    ]
+
+
+def measure_concurrency(
+    database_url: str, logs: Path, seconds: float, count: int = 8, seed: int = 4
+) -> Verdict:
+    """`count` members write to one measure for `seconds`, then replay everything once."""
+    clock = Stopwatch()
+    world = prepare(database_url, members=count)
+    seeded = prepare_measure(world)
+    clock.lap("prepare")
+    with Server(database_url, logs, projection_worker=True) as server:
+        clock.lap("start")
+        group = measure_writers(server.port, world, seeded, seed)
+        together(group, MeasureWriter.sign_in)
+        clock.lap("sign in")
+        together(group, lambda w: w.run(seconds))
+        clock.lap("write")
+        before_replays = marks_now(database_url)
+        together(group, MeasureWriter.replay_all)
+        clock.lap("replay")
+    clock.lap("stop")
+    additions = frozenset(WEIGHTS)  # every kind lands, but a block that conflicts or contests
+    verdict = check_store(
+        f"Measures: {count} writers x {seconds:.0f} s on one measure on "
+        f"{_name(database_url)}, a share sent twice at once, then every submission replayed",
+        database_url,
+        submissions(group),
+        pages(group),
+        Expect(replays=True, additions=additions),
+        before_replays,
+    )
+    posted = [p for w in group for p in w.posted]
+    problems, notes = check_points(
+        database_url, seeded.measure_id, seeded.values, seeded.days, posted
+    )
+    clock.lap("check")
+    verdict.problems += problems + [f"a writer crashed: {c}" for w in group for c in w.crashed]
+    verdict.notes += notes
+    verdict.timing = str(clock)
+    kinds = {p.submission.kind for p in posted}
+    verdict.problems += [
+        f"no {k} block was pasted" for k in sorted({"conflict", "contested"} - kinds)
+    ]
+    contested = [p.submission.status for p in posted if p.submission.kind == "contested"]
+    if 422 not in contested:
+        verdict.notes.append("no contested block met another's value (none refused)")
+    return verdict
