@@ -14,7 +14,7 @@ from domain.clock import today
 from projections.database import all_projections
 from projections.runner import Runner
 from tests.server.checks import Expect, Verdict, check_store
-from tests.server.client import Member, marker
+from tests.server.client import Member, Upload, marker
 from tests.server.forms import Form
 from tests.server.measure_checks import Posted, check_points
 from tests.server.scenario import Stopwatch, Writer, _form, _name, pages, submissions, together
@@ -22,7 +22,7 @@ from tests.server.server import Server
 from tests.server.store import marks_now, store
 from tests.server.world import World, prepare
 
-WEIGHTS = {"value": 4, "paste": 3, "note": 2, "correction": 1}
+WEIGHTS = {"value": 4, "paste": 3, "upload": 1, "note": 2, "correction": 1}
 CONFLICTS = 0.15  # of the pastes, those holding a seeded point's day with another value
 CONTESTS = 0.25  # of the pastes, those holding a contested day: each member its own value
 TWINS = 0.25  # of the submissions, those sent twice at the same moment (a double click)
@@ -110,6 +110,8 @@ class MeasureWriter(Writer):
             posted = self._value(_form(forms, lambda f: f.action.endswith("/points")))
         elif kind == "paste":
             posted = self._paste(_form(forms, lambda f: f.action.endswith("/points/paste")))
+        elif kind == "upload":
+            posted = self._upload(_form(forms, lambda f: f.action.endswith("/points/upload")))
         elif kind == "note":
             posted = self._note(_form(forms, lambda f: f.action.endswith("/notes")), point)
         else:
@@ -128,10 +130,24 @@ class MeasureWriter(Writer):
         return Posted(submission, ((when, value),))
 
     def _paste(self, form: Form) -> Posted:
+        rows, kind = self._block("paste")
+        text = "Date\tValue\n" + "".join(f"{d}\t{v:g}\n" for d, v in rows)
+        submission = self.member.prepare(kind, form, form.name_ending("rows"), text, "")
+        return Posted(submission, rows, kind == "conflict")
+
+    def _upload(self, form: Form) -> Posted:
+        rows, kind = self._block("upload")
+        text = "Date,Value\r\n" + "".join(f"{d},{v:g}\r\n" for d, v in rows)
+        submission = self.member.prepare(kind, form, "", "", "")
+        submission.files.append(Upload(form.files[0], "data.csv", text.encode()))
+        return Posted(submission, rows, kind == "conflict")
+
+    def _block(self, kind: str) -> tuple[tuple[tuple[str, float], ...], str]:
+        """Rows to paste or upload: two shared days, two of its own, and now and then a
+        seeded point's day with another value (a conflict) or a contested day."""
         backs = self.rng.sample(SHARED, 2)
         rows = [(day(b), shared_value(b)) for b in backs]
         rows += [(self._own_day(), float(self.own % 23 + 2)) for _ in range(2)]
-        kind = "paste"
         if self.rng.random() < CONFLICTS:
             assert self.seeded is not None
             held = self.rng.choice(list(self.seeded.values))
@@ -141,9 +157,7 @@ class MeasureWriter(Writer):
             rows.append((day(self.rng.choice(CONTESTED)), float(100 + self.number)))
             kind = "contested"
         self.rng.shuffle(rows)
-        text = "Date\tValue\n" + "".join(f"{d}\t{v:g}\n" for d, v in rows)
-        submission = self.member.prepare(kind, form, form.name_ending("rows"), text, "")
-        return Posted(submission, tuple(rows), kind == "conflict")
+        return tuple(rows), kind
 
     def _note(self, form: Form, point: str) -> Posted:
         mark = marker()
