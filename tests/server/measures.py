@@ -1,25 +1,22 @@
-"""Members writing to one measure at once: single values for days of their own, pasted blocks
-(some rows shared with others, now and then one that conflicts), notes and corrections;
-a share sent twice at the same moment (a double click), then every one once more."""
+"""Members writing to one measure at once: single values for days of their own, pasted and
+uploaded blocks (rows shared with others; now and then a contested day or one that conflicts),
+notes and corrections; a share sent twice at the same moment (a double click), then every
+one once more."""
 
 import random
 import threading
 import traceback
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
-from uuid import UUID
 
-from domain.clock import today
-from projections.database import all_projections
-from projections.runner import Runner
 from tests.server.checks import Expect, Verdict, check_store
 from tests.server.client import Member, Upload, marker
 from tests.server.forms import Form
 from tests.server.measure_checks import Posted, check_points
+from tests.server.measure_world import Seeded, day, prepare_measure
 from tests.server.scenario import Stopwatch, Writer, _form, _name, pages, submissions, together
 from tests.server.server import Server
-from tests.server.store import marks_now, store
+from tests.server.store import marks_now
 from tests.server.world import World, prepare
 
 WEIGHTS = {"value": 4, "paste": 3, "upload": 1, "note": 2, "correction": 1}
@@ -30,53 +27,11 @@ SHARED = range(100, 130)  # days back any member may paste, each always with one
 CONTESTED = range(130, 145)  # days back members paste with values of their own: the first
 # to land stands, and a block that meets another's value is refused whole
 OWN = 1000  # a member's own days go back from here, interleaved with the others'
-SEEDED = 50  # member n's seeded point is this many days back, plus n
-DEFINITION = {
-    "name": "Discharges before noon",
-    "definition": "Patients home before noon each day",
-    "unit": "patients",
-    "kind": "outcome",
-    "better": "up",
-    "period": "day",
-    "ratio": False,
-    "target": None,
-    "target_by": "",
-}
-
-
-def day(back: int) -> str:
-    """The ISO date `back` days before today."""
-    return (today() - timedelta(days=back)).isoformat()
 
 
 def shared_value(back: int) -> float:
     """The one value every member pastes for a shared day."""
     return float(back % 17 + 1)
-
-
-@dataclass(frozen=True)
-class Seeded:
-    """The measure made before the server started, with one point per member."""
-
-    measure_id: UUID
-    points: dict[str, str]  # member's email → their point's id
-    values: dict[str, float]  # ISO day → value, of the seeded points
-    days: dict[str, str]  # point id → ISO day
-
-
-def prepare_measure(world: World) -> Seeded:
-    """A daily measure for the group, a point of each member's `SEEDED + n` days back."""
-    people = world.teams[0].members
-    with store(world.database_url) as (app, engine):
-        actor = world.facilitator
-        measure_id = app.define_measure(world.teams[0].group_id, DEFINITION, actor).id
-        values = {day(SEEDED + n): float(10 + n) for n in range(len(people))}
-        rows = "".join(f"{d},{v:g}\n" for d, v in values.items())
-        app.import_points(measure_id, rows, "paste", actor)
-        by_day: dict[str, str] = app.repository.get(measure_id).by_day
-        Runner(engine, app.recorder, app.mapper, all_projections()).catch_up()
-    points = {p.email: by_day[day(SEEDED + n)] for n, p in enumerate(people)}
-    return Seeded(measure_id, points, values, {v: k for k, v in by_day.items()})
 
 
 @dataclass
@@ -94,6 +49,7 @@ class MeasureWriter(Writer):
         """Read the page a form is on, fill it in and post it."""
         assert self.seeded is not None
         kind = self.rng.choices(list(self.weights), weights=list(self.weights.values()))[0]
+        kind = kind if self.posted else "paste"  # a block first: every run has both kinds
         measure = f"/measures/{self.seeded.measure_id}"
         if kind in ("note", "correction"):
             mine = self.seeded.points[self.member.person.email]
@@ -144,17 +100,21 @@ class MeasureWriter(Writer):
 
     def _block(self, kind: str) -> tuple[tuple[tuple[str, float], ...], str]:
         """Rows to paste or upload: two shared days, two of its own, and now and then a
-        seeded point's day with another value (a conflict) or a contested day."""
+        seeded point's day with another value (a conflict) or a contested day (the first
+        block of each member: a conflict for even members, a contested day for odd)."""
+        first = not self.posted
         backs = self.rng.sample(SHARED, 2)
         rows = [(day(b), shared_value(b)) for b in backs]
         rows += [(self._own_day(), float(self.own % 23 + 2)) for _ in range(2)]
-        if self.rng.random() < CONFLICTS:
+        if (first and not self.number % 2) or (not first and self.rng.random() < CONFLICTS):
             assert self.seeded is not None
             held = self.rng.choice(list(self.seeded.values))
             rows.append((held, self.seeded.values[held] + 0.5))  # seeded values are whole
             kind = "conflict"
-        elif self.rng.random() < CONTESTS:
-            rows.append((day(self.rng.choice(CONTESTED)), float(100 + self.number)))
+        elif first or self.rng.random() < CONTESTS:
+            # The odd members' first blocks race for one day: one lands, the rest refused.
+            back = CONTESTED[0] if first else self.rng.choice(CONTESTED)
+            rows.append((day(back), float(100 + self.number)))
             kind = "contested"
         self.rng.shuffle(rows)
         return tuple(rows), kind
@@ -259,5 +219,5 @@ def measure_concurrency(
     ]
     contested = [p.submission.status for p in posted if p.submission.kind == "contested"]
     if 422 not in contested:
-        verdict.notes.append("no contested block met another's value (none refused)")
+        verdict.problems.append("no contested block met another's value (none refused)")
     return verdict

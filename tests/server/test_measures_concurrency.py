@@ -1,5 +1,6 @@
 """Eight members write to one measure at once through the real server, on each database:
-values, pasted blocks (shared rows, a conflicting one now and then), notes, corrections."""
+values, pasted and uploaded blocks (shared rows, now and then a contested or conflicting
+one), notes and corrections, each sent again with the same key."""
 
 from pathlib import Path
 
