@@ -158,7 +158,7 @@ def _asking(form_class: type[FlaskForm], cycle_id: UUID) -> Sent:
     sent = posted(form_class)
     with reading() as conn:
         plan = found(queries.current_plan(conn, cycle_id, cited=False))
-    offer_questions(sent.form, [q.text for q in plan.questions])
+    offer_questions(sent.form, plan.questions)
     return sent
 
 
