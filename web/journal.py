@@ -55,7 +55,7 @@ def compare(cycle_id: UUID) -> ResponseReturnValue:
     return post(
         sent,
         lambda: services().app.compare_prediction(
-            cycle_id, form.question.data, form.outcome.data, form.text.data, current_actor()
+            cycle_id, form.question.data, form.outcome.data or "", form.text.data, current_actor()
         ),
         cycle.journal(cycle_id),
     )

@@ -68,7 +68,10 @@ class CompareForm(FlaskForm):
     def validate(self, extra_validators: Any = None) -> bool:
         """A predicted question's outcome must be chosen; an exploratory one has none."""
         ok = super().validate(extra_validators)
-        if self.question.data in self.exploratory and self.outcome.data:
+        if self.question.data in self.exploratory and not self.outcome.data:
+            self.outcome.errors = []  # no choice is the right answer here, not an invalid one
+            ok = not any(f.errors for f in self) and not self.form_errors
+        elif self.question.data in self.exploratory:
             self.outcome.errors = [
                 "That question is exploratory: it made no prediction to confirm. "
                 "Leave the outcome unticked and say what you found."

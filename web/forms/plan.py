@@ -11,7 +11,7 @@ from domain.errors import RevisionCitesNoLearningError
 from domain.journal import require_learning
 from domain.plan import EXPLORATORY, MAX_QUESTIONS, MAX_TASKS, PREDICTED, PlanInput
 from projections.queries import PlanVersion
-from web.forms.fields import CitesField, attach, text_field
+from web.forms.fields import CitesField, attach, choices, text_field
 
 QUESTION_SLOTS = 3
 TASK_SLOTS = 3
@@ -60,7 +60,7 @@ class QuestionForm(Form):
     """One question the test should answer: predicted (prediction and why) or exploratory."""
 
     question = text_field("Question", "question", required=False)
-    kind = RadioField("Predicted or exploratory", choices=KINDS, default=PREDICTED)
+    kind = RadioField("Predicted or exploratory", choices=choices(KINDS), default=PREDICTED)
     prediction = text_field("Prediction", "prediction", required=False)
     reason = text_field("Why you predict this", "reason", required=False)
     n = 0  # the row's number, as the page shows it
@@ -70,7 +70,7 @@ class QuestionForm(Form):
         self.n = n
         self.question.label.text = f"Question {n}"
         self.kind.label.text = f"Predicted or exploratory (question {n})"
-        self.kind.choices = [(v, f"{words} (question {n})") for v, words in KINDS]
+        self.kind.choices = choices((v, f"{words} (question {n})") for v, words in KINDS)
         self.prediction.label.text = f"Prediction for question {n}"
         self.reason.label.text = f"Why you predict this (question {n})"
 
