@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from domain.plan import MAX_QUESTIONS
-from tests.builders import plan
+from tests.builders import entry_ids, plan
 from tests.web.conftest import HX, Made, events_in, services_of
 from tests.web.test_refusals import error_for
 
@@ -163,3 +163,22 @@ def test_an_outcome_for_an_exploratory_question_is_refused_by_the_outcome(
     posted = client.post(f"/cycles/{exploring.cycle_id}/comparisons", data=data, headers=HX)
     assert posted.status_code == 422
     assert "no prediction to confirm" in error_for(posted.text, "compare_form-outcome")
+
+
+def test_the_revision_history_shows_a_question_turned_exploratory(
+    client: FlaskClient, app: Flask, made: Made
+) -> None:
+    s = services_of(app)
+    learning = entry_ids(s.app, made.cycle_id)
+    revised = s.app.revise_plan(
+        made.cycle_id,
+        1,
+        plan("Criteria-led discharge", "Bay B", [("Home by 11?", "", "", "exploratory")]),
+        "We cannot predict yet: we are finding out",
+        learning[-1:],
+        "Ann",
+    )
+    s.caught_up(revised.notification_id)
+    history = client.get(f"/cycles/{made.cycle_id}/history").text
+    assert "exploratory: no prediction" in history
+    assert "predicted: One of two" in history
