@@ -182,3 +182,24 @@ def test_the_revision_history_shows_a_question_turned_exploratory(
     history = client.get(f"/cycles/{made.cycle_id}/history").text
     assert "exploratory: no prediction" in history
     assert "predicted: One of two" in history
+
+
+def test_add_another_task_on_the_revision_form_keeps_the_change_and_records_nothing(
+    client: FlaskClient, app: Flask, made: Made
+) -> None:
+    before = events_in(app)
+    posted = client.post(
+        f"/cycles/{made.cycle_id}/revisions",
+        data={
+            "based_on": "1",
+            "objective": "Criteria-led discharge",
+            "questions-0-question": "Home by 11?",
+            "questions-0-prediction": "One of two",
+            "change": "Pharmacy first",
+            "more": "tasks",
+        },
+    )
+    assert posted.status_code == 200
+    assert 'name="tasks-3-text"' in posted.text
+    assert "Pharmacy first" in posted.text
+    assert events_in(app) == before
