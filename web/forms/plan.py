@@ -1,17 +1,16 @@
 """Plan forms: opening a cycle, revising its plan, and adapting it into the next cycle."""
 
-from collections.abc import Iterator
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import FieldList, Form, FormField, HiddenField, IntegerField, RadioField, widgets
-from wtforms.utils import unset_value
+from wtforms import Form, FormField, HiddenField, IntegerField, RadioField, widgets
 
 from domain.errors import RevisionCitesNoLearningError
 from domain.journal import require_learning
 from domain.plan import EXPLORATORY, MAX_QUESTIONS, MAX_TASKS, PREDICTED, PlanInput
 from projections.queries import PlanVersion
 from web.forms.fields import CitesField, attach, choices, text_field
+from web.forms.rows import RowList
 
 QUESTION_SLOTS = 3
 TASK_SLOTS = 3
@@ -19,41 +18,6 @@ KINDS = [
     (PREDICTED, "We predict"),
     (EXPLORATORY, "Exploratory — we are finding out; no prediction"),
 ]
-
-
-class RowList(FieldList):
-    """Numbered rows, at most `max_entries`: more are refused with a message, not dropped.
-
-    An index that is not a plain small number is ignored, not a crash.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.sent = 0
-
-    def process(self, formdata: Any, data: Any = unset_value, extra_filters: Any = None) -> None:
-        """Read the rows, counting how many were sent (WTForms keeps the first max_entries)."""
-        self.sent = len(set(self._extract_indices(self.name, formdata))) if formdata else 0
-        super().process(formdata, data, extra_filters)
-
-    def validate(self, form: Any, extra_validators: Any = ()) -> bool:
-        """Each row's fields, and no more rows than the form holds."""
-        ok: bool = super().validate(form, extra_validators)
-        if self.max_entries and self.sent > self.max_entries:
-            self.errors.append(
-                f"A plan has at most {self.max_entries} {self.short_name}; "
-                f"this one had {self.sent}. Remove some and send it again."
-            )
-            return False
-        return ok
-
-    def _extract_indices(self, prefix: str, formdata: Any) -> Iterator[int]:
-        offset = len(prefix) + 1
-        for key in formdata:
-            if key.startswith(prefix):
-                index = key[offset:].split(self._field_separator, 1)[0]
-                if index.isascii() and index.isdigit() and len(index) <= 9:
-                    yield int(index)
 
 
 class QuestionForm(Form):
