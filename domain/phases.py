@@ -57,12 +57,19 @@ class PhaseCommands(CycleCommands):
     # Reflect
 
     def compare_prediction(self, question: str, outcome: str, text: str, actor: str) -> UUID:
-        """Say whether a question's prediction came true, and how."""
+        """Say whether a question's prediction came true, and how; for an exploratory
+        question, what was found (no outcome: there was no prediction to bear out)."""
         self._ready_to_reflect()
-        if outcome not in OUTCOMES:
-            raise InvalidChoiceError("Say whether the prediction was confirmed, partly, or not.")
         if not question:
             raise UnknownQuestionError("Choose the question whose prediction you are comparing.")
+        exploratory = any(q.exploratory for q in self.plan.questions if q.text == question)
+        if exploratory and outcome:
+            raise InvalidChoiceError(
+                f"“{question}” is exploratory: it made no prediction to confirm. "
+                "Say what you found, without an outcome."
+            )
+        if not exploratory and outcome not in OUTCOMES:
+            raise InvalidChoiceError("Say whether the prediction was confirmed, partly, or not.")
         return self._record(
             self.PredictionCompared,
             actor,

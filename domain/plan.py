@@ -8,12 +8,20 @@ from datetime import date
 from typing import Any, Required, TypedDict
 from uuid import uuid4
 
-from domain.errors import InvalidFieldError, PlanHasNoQuestionError
+from domain.errors import InvalidChoiceError, InvalidFieldError, PlanHasNoQuestionError
 from domain.fields import checked
 
 # The version of a plan's data in events. Version 1 carries no "schema" key: the plans
-# stored before it was versioned, some (v0.1) without the fields added since.
-SCHEMA = 2
+# stored before it was versioned, some (v0.1) without the fields added since. Version 3
+# adds exploratory questions.
+SCHEMA = 3
+# How many questions and set-up tasks a plan holds: enough for any worksheet, few enough
+# to read on a phone.
+MAX_QUESTIONS = 10
+MAX_TASKS = 20
+# A question is predicted (a prediction, and why) or exploratory: the team is finding out
+# and predicts nothing. The team chooses; neither is a blank that passes.
+PREDICTED, EXPLORATORY = "predicted", "exploratory"
 PlanData = dict[str, Any]  # a plan as stored in an event: JSON-shaped, read by from_event_data
 
 
@@ -33,20 +41,32 @@ class PlanInput(PlanDetails, total=False):
 
     objective: Required[str]
     plan_text: Required[str]
-    questions: Required[Sequence[tuple[str, ...]]]  # (question, prediction[, reason])
+    # (question, prediction[, reason[, PREDICTED or EXPLORATORY]])
+    questions: Required[Sequence[tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
 class Question:
-    """A question the test should answer, with the team's prediction and why."""
+    """A question the test should answer: with the team's prediction and why, or exploratory."""
 
     text: str
     prediction: str
     reason: str = ""
+    exploratory: bool = False
 
-    def as_data(self) -> dict[str, str]:
+    @property
+    def kind(self) -> str:
+        """Predicted or exploratory."""
+        return EXPLORATORY if self.exploratory else PREDICTED
+
+    def as_data(self) -> dict[str, Any]:
         """The question as plain data, as events and the read model keep it."""
-        return {"question": self.text, "prediction": self.prediction, "reason": self.reason}
+        return {
+            "question": self.text,
+            "prediction": self.prediction,
+            "reason": self.reason,
+            "exploratory": self.exploratory,
+        }
 
 
 @dataclass(frozen=True)
@@ -92,11 +112,15 @@ class Plan:
         tasks: Sequence[tuple[str, ...]] = (),
     ) -> "Plan":
         """Build a plan from user input, refusing blank, over-long or malformed fields."""
-        asked = tuple(_question(*q) for q in questions if any(part.strip() for part in q))
+        asked = tuple(_question(*q) for q in questions if any(part.strip() for part in q[:3]))
         if not asked:
             raise PlanHasNoQuestionError(
-                "Add at least one question the test should answer, with your prediction."
+                "Add at least one question the test should answer, "
+                "with your prediction or marked exploratory."
             )
+        kept = tuple(t for t in tasks if any(part.strip() for part in t[:3]))
+        _at_most(len(asked), MAX_QUESTIONS, "questions")
+        _at_most(len(kept), MAX_TASKS, "set-up tasks")
         return cls(
             objective=checked("objective", objective),
             plan_text=checked("plan_text", plan_text, required=False),
@@ -106,7 +130,7 @@ class Plan:
             when=checked("when", when, required=False),
             data=checked("data", data, required=False),
             measures=checked("measures", measures, required=False),
-            tasks=tuple(_task(*t) for t in tasks if any(part.strip() for part in t[:3])),
+            tasks=tuple(_task(*t) for t in kept),
         )
 
     def as_event_data(self) -> PlanData:
@@ -138,7 +162,8 @@ class Plan:
             objective=current["objective"],
             plan_text=current["plan_text"],
             questions=tuple(
-                Question(q["question"], q["prediction"], q["reason"]) for q in current["questions"]
+                Question(q["question"], q["prediction"], q["reason"], q["exploratory"])
+                for q in current["questions"]
             ),
             who=current["who"],
             where=current["where"],
@@ -166,18 +191,43 @@ def _upcast_v1_v2(state: PlanData) -> None:
     state["questions"] = [{"reason": "", **q} for q in state["questions"]]
 
 
+def _upcast_v2_v3(state: PlanData) -> None:
+    """Plans before 0.4 knew only predicted questions."""
+    state["questions"] = [{"exploratory": False, **q} for q in state["questions"]]
+
+
 # _UPCASTERS[n - 1] brings version n to version n + 1.
-_UPCASTERS: tuple[Callable[[PlanData], None], ...] = (_upcast_v1_v2,)
+_UPCASTERS: tuple[Callable[[PlanData], None], ...] = (_upcast_v1_v2, _upcast_v2_v3)
 
 
 _TASK_ID = re.compile(r"[0-9a-f]{32}")
 
 
-def _question(text: str, prediction: str, reason: str = "") -> Question:
+def _at_most(count: int, limit: int, what: str) -> None:
+    if count > limit:
+        message = f"A plan has at most {limit} {what}; this one has {count}."
+        raise InvalidFieldError(what.split()[-1], message)
+
+
+def _question(text: str, prediction: str, reason: str = "", kind: str = PREDICTED) -> Question:
+    text = checked("question", text)
+    if kind not in (PREDICTED, EXPLORATORY):
+        raise InvalidChoiceError("A question is either predicted or exploratory.")
+    if kind == EXPLORATORY:
+        # Refused, not dropped: the team typed a prediction, so which they meant is theirs
+        # to say, and nothing they typed disappears unseen.
+        if prediction.strip() or reason.strip():
+            message = (
+                f"“{text}” is marked exploratory, so it has no prediction: remove the "
+                "prediction and why, or mark the question as predicted."
+            )
+            raise InvalidFieldError("prediction", message)
+        return Question(text, "", "", exploratory=True)
+    if not prediction.strip():
+        message = f"Give your prediction for “{text}”, or mark it exploratory (no prediction)."
+        raise InvalidFieldError("prediction", message)
     return Question(
-        checked("question", text),
-        checked("prediction", prediction),
-        checked("reason", reason, required=False),
+        text, checked("prediction", prediction), checked("reason", reason, required=False)
     )
 
 

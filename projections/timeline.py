@@ -143,14 +143,14 @@ class Timeline(MeasureTimeline):
 
     @handles(Cycle.PredictionCompared)
     def compared(self, conn: Writer, e: Cycle.PredictionCompared) -> None:
+        # An exploratory question had no prediction: what was found has no outcome.
         outcome = OUTCOME_WORDS.get(e.outcome, e.outcome)
-        self._in(
-            conn,
-            e,
-            REFLECTIONS,
-            e.actor,
-            f"found the prediction for {quote(e.question, 80)} {outcome}: {quote(e.text)}",
+        said = (
+            f"found the prediction for {quote(e.question, 80)} {outcome}"
+            if e.outcome
+            else f"recorded what was found for {quote(e.question, 80)}"
         )
+        self._in(conn, e, REFLECTIONS, e.actor, f"{said}: {quote(e.text)}")
 
     @handles(Cycle.ReflectionRecorded)
     def reflected(self, conn: Writer, e: Cycle.ReflectionRecorded) -> None:

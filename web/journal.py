@@ -55,7 +55,7 @@ def compare(cycle_id: UUID) -> ResponseReturnValue:
     return post(
         sent,
         lambda: services().app.compare_prediction(
-            cycle_id, form.question.data, form.outcome.data, form.text.data, current_actor()
+            cycle_id, form.question.data, form.outcome.data or "", form.text.data, current_actor()
         ),
         cycle.journal(cycle_id),
     )
@@ -158,7 +158,7 @@ def _asking(form_class: type[FlaskForm], cycle_id: UUID) -> Sent:
     sent = posted(form_class)
     with reading() as conn:
         plan = found(queries.current_plan(conn, cycle_id, cited=False))
-    offer_questions(sent.form, [q.text for q in plan.questions])
+    offer_questions(sent.form, plan.questions)
     return sent
 
 

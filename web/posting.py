@@ -4,6 +4,7 @@ the page back with what was typed."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Protocol, runtime_checkable
 
 from flask.typing import ResponseReturnValue
 
@@ -29,8 +30,19 @@ class Landing:
     alert: bool = False  # a refusal's reasons are said on top too (a bare button's)
 
 
+@runtime_checkable
+class Growing(Protocol):
+    """A form whose lists grow a row at a time ("Add another")."""
+
+    def grow(self) -> bool:
+        """Whether a row was asked for (and added): then nothing is recorded."""
+        ...
+
+
 def post(sent: Sent, command: Callable[[], Recorded], landing: Landing) -> ResponseReturnValue:
     """Run the command for the sent form and answer where `landing` says."""
+    if isinstance(sent.form, Growing) and sent.form.grow():
+        return render(landing.whole, landing.fragment, **landing.page(sent).context())
     recorded, status = submit(sent.form, command)
     answered = replace(sent, status=status)
     if recorded is None:

@@ -118,10 +118,13 @@ def _revision(previous: PlanVersion | None, current: PlanVersion) -> Revision:
 
 
 def _questions_text(version: PlanVersion) -> str:
-    return "\n".join(
-        f"{q.text} — predicted: {q.prediction}" + (f" (because {q.reason})" if q.reason else "")
-        for q in version.questions
-    )
+    return "\n".join(_question_text(q) for q in version.questions)
+
+
+def _question_text(q: Question) -> str:
+    if q.exploratory:
+        return f"{q.text} — exploratory: no prediction"
+    return f"{q.text} — predicted: {q.prediction}" + (f" (because {q.reason})" if q.reason else "")
 
 
 DETAIL_LABELS = (

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 from uuid import UUID
 
+import pytest
 from eventsourcing.persistence import StoredEvent
 
 from domain.accounts import Throttle
@@ -139,3 +140,13 @@ def test_measure_events_written_by_version_0_3_rebuild_the_same_measure(
         "Measure.LimitsRecalculated",
         "Measure.DefinitionRevised",
     ]
+
+
+@pytest.mark.parametrize("name", ["events_v0_1.json", "events_v0_2.json"])
+def test_questions_stored_before_exploratory_questions_existed_read_as_predicted(
+    application: Learnloop, name: str
+) -> None:
+    recorded = load_into(application, name)
+    cycle: Cycle = application.repository.get(UUID(str(recorded["cycle_id"])))
+    assert cycle.plan.questions
+    assert all(not q.exploratory and q.prediction for q in cycle.plan.questions)

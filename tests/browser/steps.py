@@ -108,20 +108,20 @@ def open_cycle(page: Page, plan: Plan = SLICE_PLAN) -> str:
         choose_method(page, plan.method)
     page.get_by_label("Objective of this cycle").fill(plan.objective)
     questions = page.locator("#questions")
-    questions.get_by_label("Question", exact=True).first.fill(plan.question)
-    questions.get_by_label("Prediction", exact=True).first.fill(plan.prediction)
+    questions.get_by_label("Question 1", exact=True).fill(plan.question)
+    questions.get_by_label("Prediction for question 1", exact=True).fill(plan.prediction)
     if plan.reason:
-        questions.get_by_label("Why you predict this").first.fill(plan.reason)
+        questions.get_by_label("Why you predict this (question 1)", exact=True).fill(plan.reason)
     if plan.plan_text:
         page.get_by_label("What will be done").fill(plan.plan_text)
     for label, value in (("Who", plan.who), ("Where", plan.where), ("When", plan.when)):
         if value:
             page.get_by_label(label, exact=True).fill(value)
-    tasks = page.locator("#tasks .task-row")
-    for row, (text, owner, due) in zip(tasks.all(), plan.tasks, strict=False):
-        row.get_by_label("Task", exact=True).fill(text)
-        row.get_by_label("Owner", exact=True).fill(owner)
-        row.get_by_label("Due", exact=True).fill(due)
+    tasks = page.locator("#tasks")
+    for n, (text, owner, due) in enumerate(plan.tasks, 1):
+        tasks.get_by_label(f"Task {n}", exact=True).fill(text)
+        tasks.get_by_label(f"Owner of task {n}", exact=True).fill(owner)
+        tasks.get_by_label(f"Due date of task {n}", exact=True).fill(due)
     page.get_by_role("button", name="Open cycle").click()
     expect(page.get_by_role("heading", name=f"Cycle 1: {plan.objective}")).to_be_visible()
     return page.url

@@ -28,4 +28,17 @@ def test_upcasting_brings_version_0_1_plan_data_to_the_current_schema() -> None:
     old = {"objective": "O", "plan_text": "P", "questions": [{"question": "Q", "prediction": "R"}]}
     current = Plan(objective="O", plan_text="P", questions=()).as_event_data()
     assert upcast(old).keys() == current.keys() - {"schema"}
-    assert upcast(old)["questions"] == [{"question": "Q", "prediction": "R", "reason": ""}]
+    assert upcast(old)["questions"] == [
+        {"question": "Q", "prediction": "R", "reason": "", "exploratory": False}
+    ]
+
+
+def test_version_2_plan_data_reads_as_predicted_questions() -> None:
+    v2 = {**PLAN.as_event_data(), "schema": 2}
+    v2["questions"] = [{"question": "Home by 11?", "prediction": "One of two", "reason": ""}]
+    assert Plan.from_event_data(v2).questions[0].exploratory is False
+
+
+def test_version_0_1_plan_data_reads_as_predicted_questions() -> None:
+    old = {"objective": "O", "plan_text": "P", "questions": [{"question": "Q", "prediction": "R"}]}
+    assert not Plan.from_event_data(old).questions[0].exploratory

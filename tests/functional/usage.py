@@ -75,7 +75,10 @@ def share(browser: Browser, group: GroupRef) -> None:
 def fill_plan(form: Form, values: dict[str, str]) -> None:
     """Fill in the parts of a plan a feature file names, by the fields they stand for."""
     for name, value in values.items():
-        form.fill(FIELDS[name], value)
+        if name == "Kind of question":  # the first question's radio: predicted or exploratory
+            form.choose(f"{value} (question 1)")
+        else:
+            form.fill(FIELDS[name], value)
 
 
 def open_cycle(

@@ -133,3 +133,21 @@ def test_a_percentage_a_renaming_and_a_point_taken_back_are_worded_too(store: St
         " because “Counted after all”",
         "revised the definition of “Before noon <b>”, now “Home before noon”, because “Clearer”",
     ]
+
+
+def test_what_was_found_for_an_exploratory_question_is_told_without_an_outcome(
+    store: Store,
+) -> None:
+    group = store.app.form_group("Ward 7", "Home before noon", "Ann")
+    question = "Is the sticker format workable?"
+    cycle_id = store.app.open_cycle(
+        group.id, plan("Stickers", questions=[(question, "", "", "exploratory")]), "Ann"
+    ).id
+    store.app.record_observation(cycle_id, "Stickers fell off", "Bob")
+    store.app.compare_prediction(cycle_id, question, "", "Workable if larger", "Bob")
+    runner = store.runner()
+    runner.setup()
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        rows, _ = queries.timeline_page(conn, group.id, limit=50)
+    assert rows[0].words == f"recorded what was found for “{question}”: “Workable if larger”"

@@ -71,7 +71,8 @@ def test_a_question_without_its_prediction_is_refused_next_to_the_prediction(
         data={"objective": "Something", "questions-0-question": "Will it work?"},
     )
     assert posted.status_code == 422
-    assert "Add the prediction too." in error_for(posted.text, "questions-0-prediction")
+    message = "Add your prediction for question 1, or mark it exploratory."
+    assert message in error_for(posted.text, "questions-0-prediction")
 
 
 def test_a_blank_group_name_is_refused(client: FlaskClient, app: Flask) -> None:

@@ -1,11 +1,13 @@
 """Journal forms: what a cycle records while acting and reflecting, and its decision."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, RadioField, SelectField, widgets
 
 from domain.entries import ABANDON, ACT_KINDS, ADOPT, CONFIRMED, NOT_CONFIRMED, PARTLY
+from domain.plan import Question
 from web.forms.fields import choices, text_field
 
 KIND_LABELS = {
@@ -41,10 +43,14 @@ class ActForm(FlaskForm):
     text = text_field("What you did or saw", "text", area=True)
 
 
-def offer_questions(form: "ActForm | CompareForm", questions: list[str]) -> None:
+def offer_questions(form: "ActForm | CompareForm", questions: Sequence[Question]) -> None:
     """Let the form's question select offer the plan's questions (optional on an act entry)."""
-    pairs = [(q, q) for q in questions]
-    form.question.choices = choices([("", "—"), *pairs] if isinstance(form, ActForm) else pairs)
+    pairs = [(q.text, q.text + (" (exploratory)" if q.exploratory else "")) for q in questions]
+    if isinstance(form, ActForm):
+        form.question.choices = choices([("", "—"), *pairs])
+    else:
+        form.question.choices = choices(pairs)
+        form.exploratory = frozenset(q.text for q in questions if q.exploratory)
 
 
 class CompareForm(FlaskForm):
@@ -52,16 +58,26 @@ class CompareForm(FlaskForm):
 
     question = SelectField("Question", choices=choices([]))
     outcome = RadioField(
-        "Was the prediction borne out?",
+        "Was the prediction borne out? (Not asked of an exploratory question.)",
         choices=choices(OUTCOME_LABELS.items()),
         validators=[],
     )
     text = text_field("What actually happened", "text", area=True)
+    exploratory: frozenset[str] = frozenset()  # the offered questions that made no prediction
 
     def validate(self, extra_validators: Any = None) -> bool:
-        """An outcome must be chosen."""
+        """A predicted question's outcome must be chosen; an exploratory one has none."""
         ok = super().validate(extra_validators)
-        if not self.outcome.data:
+        if self.question.data in self.exploratory and not self.outcome.data:
+            self.outcome.errors = []  # no choice is the right answer here, not an invalid one
+            ok = not any(f.errors for f in self) and not self.form_errors
+        elif self.question.data in self.exploratory:
+            self.outcome.errors = [
+                "That question is exploratory: it made no prediction to confirm. "
+                "Leave the outcome unticked and say what you found."
+            ]
+            ok = False
+        elif self.question.data not in self.exploratory and not self.outcome.data:
             self.outcome.errors = ["Say whether the prediction was confirmed, partly, or not."]
             ok = False
         return ok

@@ -1,74 +1,66 @@
 """Plan forms: opening a cycle, revising its plan, and adapting it into the next cycle."""
 
-from collections.abc import Iterator
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import FieldList, Form, FormField, HiddenField, IntegerField, widgets
-from wtforms.utils import unset_value
+from wtforms import Form, FormField, HiddenField, IntegerField, RadioField, widgets
 
 from domain.errors import RevisionCitesNoLearningError
 from domain.journal import require_learning
-from domain.plan import PlanInput
+from domain.plan import EXPLORATORY, MAX_QUESTIONS, MAX_TASKS, PREDICTED, PlanInput
 from projections.queries import PlanVersion
-from web.forms.fields import CitesField, attach, text_field
+from web.forms.fields import CitesField, attach, choices, text_field
+from web.forms.rows import RowList
 
 QUESTION_SLOTS = 3
 TASK_SLOTS = 3
-
-
-class RowList(FieldList):
-    """Numbered rows, at most `max_entries`: more are refused with a message, not dropped.
-
-    An index that is not a plain small number is ignored, not a crash.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.sent = 0
-
-    def process(self, formdata: Any, data: Any = unset_value, extra_filters: Any = None) -> None:
-        """Read the rows, counting how many were sent (WTForms keeps the first max_entries)."""
-        self.sent = len(set(self._extract_indices(self.name, formdata))) if formdata else 0
-        super().process(formdata, data, extra_filters)
-
-    def validate(self, form: Any, extra_validators: Any = ()) -> bool:
-        """Each row's fields, and no more rows than the form holds."""
-        ok: bool = super().validate(form, extra_validators)
-        if self.max_entries and self.sent > self.max_entries:
-            self.errors.append(
-                f"A plan has at most {self.max_entries} {self.short_name}; "
-                f"this one had {self.sent}. Remove some and send it again."
-            )
-            return False
-        return ok
-
-    def _extract_indices(self, prefix: str, formdata: Any) -> Iterator[int]:
-        offset = len(prefix) + 1
-        for key in formdata:
-            if key.startswith(prefix):
-                index = key[offset:].split(self._field_separator, 1)[0]
-                if index.isascii() and index.isdigit() and len(index) <= 9:
-                    yield int(index)
+KINDS = [
+    (PREDICTED, "We predict"),
+    (EXPLORATORY, "Exploratory — we are finding out; no prediction"),
+]
 
 
 class QuestionForm(Form):
-    """One question the test should answer, with the team's prediction and why."""
+    """One question the test should answer: predicted (prediction and why) or exploratory."""
 
     question = text_field("Question", "question", required=False)
+    kind = RadioField("Predicted or exploratory", choices=choices(KINDS), default=PREDICTED)
     prediction = text_field("Prediction", "prediction", required=False)
     reason = text_field("Why you predict this", "reason", required=False)
+    n = 0  # the row's number, as the page shows it
+
+    def number(self, n: int) -> None:
+        """Label the row's fields with its number, so every label on the page is unique."""
+        self.n = n
+        self.question.label.text = f"Question {n}"
+        self.kind.label.text = f"Predicted or exploratory (question {n})"
+        self.kind.choices = choices((v, f"{words} (question {n})") for v, words in KINDS)
+        self.prediction.label.text = f"Prediction for question {n}"
+        self.reason.label.text = f"Why you predict this (question {n})"
 
     def validate(self, extra_validators: Any = None) -> bool:
-        """A question needs its prediction, and a prediction its question."""
+        """A question needs its prediction unless exploratory; an exploratory one has none."""
         ok = super().validate(extra_validators)
-        filled = bool(self.question.data), bool(self.prediction.data)
-        if filled[0] != filled[1] or (self.reason.data and not any(filled)):
-            missing = self.question if not filled[0] else self.prediction
-            name = missing.name.rsplit("-", 1)[-1]
-            missing.errors = [*missing.errors, f"Add the {name} too."]
-            ok = False
-        return ok
+        said = bool(self.prediction.data or self.reason.data)
+        if said and not self.question.data:
+            problem = self.question, f"Add question {self.n} too."
+        elif self.kind.data == EXPLORATORY and said:
+            problem = (
+                self.prediction,
+                (
+                    f"Question {self.n} is exploratory, so it has no prediction: remove the "
+                    "prediction and why, or choose “We predict”."
+                ),
+            )
+        elif self.kind.data != EXPLORATORY and self.question.data and not self.prediction.data:
+            problem = (
+                self.prediction,
+                (f"Add your prediction for question {self.n}, or mark it exploratory."),
+            )
+        else:
+            return ok
+        problem[0].errors = [*problem[0].errors, problem[1]]
+        return False
 
 
 class TaskForm(Form):
@@ -79,17 +71,25 @@ class TaskForm(Form):
     owner = text_field("Owner", "owner", required=False)
     due = text_field("Due", "when", required=False)
 
+    def number(self, n: int) -> None:
+        """Label the row's fields with its number, so every label on the page is unique."""
+        self.text.label.text = f"Task {n}"
+        self.owner.label.text = f"Owner of task {n}"
+        self.due.label.text = f"Due date of task {n}"
+
 
 class PlanForm(FlaskForm):
     """A cycle's plan, after the IHI PDSA worksheet."""
 
     objective = text_field("Objective of this cycle", "objective")
-    questions = RowList(FormField(QuestionForm), min_entries=QUESTION_SLOTS, max_entries=10)
+    questions = RowList(
+        FormField(QuestionForm), min_entries=QUESTION_SLOTS, max_entries=MAX_QUESTIONS
+    )
     plan_text = text_field("What will be done", "plan_text", required=False, area=True)
     who = text_field("Who", "who", required=False)
     where = text_field("Where", "where", required=False)
     when = text_field("When", "when", required=False)
-    tasks = RowList(FormField(TaskForm), min_entries=TASK_SLOTS, max_entries=20)
+    tasks = RowList(FormField(TaskForm), min_entries=TASK_SLOTS, max_entries=MAX_TASKS)
     data = text_field("Data to collect", "data", required=False, area=True)
     measures = text_field(
         "Measures that will show whether the predictions came true",
@@ -97,21 +97,50 @@ class PlanForm(FlaskForm):
         required=False,
         area=True,
     )
+    # "Add another": the name of the list a button asked to grow by a row.
+    more = HiddenField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._number()
+
+    def grow(self) -> bool:
+        """Whether "Add another" was pressed; if so its list has one row more (up to the
+        plan's limit) and the form is drawn again with what was typed, nothing recorded."""
+        rows = {"questions": self.questions, "tasks": self.tasks}.get(self.more.data or "")
+        if rows is None:
+            return False
+        if len(rows) < (rows.max_entries or 0):
+            rows.append_entry()
+            self._number()
+        return True
+
+    def _number(self) -> None:
+        for rows in (self.questions, self.tasks):
+            for n, row in enumerate(rows, 1):
+                row.form.number(n)
 
     def validate(self, extra_validators: Any = None) -> bool:
-        """At least one question with its prediction."""
+        """At least one question, with its prediction or marked exploratory."""
         ok = super().validate(extra_validators)
         if not self.question_rows():
-            self.questions.errors = ["Add at least one question with your prediction."]
+            self.questions.errors = [
+                "Add at least one question, with your prediction or marked exploratory."
+            ]
             ok = False
         return ok
 
-    def question_rows(self) -> list[tuple[str, str, str]]:
-        """The filled-in question rows as (question, prediction, reason)."""
+    def question_rows(self) -> list[tuple[str, str, str, str]]:
+        """The filled-in question rows as (question, prediction, reason, kind)."""
         return [
-            (row["question"] or "", row["prediction"] or "", row["reason"] or "")
+            (
+                row["question"] or "",
+                row["prediction"] or "",
+                row["reason"] or "",
+                row["kind"] or PREDICTED,
+            )
             for row in self.questions.data
-            if row["question"] or row["prediction"]
+            if row["question"] or row["prediction"] or row["reason"]
         ]
 
     def plan_input(self) -> PlanInput:
@@ -138,7 +167,7 @@ class PlanForm(FlaskForm):
         return {
             "objective": plan.objective,
             "plan_text": plan.plan_text,
-            "questions": [q.as_data() for q in plan.questions],
+            "questions": [{**q.as_data(), "kind": q.kind} for q in plan.questions],
             **{k: plan.detail(k) for k in ("who", "where", "when", "data", "measures")},
             "tasks": [{**t.as_data(), "task_id": t.id} for t in plan.tasks],
         }

@@ -190,7 +190,7 @@ def _page_url(cycle_id: UUID, cursors: Mapping[str, object]) -> str:
 
 def _forms(page: CyclePage, sent: Sent | None) -> dict[str, FlaskForm]:
     forms = {prefix: _drawn(prefix, sent, drawn) for prefix in JOURNAL_FORMS}
-    questions = [q.text for q in page.plan.questions] if page.plan else []
+    questions = page.plan.questions if page.plan else ()
     for name in ("act_form", "compare_form"):
         offer_questions(forms[name], questions)
     # Let the method forms offer the groups and stories that may be chosen.
