@@ -105,10 +105,9 @@ def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
         lambda: services().app.decide(
             cycle_id,
             ADAPT,
-            form.reason.data,
+            form.change.data,
             current_actor(),
             next_plan=form.plan_input(),
-            change=form.change.data,
             cites=[UUID(c) for c in form.cites.data],
         ),
         Landing(
