@@ -106,7 +106,6 @@ class Learnloop(MeasureCommands, MembershipCommands):
         reason: str,
         actor: str,
         next_plan: PlanInput | None = None,
-        change: str = "",
         cites: list[UUID] | None = None,
     ) -> Recorded:
         """Adopt, adapt or abandon. Adapt opens the next cycle; its id is returned."""
@@ -121,8 +120,10 @@ class Learnloop(MeasureCommands, MembershipCommands):
             group = self._get(PilotGroup, cycle.group_id)
             next_id = Cycle.create_id()
             number = group.add_cycle(next_id, actor)
+            # An adapt's reason is the next plan's "what changed": the team says it once.
+            # The change's stricter rules are checked first, so a refusal names that field.
             following = Cycle.continue_from(
-                next_id, cycle, number, checked, change, cites or [], actor
+                next_id, cycle, number, checked, reason, cites or [], actor
             )
             cycle.decide(decision, reason, next_id, actor)
             return self._recorded(next_id, self.save(group, cycle, following))

@@ -52,7 +52,6 @@ Feature: A learning cycle from plan to decision, and a ramp of cycles that each 
     Then cycle 1 shows its prediction was confirmed
 
     When Ann Facilitator adapts cycle 1 into cycle 2, in the light of Ann Facilitator's learning and Carl Mensah's observation:
-      | Why adapt            | The problem is real. Next we must find its main cause before we choose a change to test.                                                              |
       | What changed         | From measuring the problem to finding its cause, because ward staff believe the emergency department puts in most of the unneeded catheters.          |
       | Objective            | Find out where the unneeded catheters on our wards come from                                                                                          |
       | Question             | Are catheters put in by the emergency department the main source of unneeded catheters?                                                               |
@@ -62,7 +61,7 @@ Feature: A learning cycle from plan to decision, and a ramp of cycles that each 
       | When                 | Two days                                                                                                                                              |
       | Data to collect      | For each unneeded catheter: whether it was needed when it went in, or was left in after the need had passed; what staff say about removing catheters |
       | Measures             | Unneeded catheters put in without need, against those left in too long                                                                               |
-    Then cycle 2 is open, adapted from cycle 1
+    Then cycle 2 is open, adapted from cycle 1, whose decision gives what changed as its reason
 
     When Carl Mensah records the action "We reviewed the charts of the patients with an unneeded catheter and talked with nurses and residents."
     And Carl Mensah records the observation "About as many unneeded catheters had been left in after the need had passed as had been put in without need."
@@ -72,7 +71,6 @@ Feature: A learning cycle from plan to decision, and a ramp of cycles that each 
     Then cycle 2 shows its prediction was partly confirmed
 
     When Ann Facilitator adapts cycle 2 into cycle 3, in the light of Ann Facilitator's learning and Bea Okafor's observation:
-      | Why adapt            | Half the problem is catheters left in too long, and nurses see them first. We will test letting nurses remove them.                            |
       | What changed         | From finding the cause to testing a change: nurses remove catheters that meet agreed criteria, because residents hesitate when unsure of the reason. |
       | Objective            | Test, on one ward, a directive that lets nurses remove a urinary catheter from any patient who meets agreed criteria                           |
       | Question             | Will nurses on the test ward remove catheters that are no longer needed without waiting for a resident?                                         |

@@ -24,7 +24,8 @@ Feature: Revising a plan in the light of what was learned
     When Ann Facilitator revises the plan in the light of Bea Okafor's reflection:
       | Plan         | Doctors write discharge criteria on the morning ward round. Pharmacy makes up medicines to take home the evening before. Nurses discharge patients when the criteria are met. |
       | What changed | Medicines to take home are made up the evening before, because waiting for pharmacy on the day kept patients in.                                                           |
-    Then the plan's history shows 2 versions, oldest first
+    Then Ann Facilitator is back on the cycle, which shows "Version 2 — just saved" with a link to the revision history
+    And the plan's history shows 2 versions, oldest first
     And version 1 is the first plan, made by Ann Facilitator
     And version 2 was revised by Ann Facilitator, who wrote "Medicines to take home are made up the evening before, because waiting for pharmacy on the day kept patients in."
     And version 2 was revised in the light of Bea Okafor's reflection "We predicted 6 and got 3. The criteria worked; the wait was for pharmacy to make up medicines on the day."

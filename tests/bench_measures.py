@@ -51,10 +51,9 @@ def group(app: Learnloop, actor: str, name: str) -> UUID:
     app.decide(
         first,
         "adapt",
-        "Try it with pharmacy",
+        "Pharmacy joins the board round",
         actor,
         next_plan=plan("Criteria-led discharge with pharmacy"),
-        change="Pharmacy joins the board round",
         cites=[entry_recorded(app, seen)],
     )
     return made

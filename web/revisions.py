@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from uuid import UUID
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, flash, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 
@@ -69,13 +69,15 @@ def submit(cycle_id: UUID) -> ResponseReturnValue:
             [UUID(c) for c in form.cites.data],
             current_actor(),
         ),
-        Landing(
-            "revisions/revise.html",
-            FORM,
-            given_back,
-            lambda _: url_for("revisions.history", cycle_id=cycle_id),
-        ),
+        Landing("revisions/revise.html", FORM, given_back, lambda _: _saved(cycle_id, form)),
     )
+
+
+def _saved(cycle_id: UUID, form: FlaskForm) -> str:
+    """Back to the cycle, whose plan says once which version was just saved."""
+    # A flash, not the address: a reload or a shared link is not "just saved".
+    flash(str((form.based_on.data or 0) + 1), "revised")
+    return url_for("cycles.show", cycle_id=cycle_id)
 
 
 @bp.get("/cycles/<uuid:cycle_id>/adapt")
@@ -105,10 +107,9 @@ def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
         lambda: services().app.decide(
             cycle_id,
             ADAPT,
-            form.reason.data,
+            form.change.data,
             current_actor(),
             next_plan=form.plan_input(),
-            change=form.change.data,
             cites=[UUID(c) for c in form.cites.data],
         ),
         Landing(

@@ -39,7 +39,6 @@ Feature: Action Learning Set — a real problem, questions, a commitment, and a 
     And Bea Okafor compares what happened with the prediction: not confirmed, "I came sure it was the rota; the questions showed I do not know why they leave."
     And Bea Okafor records the learning "I will ask the four nurses who left this year why they left, and give every new nurse a named preceptor from their first shift."
     And Bea Okafor answers "Report back next time" by adapting cycle 1 into cycle 2, in the light of Bea Okafor's learning:
-      | Why adapt    | I will report back to the set next month on what the leavers told me.                              |
       | What changed | From guessing at the rota to asking leavers, because I had not asked anyone why they left.         |
       | Objective    | Bea reports back: what the nurses who left told her, and the first month of named preceptors       |
       | Question     | What did the leavers say, and do new nurses with a named preceptor feel supported after a month?  |

@@ -37,7 +37,6 @@ Feature: Learning Log — What? So what? Now what?
     And Bea Okafor compares what happened with the prediction: partly confirmed, "He can give his insulin safely, but only with his glasses on, which he often leaves upstairs."
     And Bea Okafor records the learning "Teaching the technique was not enough: I had not asked about his eyesight and where he keeps his glasses."
     And Bea Okafor answers "Now what?" by adapting cycle 1 into cycle 2, in the light of Bea Okafor's learning:
-      | Why adapt    | He has the technique; what stops him is reading the dose.                                            |
       | What changed | Ask about eyesight first, and keep a pair of glasses with the pen, because he could not read the dose. |
       | Objective    | Help Mr Hale give his own insulin every morning without our visit                                   |
       | Question     | Over the next week, does Mr Hale give every morning dose himself, with the glasses kept by his pen?  |

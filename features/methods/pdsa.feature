@@ -48,7 +48,6 @@ Feature: PDSA — Plan, Do, Study, Act
     And Ann Facilitator compares what happened with the prediction: partly confirmed, "2 falls against 4 last month: fewer, but not down to 1. Both fell after 3am."
     And Ann Facilitator records the learning "The 10pm round helps, but the falls left are in the early hours, when nobody offers the toilet."
     And Ann Facilitator answers "Act" by adapting cycle 1 into cycle 2, in the light of Ann Facilitator's learning:
-      | Why adapt         | The round works before midnight. The falls left are after 3am, so we will test a second round then. |
       | What changed      | A second round at 3am for residents who are awake, because both falls left were after 3am.           |
       | Objective         | Test a second, 3am round on the Rowan corridor for residents who are awake                           |
       | Question          | How many Rowan residents fall between 10pm and 6am over the next two weeks?                          |
@@ -62,7 +61,6 @@ Feature: PDSA — Plan, Do, Study, Act
     Given Bea Okafor has recorded the observation "2 falls in the two weeks, both after 3am."
     And Ann Facilitator has recorded the learning "The falls left are in the early hours."
     When Ann Facilitator tries to answer "Act" by adapting cycle 1 without ticking any learning:
-      | Why adapt    | We will add a 3am round.                               |
       | What changed | A second round at 3am for residents who are awake.     |
       | Objective    | Test a second, 3am round on the Rowan corridor         |
     Then it is refused with the message "Tick the reflection or observation this revision is made in the light of."

@@ -14,8 +14,9 @@ Feature: Peer Assist — before planning, ask a group that has done it before
   Acting, reflecting and deciding then go on as in any cycle.
 
   Peer Assist only works across groups: a group cannot ask itself, a sponsor
-  reads the question but does not answer for the group, and only cycles that
-  follow Peer Assist ask for advice.
+  does not answer for the group (so its page does not show a sponsor the
+  questions it cannot act on), and only cycles that follow Peer Assist ask for
+  advice.
 
   In these examples Ward 3 wants to cut the urinary catheters its patients do
   not need. Ward 7 has done it before: its nurses now remove catheters from
@@ -65,13 +66,13 @@ Feature: Peer Assist — before planning, ask a group that has done it before
     Then it is refused with the message "Choose the group to ask: one that has done it before."
     And nothing is recorded
 
-  Scenario: A sponsor of the asked group reads the question but cannot give the group's advice
+  Scenario: A sponsor of the asked group is not shown the questions and cannot give the group's advice
     Given Ann Facilitator has opened a cycle following Peer Assist with this plan:
       | Objective  | Test nurse-led removal of urinary catheters on Ward 3                            |
       | Question   | How many catheters are removed within a day of the patient meeting the criteria? |
       | Prediction | 8 of 10                                                                          |
     And Ann Facilitator has asked "Ward 7 catheter group" for advice on "How did you agree the removal criteria with the doctors?"
-    Then Eve Adeyemi, the director of nursing, sees the question on the page of "Ward 7 catheter group" but no way to give advice
+    Then Eve Adeyemi, the director of nursing, sees neither the question nor a way to give advice on the page of "Ward 7 catheter group"
     When Eve Adeyemi sends advice for "Ward 7 catheter group" anyway: "The medical director signed the criteria off; ask her."
     Then it is refused as forbidden to a sponsor of "Ward 7 catheter group"
     And nothing is recorded

@@ -7,7 +7,7 @@ import pytest
 from domain.application import Learnloop
 from domain.cycle import Cycle
 from domain.entries import ADAPT, ADOPT
-from domain.errors import CycleClosedError, InvalidChoiceError
+from domain.errors import CycleClosedError, InvalidChoiceError, InvalidFieldError
 from domain.group import PilotGroup
 from tests.builders import entry_recorded, entry_texts, plan
 
@@ -26,10 +26,9 @@ def adapt(app: Learnloop, cycle_id: UUID, learning: UUID, objective: str) -> UUI
     return app.decide(
         cycle_id,
         ADAPT,
-        "We learned enough to test the next change",
+        f"Next: {objective}",
         "Ann",
         next_plan=plan(objective, questions=[(QUESTION, "Yes")]),
-        change=f"Next: {objective}",
         cites=[learning],
     ).id
 
@@ -114,3 +113,28 @@ def test_a_lost_race_on_an_append_is_retried_so_neither_entry_is_lost(
     application.record_observation(cycle_id, "Saved second", "Cat")
     assert entry_texts(application, cycle_id) == ["Saved first", "Saved second"]
     assert len(loads) == 2  # the first save lost the race and was retried
+
+
+def test_an_adapts_one_reason_is_the_decisions_reason_and_the_next_plans_change(
+    application: Learnloop,
+) -> None:
+    group = application.form_group("Medical wards", "Fewer catheters", "Ann")
+    first = application.open_cycle(group.id, plan(questions=[(QUESTION, "Yes")]), "Ann").id
+    learning = run_cycle(application, first, "54 catheters", "Nights remove fewer")
+    second = adapt(application, first, learning, "Night shift too")
+    closed: Cycle = application.repository.get(first)
+    continued = next(iter(application.events.get(second)))
+    assert isinstance(continued, Cycle.Continued)
+    assert closed.decision is not None
+    assert closed.decision.reason == continued.change == "Next: Night shift too"
+
+
+def test_a_blank_adapt_reason_is_refused_once_as_what_changed(application: Learnloop) -> None:
+    group = application.form_group("Medical wards", "Fewer catheters", "Ann")
+    first = application.open_cycle(group.id, plan(questions=[(QUESTION, "Yes")]), "Ann").id
+    learning = run_cycle(application, first, "54 catheters", "Nights remove fewer")
+    before = application.recorder.max_notification_id()
+    with pytest.raises(InvalidFieldError, match="What changed and why cannot be blank") as refused:
+        application.decide(first, ADAPT, " ", "Ann", next_plan=plan("Next"), cites=[learning])
+    assert refused.value.field == "change"
+    assert application.recorder.max_notification_id() == before

@@ -127,6 +127,17 @@ def open_cycle(page: Page, plan: Plan = SLICE_PLAN) -> str:
     return page.url
 
 
+def save_revision(page: Page, cycle: int, version: int) -> None:
+    """Save the revision form, land back on the cycle, and follow its mark to the history."""
+    page.get_by_role("button", name="Save revision").click()
+    plan = page.locator("#plan")
+    expect(plan).to_contain_text(f"Version {version} — just saved")
+    plan.get_by_role("link", name="See what changed in the revision history").click()
+    expect(
+        page.get_by_role("heading", name=f"How the plan of cycle {cycle} changed")
+    ).to_be_visible()
+
+
 def choose_method(page: Page, name: str) -> None:
     """On the "Open a cycle" form: click the method whose label starts with `name`."""
     methods = page.get_by_role("group", name="Which method will the group follow?")

@@ -17,7 +17,6 @@ FIELDS = {
     "Data to collect": "data",
     "Measures": "measures",
     "What changed": "change",
-    "Why adapt": "reason",
 }
 
 # What a feature file calls an entry, and the words the pages show for its kind.

@@ -84,11 +84,14 @@ def adapted(
 
 
 @then(
-    parsers.re(r"cycle (?P<number>\d+) is open, adapted from cycle (?P<previous>\d+)"),
+    parsers.re(
+        r"cycle (?P<number>\d+) is open, adapted from cycle (?P<previous>\d+)"
+        r"(?P<reason>, whose decision gives what changed as its reason)?$"
+    ),
     converters={"number": int, "previous": int},
 )
 def open_adapted(
-    browser: Browser, cycles: dict[int, CycleRef], number: int, previous: int
+    browser: Browser, cycles: dict[int, CycleRef], number: int, previous: int, reason: str
 ) -> None:
     page = browser.visit(cycles[number].url)
     assert page.headings[0] == f"Cycle {number}: {words(cycles[number].plan['Objective'])}"
@@ -96,6 +99,8 @@ def open_adapted(
     assert page.link(f"← Cycle {previous}").href == cycles[previous].url
     before = browser.visit(cycles[previous].url)
     assert "Decided to adapt by " in before.by_id["decision"], before.by_id["decision"]
+    if reason:  # said once when adapting: the decision's reason is the plan's change
+        assert words(cycles[number].plan["What changed"]) in before.by_id["decision"]
     assert before.link(f"Go to cycle {number}").href == cycles[number].url
 
 

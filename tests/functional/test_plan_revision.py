@@ -49,6 +49,18 @@ def revise_citing_nothing(
     return _revise(browser, cycle, actor, datatable, cite=None)
 
 
+@then(
+    parsers.parse(
+        '{actor} is back on the cycle, which shows "{marked}" with a link to the revision history'
+    )
+)
+def back_on_the_cycle(submission: Submission, cycle: CycleRef, actor: str, marked: str) -> None:
+    landed = submission.page
+    assert landed.url.split("?")[0] == cycle.url, landed.url
+    assert marked in landed.by_id["plan"], landed.by_id["plan"]
+    assert landed.link("See what changed", within="plan").href.startswith(f"{cycle.url}/history")
+
+
 @then(parsers.parse("version {number:d} is the first plan, made by {actor}"))
 def first_version(history: Page, number: int, actor: str) -> None:
     shown = usage.version(history, number)

@@ -109,10 +109,9 @@ def opened(sent: Submission, plan: dict[str, str]) -> CycleRef:
 def adapted(
     sent: Submission, values: dict[str, str], following: int, cycles: dict[int, CycleRef]
 ) -> CycleRef:
-    """The cycle an adapt decision opened (its plan is the table less the decision's
-    own fields), checked to be number `following` and kept with the scenario's cycles."""
-    plan = {k: v for k, v in values.items() if k not in ("Why adapt", "What changed")}
-    cycle = opened(sent, plan)
+    """The cycle an adapt decision opened (its plan is the table; "What changed" is also the
+    decision's reason), checked to be number `following` and kept with the scenario's cycles."""
+    cycle = opened(sent, values)
     assert cycle.number == following, sent.page.headings
     cycles[following] = cycle
     return cycle

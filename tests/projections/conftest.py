@@ -79,10 +79,9 @@ class Store:
         second = app.decide(
             first,
             "adapt",
-            "Find the source",
+            "Chart review next",
             "Ann",
             next_plan=plan("Find the source"),
-            change="Chart review next",
             cites=[learning],
         ).id
         app.record_observation(second, "Half and half", "Bea")

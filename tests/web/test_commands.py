@@ -1,5 +1,6 @@
 """Posting forms: with htmx a fragment comes back, without it a redirect; the effect is visible."""
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -74,22 +75,37 @@ def test_a_reflection_appears_in_the_journal(client: FlaskClient, made: Made) ->
     assert "Phase: reflect" in posted.text
 
 
-def test_a_revision_lands_on_the_history_with_diff_author_and_cited_learning(
+def revision(app: Flask, made: Made) -> dict[str, object]:
+    return {
+        **plan("Criteria-led discharge with drugs ordered early"),
+        "based_on": "1",
+        "change": "Order TTOs the day before",
+        "cites": [str(made.entry_ids(app)[1])],
+    }
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
+def test_a_revision_returns_to_the_cycle_which_marks_the_new_version_once(
+    client: FlaskClient, app: Flask, made: Made, htmx: bool
+) -> None:
+    url = f"/cycles/{made.cycle_id}"
+    posted = client.post(f"{url}/revisions", data=revision(app, made), headers=HX if htmx else {})
+    landing = posted.headers["HX-Location"] if htmx else posted.headers["Location"]
+    assert (posted.status_code, landing) == ((200 if htmx else 303), url)
+    cycle = client.get(landing).text
+    assert "Version 2 — just saved" in cycle
+    assert f'href="{url}/history#version-2"' in cycle
+    assert "Version 2 — just saved" not in client.get(url).text  # said once, not on reload
+
+
+def test_a_revision_shows_in_the_history_with_diff_author_and_cited_learning(
     client: FlaskClient, app: Flask, made: Made
 ) -> None:
     reflection = made.entry_ids(app)[1]
     before = events_in(app)
-    posted = client.post(
-        f"/cycles/{made.cycle_id}/revisions",
-        data={
-            **plan("Criteria-led discharge with drugs ordered early"),
-            "based_on": "1",
-            "change": "Order TTOs the day before",
-            "cites": [str(reflection)],
-        },
-    )
+    posted = client.post(f"/cycles/{made.cycle_id}/revisions", data=revision(app, made))
     assert posted.status_code == 303
-    history = client.get(posted.headers["Location"]).text
+    history = client.get(f"/cycles/{made.cycle_id}/history").text
     assert "Version 2" in history
     assert "<ins> with drugs ordered early</ins>" in history
     assert "Ann Facilitator" in history

@@ -209,11 +209,12 @@ def test_adapting_opens_the_next_cycle_linked_both_ways(
     form = client.get(f"/cycles/{made.cycle_id}/adapt")
     assert form.status_code == 200
     assert "Criteria-led discharge" in form.text  # starts from this cycle's plan
+    assert form.text.count("What changes, and why") == 1  # one question, not a reason and a change
+    assert 'name="reason"' not in form.text
     posted = client.post(
         f"/cycles/{made.cycle_id}/adapt",
         data={
-            "reason": "Pharmacy was the hold-up",
-            "change": "TTOs the night before",
+            "change": "TTOs the night before: pharmacy was the hold-up",
             "cites": [str(learning)],
             "objective": "Discharge with TTOs ready",
             "questions-0-question": QUESTION,
@@ -226,9 +227,11 @@ def test_adapting_opens_the_next_cycle_linked_both_ways(
     assert "← Cycle 1" in second
     first = client.get(f"/cycles/{made.cycle_id}").text
     assert "Decided to adapt" in first
+    assert "TTOs the night before: pharmacy was the hold-up" in first  # the decision's reason
     assert "Cycle 2 →" in first
     history = client.get(posted.headers["Location"] + "/history").text
     assert "adapted from cycle 1" in history
+    assert "TTOs the night before: pharmacy was the hold-up" in history  # and what changed
     assert "Order drugs the day before" in history
 
 
@@ -239,7 +242,6 @@ def test_adapting_without_citing_learning_is_refused(
     posted = client.post(
         f"/cycles/{made.cycle_id}/adapt",
         data={
-            "reason": "Why",
             "change": "What",
             "objective": "Next",
             "questions-0-question": "Q",

@@ -469,17 +469,16 @@ def revise_plan(w: World, draw: Draw, chaos: int) -> Try:
 
 def adapt(w: World, draw: Draw, chaos: int) -> Try:
     cycle = w.new_cycle(reflected=True)
-    fields = [Field("reason", text("decision_reason")), *revision_fields(w, cycle, draw, chaos)]
+    fields = revision_fields(w, cycle, draw, chaos)
     return Try(
         fields,
         lambda data: citing(AdaptForm(formdata=data), w, cycle),
         lambda f, actor: w.s.decide(
             cycle,
             ADAPT,
-            f.reason.data,
+            f.change.data,
             actor,
             next_plan=f.plan_input(),
-            change=f.change.data,
             cites=cited(f),
         ),
         [*cycle_views(cycle), f"/cycles/{cycle}/adapt", f"/groups/{w.group}"],

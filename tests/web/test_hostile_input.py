@@ -74,7 +74,7 @@ def form_urls(w: World) -> dict[str, tuple[str, dict[str, str]]]:
             {"decision_form-decision": "adopt", "decision_form-reason": "R"},
         ),
         "revise plan": (f"{r}/revisions", revision),
-        "adapt": (f"{r}/adapt", {**revision, "reason": "R"}),
+        "adapt": (f"{r}/adapt", revision),
         "correction": (
             f"{r}/entries/{entry}/correct",
             {"based_on": "1", "action": "amend", "text": "T", "reason": "R"},

@@ -181,7 +181,6 @@ def test_the_ramp_history_walks_every_cycle_and_can_show_only_learning_driven_ch
         f"/cycles/{made.cycle_id}/adapt",
         data={
             "based_on": "1",
-            "reason": "Pharmacy",
             "change": "TTOs the night before",
             "cites": [str(learning)],
             "objective": "Discharge with TTOs ready",

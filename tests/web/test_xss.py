@@ -157,7 +157,7 @@ PAGE_NAMES = (
 TIMELINE_TAGS = (
     "name", "aim", "aim2", "aimreason", "account", "objective", "question", "act", "amended",
     "why", "compare", "reflection", "mistake", "help", "help2", "answer", "planc", "entryc",
-    "change", "adaptreason", "adaptchange", "decision", "decisionc",
+    "change", "adaptchange", "decision", "decisionc",
 )  # fmt: skip
 PLAN_TAGS = ("question", "prediction", "qreason", "plan_text", "who", "where", "when")
 DETAIL_TAGS = ("data", "measures", "task", "owner")
@@ -340,10 +340,9 @@ def everything_entered(app: Flask, ann: FlaskClient, ann_id: UUID, payload: str)
     following = s.app.decide(
         e.cycle_id,
         ADAPT,
-        v("adaptreason"),
+        v("adaptchange"),
         actor,
         next_plan=plan_of(payload, v("objective3")),
-        change=v("adaptchange"),
         cites=[e.reflection],
     ).id
     s.app.record_observation(following, "Seen on nights", actor)  # not what is checked
@@ -351,7 +350,7 @@ def everything_entered(app: Flask, ann: FlaskClient, ann_id: UUID, payload: str)
     s.app.decide(following, "adopt", v("decision"), actor)
     s.caught_up(s.app.comment(following, "decision", v("decisionc"), actor).notification_id)
     pages += [
-        Page("decided cycle page", visit(ann, cycle), ("name", "adaptreason", *journal)),
+        Page("decided cycle page", visit(ann, cycle), ("name", "adaptchange", *journal)),
         Page(
             "adapted cycle page",
             visit(ann, f"/cycles/{following}"),

@@ -206,6 +206,8 @@ class RevisionForm(PlanForm):
 
 
 class AdaptForm(RevisionForm):
-    """Adapt: the reason for the decision and the revised plan the next cycle tests."""
+    """Adapt: the revised plan the next cycle tests, and one reason that is also its change."""
 
-    reason = text_field("Why adapt — what did this cycle teach you?", "decision_reason", area=True)
+    change = text_field(
+        "What changes, and why — what did this cycle teach you?", "change", area=True
+    )

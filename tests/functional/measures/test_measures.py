@@ -212,7 +212,7 @@ def adapted(tracking: Tracking, actor: str, objective: str) -> None:
     app, cycle = tracking.app, tracking.cycles[1]
     learned = entry_recorded(app, app.record_reflection(cycle, "Pharmacy was the wait", actor))
     decided = app.decide(
-        cycle, "adapt", "Works on Bay B", actor, plan(objective), "Every bay", [learned]
+        cycle, "adapt", "Every bay: it works on Bay B", actor, plan(objective), [learned]
     )
     tracking.cycles[2] = tracking.done(decided).id
 
