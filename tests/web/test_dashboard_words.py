@@ -22,7 +22,6 @@ def _decide(app: Flask, made: Made, decision: str, ann: UUID) -> None:
             "Seen",
             str(ann),
             next_plan=plan("Order the night before"),
-            change="Night",
             cites=[learned],
         )
     else:
