@@ -3,7 +3,7 @@ through the pages as a signed-in person would."""
 
 import html
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from uuid import UUID
 
 import pytest
@@ -13,6 +13,7 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from tests.builders import plan
 from tests.functional.pages import Browser
+from web.moments import just_after
 from web.services import Services
 
 scenarios("reading_the_record.feature")
@@ -100,10 +101,13 @@ def dashboard(client: FlaskClient) -> str:
     return client.get("/dashboard").text
 
 
-@when("Ann looks at the cycle as it was today", target_fixture="page")
-def past(client: FlaskClient, record: dict[str, UUID]) -> str:
-    today = datetime.now(UTC).date().isoformat()
-    return client.get(f"/cycles/{record['cycle']}?as_of={today}").text
+@when(
+    "Ann looks at the cycle as it was recorded the second after her learning",
+    target_fixture="page",
+)
+def past(app: Flask, client: FlaskClient, record: dict[str, UUID]) -> str:
+    learned_at: datetime = _app(app).app.repository.get(record["cycle"]).modified_on
+    return client.get(f"/cycles/{record['cycle']}?as_of={just_after(learned_at)}").text
 
 
 @when("Ann reads the cycle", target_fixture="page")
@@ -205,9 +209,15 @@ def open_help(page: str, count: int) -> None:
     assert f"{count} open request for help." in page
 
 
-@then("the page says it is a past view")
+@then("the page says it is a past view, as it was recorded by then")
 def marked(page: str) -> None:
-    assert "A past view:" in page
+    assert "A past view: as it was recorded by then" in page
+    assert "(what Learnloop knew at that moment)" in page
+
+
+@then(parsers.parse('it shows "{text}"'))
+def shows_then(page: str, text: str) -> None:
+    assert text in page
 
 
 @then("it offers no way to record anything")
