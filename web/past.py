@@ -15,6 +15,7 @@ from flask import abort, g, make_response, render_template, request
 from sqlalchemy.pool import StaticPool
 
 from domain.clock import utcnow
+from projections import queries
 from projections.database import all_projections
 from projections.measure_tables import measures
 from projections.tables import cycles, help_requests, metadata
@@ -60,6 +61,15 @@ def read_as_of(group_id: UUID, moment: datetime) -> None:
         for projection in projections:
             projection.apply(conn, events)
     g.read_engine = engine
+
+
+def before_the_cycle(live: queries.CycleRow) -> None:
+    """In a past view from before the cycle was opened, answer with a page that says when."""
+    with g.read_engine.connect() as conn:
+        if queries.get_cycle(conn, live.id) is not None:
+            return
+        group = queries.get_group(conn, live.group_id)
+    abort(make_response(render_template("cycles/before.html", cycle=live, group=group)))
 
 
 def _events_before(group_id: UUID, moment: datetime) -> tuple[Any, list[Any]]:

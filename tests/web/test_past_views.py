@@ -134,6 +134,24 @@ def test_a_moment_before_the_group_was_formed_says_when_it_was_and_links_there(
     assert "Criteria-led discharge" not in then  # its cycle came later
 
 
+def test_a_moment_before_the_cycle_was_opened_says_when_it_was_and_links_there(
+    ward_app: Flask, recorded_clock: Clock
+) -> None:
+    made = ward(ward_app, recorded_clock, datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    page = made.client.get(f"/cycles/{made.cycle_id}?as_of=2026-12-01T09:15")
+    assert page.status_code == 200
+    assert "Cycle 1 had not been opened yet" in page.text
+    assert "“Criteria-led discharge”, was opened at 9:30am on 1 December 2026, UK time." in (
+        page.text
+    )
+    link = f"/cycles/{made.cycle_id}?as_of=2026-12-01T09:30:01"
+    assert f'href="{link}"' in page.text
+    assert f'href="/groups/{made.group_id}?as_of=2026-12-01T09:15"' in page.text
+    then = made.client.get(link).text
+    assert "Cycle 1: Criteria-led discharge" in then
+    assert "Pharmacy held one patient" not in then  # observed at 09:45
+
+
 def test_each_timeline_entry_links_to_the_group_just_after_it(
     ward_app: Flask, recorded_clock: Clock
 ) -> None:
