@@ -18,7 +18,7 @@ from domain.clock import utcnow
 from projections import queries
 from projections.database import all_projections
 from projections.measure_tables import measures
-from projections.tables import cycles, help_requests, metadata
+from projections.tables import accounts, cycles, help_requests, memberships, metadata
 from web.moments import EXAMPLE, parse_moment
 from web.services import services
 
@@ -60,7 +60,26 @@ def read_as_of(group_id: UUID, moment: datetime) -> None:
     with engine.begin() as conn:
         for projection in projections:
             projection.apply(conn, events)
+        _name_the_members(conn)
     g.read_engine = engine
+
+
+def _name_the_members(past: sa.Connection) -> None:
+    """Copy in the accounts of the group's members then: accounts are no group's events,
+    and people are named as they are now, even on a past view."""
+    members = [UUID(r) for r in past.scalars(sa.select(memberships.c.account_id)) if _is_id(r)]
+    with services().engine.connect() as live:
+        found = live.execute(sa.select(accounts).where(accounts.c.id.in_(members))).all()
+    if found:
+        past.execute(sa.insert(accounts), [dict(r._mapping) for r in found])
+
+
+def _is_id(text: str) -> bool:
+    try:
+        UUID(text)
+    except ValueError:
+        return False  # a member listed by name before accounts (v0.2)
+    return True
 
 
 def before_the_cycle(live: queries.CycleRow) -> None:

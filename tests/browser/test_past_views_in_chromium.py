@@ -2,6 +2,7 @@
 then another moment typed into the page's date-and-time field."""
 
 from datetime import UTC, datetime
+from pathlib import Path
 from uuid import UUID
 
 import eventsourcing.domain
@@ -9,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.site import Site
-from tests.browser.steps import sign_in
+from tests.browser.steps import phone_width_problems, screenshot, sign_in
 from tests.builders import plan
 from tests.web.conftest import Clock
 
@@ -38,7 +39,7 @@ def recorded_on_the_first(site: Site) -> UUID:
 
 
 def test_a_past_view_is_chosen_from_the_timeline_then_moved_to_another_minute(
-    page: Page, site: Site, console_errors: list[str]
+    page: Page, site: Site, console_errors: list[str], screenshots: Path
 ) -> None:
     group = recorded_on_the_first(site)
     sign_in(page, site.url, NAME)
@@ -61,4 +62,7 @@ def test_a_past_view_is_chosen_from_the_timeline_then_moved_to_another_minute(
     expect(banner).to_contain_text("as it was recorded at 10:02am on 1 December 2026, UK time")
     expect(cycle.locator(".phase")).to_have_text("reflect")  # the learning, at 10:01:20
     expect(page).to_have_url(f"{site.url}/groups/{group}?as_of=2026-12-01T10%3A02")
+    screenshot(page, screenshots, "past-view-group")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert phone_width_problems(page) == ([], [])  # the date-and-time field fits a phone
     assert console_errors == []
