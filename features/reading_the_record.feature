@@ -11,7 +11,13 @@ Feature: Reading the record of what a group learned
   Scenario: The timeline tells what happened, newest first, in words
     When Ann reads the group's timeline
     Then the first event reads "recorded what was learned: “Medicines must be ordered the evening before”"
+    And it links to "cycle 1 of the ramp “Criteria-led discharge”"
     And an earlier event reads "formed the group “Ward 7 discharge pilot”"
+
+  Scenario: The timeline names each decision, and says when one finished a ramp
+    Given Ann decided to abandon the cycle, because "The pharmacy cannot take orders the evening before"
+    When Ann reads the group's timeline
+    Then the first event reads "abandoned the change — ramp finished: “The pharmacy cannot take orders the evening before”"
 
   Scenario: The learning library finds what was learned by its words
     When Ann searches the learning library for "evening medicines"
@@ -45,7 +51,15 @@ Feature: Reading the record of what a group learned
     And Ann asks for help on the first group: "Who can sign the medicines order?"
     When Ann opens her dashboard
     Then "Ward 7 discharge pilot" is listed before "Quiet ward"
-    And it shows 1 open request for help
+    And it shows 1 open request for help: "“Who can sign the medicines order?” — asked today"
+    And it says the first group is at "cycle 1 in Reflect"
+
+  Scenario: The dashboard says what was decided, and that a request for help outlived its cycle
+    Given Ann asks for help on the first group: "Who can sign the medicines order?"
+    And Ann decided to abandon the cycle, because "The pharmacy cannot take orders the evening before"
+    When Ann opens her dashboard
+    Then it says the first group is at "cycle 1 abandoned — ramp finished"
+    And it shows 1 open request for help: "“Who can sign the medicines order?” — asked today · its cycle was abandoned"
 
   Scenario: A page seen as it was recorded at a moment shows what was known then, read-only
     When Ann looks at the cycle as it was recorded the second after her learning

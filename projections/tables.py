@@ -240,6 +240,9 @@ timeline = sa.Table(
     sa.Column("originator_version", sa.Integer, primary_key=True),
     sa.Column("group_id", sa.Uuid, nullable=False),
     sa.Column("cycle_id", sa.Uuid, nullable=True),
+    # The cycle's number and its ramp's name (its first objective), for the cycle's link.
+    sa.Column("cycle_number", sa.Integer, nullable=True),
+    sa.Column("ramp", sa.String(300), nullable=True),
     sa.Column("at", When, nullable=False),
     sa.Column("kind", sa.String(20), nullable=False),
     sa.Column("actor", sa.String(80), nullable=False),
@@ -255,6 +258,8 @@ timeline_owners = sa.Table(
     sa.Column("originator_id", sa.Uuid, primary_key=True),
     sa.Column("group_id", sa.Uuid, nullable=False),
     sa.Column("cycle_id", sa.Uuid, nullable=True),
+    sa.Column("cycle_number", sa.Integer, nullable=True),
+    sa.Column("ramp", sa.String(300), nullable=True),
 )
 
 # Peer Assist: requests to other groups, and which request each piece of advice answers

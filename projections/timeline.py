@@ -19,8 +19,9 @@ from projections.timeline_rows import (
     PEOPLE,
     PLANS,
     REFLECTIONS,
-    quote,
+    Owner,
 )
+from projections.words import decision_words, quote
 from projections.writer import Writer
 
 KINDS = (PLANS, ACTIONS, REFLECTIONS, DECISIONS, MEASURES, HELP, COMMENTS, CORRECTIONS, PEOPLE)
@@ -35,7 +36,7 @@ class Timeline(MeasureTimeline):
     """One row per event of a group, in words a sponsor can read."""
 
     name = "timeline"
-    version = 3
+    version = 4
     tables = (timeline, timeline_owners, timeline_measures, timeline_points)
 
     @handles(PilotGroup.Formed)
@@ -43,8 +44,7 @@ class Timeline(MeasureTimeline):
         self._row(
             conn,
             e,
-            e.originator_id,
-            None,
+            Owner(e.originator_id),
             PLANS,
             e.actor,
             f"formed the group {quote(e.name)} with the aim {quote(e.aim)}",
@@ -55,8 +55,7 @@ class Timeline(MeasureTimeline):
         self._row(
             conn,
             e,
-            e.originator_id,
-            None,
+            Owner(e.originator_id),
             PLANS,
             e.actor,
             f"revised the aim to {quote(e.aim)} because {quote(e.reason)}",
@@ -65,20 +64,19 @@ class Timeline(MeasureTimeline):
     @handles(PilotGroup.MemberAdded)
     def listed(self, conn: Writer, e: PilotGroup.MemberAdded) -> None:
         self._row(
-            conn, e, e.originator_id, None, PEOPLE, e.actor, f"listed {e.member} as a member"
+            conn, e, Owner(e.originator_id), PEOPLE, e.actor, f"listed {e.member} as a member"
         )
 
     @handles(PilotGroup.MemberJoined)
     def joined(self, conn: Writer, e: PilotGroup.MemberJoined) -> None:
-        self._row(conn, e, e.originator_id, None, PEOPLE, e.account_id, f"joined as {e.role}")
+        self._row(conn, e, Owner(e.originator_id), PEOPLE, e.account_id, f"joined as {e.role}")
 
     @handles(PilotGroup.RoleChanged)
     def role(self, conn: Writer, e: PilotGroup.RoleChanged) -> None:
         self._row(
             conn,
             e,
-            e.originator_id,
-            None,
+            Owner(e.originator_id),
             PEOPLE,
             e.actor,
             f"made {e.account_id} {e.role}",
@@ -89,8 +87,7 @@ class Timeline(MeasureTimeline):
         self._row(
             conn,
             e,
-            e.originator_id,
-            None,
+            Owner(e.originator_id),
             PEOPLE,
             e.actor,
             f"removed {e.account_id} from the group",
@@ -103,20 +100,24 @@ class Timeline(MeasureTimeline):
             if e.shared
             else ("made the group private")
         )
-        self._row(conn, e, e.originator_id, None, PEOPLE, e.actor, words)
+        self._row(conn, e, Owner(e.originator_id), PEOPLE, e.actor, words)
 
     @handles(Cycle.Opened)
     def opened(self, conn: Writer, e: Cycle.Opened) -> None:
-        self._own(conn, e.originator_id, e.group_id, e.originator_id)
-        following = method(e.method).name
         objective = Plan.from_event_data(e.plan).objective
+        # A ramp is named by the objective its first cycle opened with.
+        self._own(conn, e.originator_id, Owner(e.group_id, e.originator_id, e.number, objective))
+        following = method(e.method).name
         self._in(
             conn, e, PLANS, e.actor, f"opened cycle {e.number} ({following}): {quote(objective)}"
         )
 
     @handles(Cycle.Continued)
     def continued(self, conn: Writer, e: Cycle.Continued) -> None:
-        self._own(conn, e.originator_id, e.group_id, e.originator_id)
+        previous = self._owner(conn, e.previous_cycle_id)
+        ramp = previous.ramp if previous else None
+        ramp = ramp or Plan.from_event_data(e.plan).objective
+        self._own(conn, e.originator_id, Owner(e.group_id, e.originator_id, e.number, ramp))
         self._in(
             conn, e, PLANS, e.actor, f"adapted the plan into cycle {e.number}: {quote(e.change)}"
         )
@@ -202,11 +203,13 @@ class Timeline(MeasureTimeline):
 
     @handles(Cycle.DecisionMade)
     def decided(self, conn: Writer, e: Cycle.DecisionMade) -> None:
-        self._in(conn, e, DECISIONS, e.actor, f"decided to {e.decision}: {quote(e.reason)}")
+        words = decision_words(e.decision, e.next_cycle_id is not None, "the change")
+        self._in(conn, e, DECISIONS, e.actor, f"{words}: {quote(e.reason)}")
 
     @handles(HelpRequest.Asked)
     def asked(self, conn: Writer, e: HelpRequest.Asked) -> None:
-        self._own(conn, e.originator_id, e.group_id, e.cycle_id)
+        cycle = self._owner(conn, e.cycle_id)
+        self._own(conn, e.originator_id, cycle or Owner(e.group_id, e.cycle_id))
         self._in(conn, e, HELP, e.actor, f"asked for help: {quote(e.text)}")
 
     @handles(HelpRequest.Answered)

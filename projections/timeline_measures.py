@@ -13,7 +13,8 @@ from projections.measure_words import (
     value_words,
 )
 from projections.projection import handles
-from projections.timeline_rows import MEASURES, TimelineRows, quote
+from projections.timeline_rows import MEASURES, Owner, TimelineRows
+from projections.words import quote
 from projections.writer import Row, Writer
 
 
@@ -22,7 +23,7 @@ class MeasureTimeline(TimelineRows):
 
     @handles(Measure.Defined)
     def measure_defined(self, conn: Writer, e: Measure.Defined) -> None:
-        self._own(conn, e.originator_id, e.group_id, None)
+        self._own(conn, e.originator_id, Owner(e.group_id))
         name = e.definition["name"]
         conn.insert(
             timeline_measures,

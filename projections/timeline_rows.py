@@ -1,7 +1,7 @@
-"""What every part of the timeline writes with: the kinds of rows, quoting what users typed,
-and placing an event in its group (and cycle) through the owners the timeline keeps."""
+"""What every part of the timeline writes with: the kinds of rows, and placing an event in
+its group (and cycle, with the cycle's number and ramp) through the owners it keeps."""
 
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from projections.projection import Projection
@@ -15,56 +15,55 @@ MEASURES = "measures"
 REMEMBERED = 10_000
 
 
-def quote(text: str, limit: int = 160) -> str:
-    """What a user typed, on one line, cut at `limit` characters, in quotation marks."""
-    text = " ".join(text.split())
-    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+class Owner(NamedTuple):
+    """Where an aggregate's events belong: its group, and its cycle's id, number and ramp."""
+
+    group_id: UUID
+    cycle_id: UUID | None = None
+    cycle_number: int | None = None
+    ramp: str | None = None
 
 
 class TimelineRows(Projection):
     """Writes the timeline's rows, each placed in its group and cycle."""
 
     def __init__(self) -> None:
-        self._owners: dict[UUID, tuple[UUID, UUID | None]] = {}
+        self._owners: dict[UUID, Owner] = {}
 
     def _in(self, conn: Writer, e: Any, kind: str, actor: str, words: str) -> None:
-        owner = self._owners.get(e.originator_id)
+        owner = self._owner(conn, e.originator_id)
+        if owner is not None:  # events of an aggregate never seen opened are skipped
+            self._row(conn, e, owner, kind, actor, words)
+
+    def _owner(self, conn: Writer, originator: UUID) -> Owner | None:
+        """Where the events of this aggregate belong, if it was seen opened."""
+        owner = self._owners.get(originator)
         if owner is None:
-            row = conn.get(timeline_owners, e.originator_id)
-            if row is None:  # events of an aggregate never seen opened are skipped
-                return
+            row = conn.get(timeline_owners, originator)
+            if row is None:
+                return None
             # An owner never changes once written, so remembering it is always right; the
             # memory is kept to the aggregates lately written to, so it does not grow with
             # the history.
             if len(self._owners) >= REMEMBERED:
                 self._owners.clear()
-            owner = self._owners[e.originator_id] = (row["group_id"], row["cycle_id"])
-        self._row(conn, e, owner[0], owner[1], kind, actor, words)
+            owner = self._owners[originator] = Owner(
+                row["group_id"], row["cycle_id"], row["cycle_number"], row["ramp"]
+            )
+        return owner
 
     @staticmethod
-    def _own(conn: Writer, originator: UUID, group_id: UUID, cycle_id: UUID | None) -> None:
-        conn.insert(
-            timeline_owners,
-            dict(originator_id=originator, group_id=group_id, cycle_id=cycle_id),
-        )
+    def _own(conn: Writer, originator: UUID, owner: Owner) -> None:
+        conn.insert(timeline_owners, dict(originator_id=originator, **owner._asdict()))
 
     @staticmethod
-    def _row(
-        conn: Writer,
-        e: Any,
-        group_id: UUID,
-        cycle_id: UUID | None,
-        kind: str,
-        actor: str,
-        words: str,
-    ) -> None:
+    def _row(conn: Writer, e: Any, owner: Owner, kind: str, actor: str, words: str) -> None:
         conn.insert(
             timeline,
             dict(
                 originator_id=e.originator_id,
                 originator_version=e.originator_version,
-                group_id=group_id,
-                cycle_id=cycle_id,
+                **owner._asdict(),
                 at=e.timestamp,
                 kind=kind,
                 actor=actor,

@@ -16,11 +16,11 @@ from flask import Flask, current_app, url_for
 from projections import queries
 from projections.queries import LineRow, Mark, MeasureRow, PointRow
 from projections.spc import Baseline, Chart, Observation, Recalculation, Settings, analyse
+from projections.words import DECIDED
 from web.charts import Annotation, Drawing, PointDetail, Sparkline, draw, sparkline
 
 KEY = "learnloop.chart_settings"
 SPARKS = "learnloop.sparklines"
-DECIDED = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned"}
 # How many sparklines a process keeps (by measure and the version of its last event): a
 # page listing measures costs the same however many points they hold, once each is drawn.
 REMEMBERED = 5_000

@@ -2,21 +2,21 @@
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
 
 from projections.queries.cycles import CycleRow
 from projections.queries.summaries import LatestValue, latest_values
+from projections.queries.waiting_help import OpenHelp, WaitingHelp, aware, open_help
 from projections.tables import (
     cycles,
     groups,
-    help_requests,
     memberships,
     plan_citations,
     plan_versions,
 )
+from projections.words import decision_words
 
 
 @dataclass(frozen=True)
@@ -30,14 +30,21 @@ class GroupHealth:
     current_cycle: int | None
     current_cycle_id: UUID | None
     phase: str | None
+    current_state: str  # "in Act", "adopted — ramp finished"
     days_quiet: int
     cycles_completed: int
     decisions: dict[str, int]
     open_help: int
+    help: list[WaitingHelp]  # the longest waiting, with their words
     revisions: int
     revisions_citing_learning: int
     stuck: bool
     measures: list[LatestValue]
+
+    @property
+    def main_measure(self) -> LatestValue | None:
+        """The group's first measure: the one its aim is judged by."""
+        return self.measures[0] if self.measures else None
 
     @property
     def needs_attention(self) -> bool:
@@ -68,19 +75,14 @@ def dashboard(
         sa.select(cycles).where(cycles.c.group_id.in_(ids)).order_by(cycles.c.number)
     ):
         by_group[row.group_id].append(CycleRow(**row._mapping))
-    open_help = _counts(
-        conn,
-        sa.select(help_requests.c.group_id, sa.func.count())
-        .where(help_requests.c.group_id.in_(ids), help_requests.c.status == "open")
-        .group_by(help_requests.c.group_id),
-    )
+    asking = open_help(conn, ids, now)
     revisions, citing = _revisions(conn, by_group)
     measured = latest_values(conn, ids)
     health = [
         _health(
             g,
             by_group[g.id],
-            open_help.get(g.id, 0),
+            asking[g.id],
             revisions.get(g.id, 0),
             citing.get(g.id, 0),
             stuck_after_days,
@@ -106,7 +108,7 @@ class Mine:
 def _health(
     group: Mine,
     group_cycles: list[CycleRow],
-    open_help: int,
+    asking: OpenHelp,
     revisions: int,
     citing: int,
     stuck_after_days: int,
@@ -116,7 +118,7 @@ def _health(
     open_cycles = [c for c in group_cycles if c.decision is None]
     current = open_cycles[-1] if open_cycles else (group_cycles[-1] if group_cycles else None)
     times = [c.last_activity_at for c in group_cycles] + [group.formed_at]
-    quiet = (now - max(_aware(t) for t in times)).days
+    quiet = (now - max(aware(t) for t in times)).days
     decisions = {"adopt": 0, "adapt": 0, "abandon": 0}
     for c in group_cycles:
         if c.decision:
@@ -129,10 +131,12 @@ def _health(
         current_cycle=current.number if current else None,
         current_cycle_id=current.id if current else None,
         phase=current.phase if current else None,
+        current_state=_state(current) if current else "",
         days_quiet=quiet,
         cycles_completed=sum(decisions.values()),
         decisions=decisions,
-        open_help=open_help,
+        open_help=asking.count,
+        help=asking.longest_waiting,
         revisions=revisions,
         revisions_citing_learning=citing,
         # A group whose ramps are all closed is finished, not stuck.
@@ -177,10 +181,8 @@ def _revisions(
     return revisions, citing
 
 
-def _counts(conn: sa.Connection, query: sa.Select[Any]) -> dict[UUID, int]:
-    return {row[0]: int(row[1]) for row in conn.execute(query)}
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands back naive times (stored in UTC); PostgreSQL hands back aware ones.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+def _state(cycle: CycleRow) -> str:
+    """ "in Act", or the decision that closed the cycle: "adopted — ramp finished"."""
+    if cycle.decision is None:
+        return f"in {cycle.phase.capitalize()}"
+    return decision_words(cycle.decision, cycle.next_cycle_id is not None)

@@ -7,6 +7,7 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from projections.tables import timeline
+from projections.words import in_ramp
 
 PAGE = 50
 
@@ -18,10 +19,19 @@ class TimelineRow:
     originator_id: UUID
     originator_version: int
     cycle_id: UUID | None
+    cycle_number: int | None
+    ramp: str | None
     at: datetime
     kind: str
     actor: str
     words: str
+
+    @property
+    def cycle_words(self) -> str:
+        """What its cycle's link reads: "cycle 2 of the ramp “Sticker design”"."""
+        if self.cycle_number is None or self.ramp is None:
+            return "the cycle"
+        return in_ramp(self.cycle_number, self.ramp)
 
     @property
     def cursor(self) -> str:
@@ -41,6 +51,8 @@ def timeline_page(
         timeline.c.originator_id,
         timeline.c.originator_version,
         timeline.c.cycle_id,
+        timeline.c.cycle_number,
+        timeline.c.ramp,
         timeline.c.at,
         timeline.c.kind,
         timeline.c.actor,

@@ -69,6 +69,12 @@ def asks(app: Flask, ann: UUID, record: dict[str, UUID], text: str) -> None:
     s.caught_up(s.app.ask_for_help(record["cycle"], text, str(ann)).notification_id)
 
 
+@given(parsers.parse('Ann decided to {decision} the cycle, because "{reason}"'))
+def decides(app: Flask, ann: UUID, record: dict[str, UUID], decision: str, reason: str) -> None:
+    s = _app(app)
+    s.caught_up(s.app.decide(record["cycle"], decision, reason, str(ann)).notification_id)
+
+
 @given(parsers.parse("Ann asked for help {count:d} times in the cycle"))
 def asked_often(app: Flask, ann: UUID, record: dict[str, UUID], count: int) -> None:
     s = _app(app)
@@ -97,8 +103,8 @@ def library(browser: Browser) -> str:
 
 
 @when("Ann opens her dashboard", target_fixture="page")
-def dashboard(client: FlaskClient) -> str:
-    return client.get("/dashboard").text
+def dashboard(browser: Browser) -> str:
+    return browser.visit("/dashboard").text
 
 
 @when(
@@ -204,9 +210,20 @@ def before(page: str, first: str, second: str) -> None:
     assert page.index(first) < page.index(second)
 
 
-@then(parsers.parse("it shows {count:d} open request for help"))
-def open_help(page: str, count: int) -> None:
-    assert f"{count} open request for help." in page
+@then(parsers.parse('it shows {count:d} open request for help: "{words}"'))
+def open_help(page: str, count: int, words: str) -> None:
+    assert f"{count} open request for help: {words}" in page, page
+
+
+@then(parsers.parse('it says the first group is at "{state}"'))
+def group_state(page: str, state: str) -> None:
+    assert f"Now {state} Last activity" in page, page
+
+
+@then(parsers.parse('it links to "{words}"'))
+def links_to(page: str, record: dict[str, UUID], words: str) -> None:
+    events = page.split('<li class="event')[1:]
+    assert f'<a href="/cycles/{record["cycle"]}">{html.escape(words)}</a>' in events[0]
 
 
 @then("the page says it is a past view, as it was recorded by then")

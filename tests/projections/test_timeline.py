@@ -3,6 +3,7 @@
 from domain.measure import Measure
 from projections import queries
 from tests.application.test_measures import definition
+from tests.builders import plan
 from tests.projections.conftest import Store
 from tests.projections.test_measures_read import measured_group
 
@@ -24,11 +25,38 @@ def test_every_event_of_a_ramp_appears_in_words_newest_first(store: Store) -> No
     assert len(rows) == len(group_events)
     assert [r.at for r in rows] == sorted((r.at for r in rows), reverse=True)
     words = [r.words for r in rows]
-    assert words[0] == "decided to adopt: “Spread it”"
+    assert words[0] == "adopted the change — ramp finished: “Spread it”"
+    assert "adapted the change: “Find the source”" in words
     compared = "found the prediction for “Will nurses discharge by 11?” partly confirmed"
     assert f"{compared}: “17 appropriate”" in words
     assert "answered a request for help: “The chief nurse”" in words
     assert {r.cycle_id for r in rows if r.kind == "actions"} == {first, second}
+
+
+def test_each_cycles_link_names_its_number_and_its_ramp_by_its_first_objective(
+    store: Store,
+) -> None:
+    group, first, second = store.full_ramp()
+    app = store.app
+    abandoned = app.open_cycle(group, plan("Bladder <scans>\n at night"), "Ann").id
+    app.record_observation(abandoned, "No scanner", "Bea")
+    app.record_reflection(abandoned, "Needs a scanner", "Bea")
+    app.decide(abandoned, "abandon", "No scanner to be had", "Ann")
+    runner = store.runner()
+    runner.setup()
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        rows, _ = queries.timeline_page(conn, group, limit=500)
+    links = {(r.cycle_id, r.cycle_words) for r in rows if r.cycle_id}
+    assert links == {
+        (first, "cycle 1 of the ramp “Measure use”"),
+        # The second cycle's plan has another objective: the ramp keeps its first one's.
+        (second, "cycle 2 of the ramp “Measure use”"),
+        (abandoned, "cycle 3 of the ramp “Bladder <scans> at night”"),
+    }
+    help_rows = [r for r in rows if r.kind == "help"]
+    assert {r.cycle_words for r in help_rows} == {"cycle 1 of the ramp “Measure use”"}
+    assert rows[0].words == "abandoned the change — ramp finished: “No scanner to be had”"
 
 
 def test_kinds_filter_and_pages_follow_on_without_repeats(store: Store) -> None:

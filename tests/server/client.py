@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
+from typing import NamedTuple
 from urllib.parse import urlencode, urlsplit
 
 from tests.server.forms import KEY_FIELD, Form, forms_in
@@ -31,6 +32,31 @@ class Answer:
         return self.status is None
 
 
+class Upload(NamedTuple):
+    """A file a form sends: its field, its name and its bytes."""
+
+    field: str
+    filename: str
+    content: bytes
+
+
+def multipart(fields: list[tuple[str, str]], files: list[Upload]) -> tuple[bytes, str]:
+    """A form with files as a browser sends it: the body and its Content-Type."""
+    boundary = uuid.uuid4().hex
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{n}"\r\n\r\n'.encode() + v.encode()
+        for n, v in fields
+    ]
+    parts += [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{f.field}"; '
+        f'filename="{f.filename}"\r\nContent-Type: text/csv\r\n\r\n'.encode()
+        + f.content
+        for f in files
+    ]
+    body = b"\r\n".join(parts) + f"\r\n--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
 @dataclass
 class Submission:
     """One form a member sent: what it was, its key, and every answer it got."""
@@ -47,6 +73,7 @@ class Submission:
     answers: list[int | None] = field(default_factory=list)  # each send's, None if lost
     sent_at: list[float] = field(default_factory=list)  # when each send began (epoch seconds)
     replays: list[int | None] = field(default_factory=list)
+    files: list[Upload] = field(default_factory=list)  # sent as multipart/form-data
 
     @property
     def accepted(self) -> bool:
@@ -84,14 +111,17 @@ class Member:
         path: str,
         fields: list[tuple[str, str]] | None = None,
         port: int | None = None,
+        files: list[Upload] | None = None,
     ) -> Answer:
         """One request on a fresh connection (to this member's server, or the one on
-        `port`); redirects are not followed."""
+        `port`), the fields with any files as multipart; redirects are not followed."""
         headers = {"Connection": "close"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
-        if fields is not None:
+        if files:
+            body, headers["Content-Type"] = multipart(fields or [], files)
+        elif fields is not None:
             body = urlencode(fields).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         started = time.monotonic()
@@ -158,8 +188,10 @@ class Member:
         raise AssertionError(f"{self.person.email} could not sign in: {answer.error}")
 
     def prepare(self, kind: str, form: Form, text_field: str, text: str, mark: str) -> Submission:
-        """Fill in a form's text with a marked text; the page's submission key, or a new one."""
-        fields = [(n, v) for n, v in form.fields if n != text_field] + [(text_field, text)]
+        """Fill in a form's text with a marked text (none if `text_field` is empty: a file
+        will be its content); the page's submission key, or a new one."""
+        fields = [(n, v) for n, v in form.fields if n != text_field]
+        fields += [(text_field, text)] if text_field else []
         key = form.key()
         if not key:
             # The page has no key yet: send one, as the page will, so replays share it.
@@ -177,7 +209,9 @@ class Member:
         status and time."""
         self.posting += 1
         try:
-            answer = self.request("POST", submission.path, submission.fields, port)
+            answer = self.request(
+                "POST", submission.path, submission.fields, port, submission.files
+            )
         finally:
             self.posting -= 1
         self.posts.append((submission.path, answer.status, answer.seconds))

@@ -15,6 +15,7 @@ class Form:
     id: str
     fields: list[tuple[str, str]] = field(default_factory=list)
     options: dict[str, list[str]] = field(default_factory=dict)  # selects, checkboxes, radios
+    files: list[str] = field(default_factory=list)  # the names of its file inputs
 
     def get(self, name: str) -> str | None:
         """A field's value, or None if the form has no such field."""
@@ -75,7 +76,9 @@ class _Forms(HTMLParser):
                 form.options.setdefault(name, []).append(value if value is not None else "on")
                 if "checked" in a:
                     form.fields.append((name, value if value is not None else "on"))
-            elif kind not in ("submit", "button", "image", "reset", "file"):
+            elif kind == "file":
+                form.files.append(name)
+            elif kind not in ("submit", "button", "image", "reset"):
                 form.fields.append((name, value or ""))
         elif tag == "textarea" and name:
             self._textarea, self._text = name, []

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tests.faults.proxy import Proxy
 from tests.server.checks import Expect, Verdict, check_store
-from tests.server.client import Answer, Member, Submission
+from tests.server.client import Answer, Member, Submission, Upload
 from tests.server.scenario import Stopwatch, Writer, crashes, pages, submissions, together
 from tests.server.server import Server
 from tests.server.store import Stored, marks_now
@@ -52,9 +52,10 @@ class Witness(Member):
         path: str,
         fields: list[tuple[str, str]] | None = None,
         port: int | None = None,
+        files: list[Upload] | None = None,
     ) -> Answer:
         """One request, as a member's; a 5xx answer is kept."""
-        answer = super().request(method, path, fields, port)
+        answer = super().request(method, path, fields, port, files)
         if answer.status is not None and answer.status >= 500:
             self.failures.append((method, path, answer))
         return answer

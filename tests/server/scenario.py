@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from uuid import UUID
 
 from tests.server.checks import Expect, Verdict, check_store
@@ -110,6 +111,9 @@ class Writer:
             self.crashed.append(traceback.format_exc())
 
 
+W = TypeVar("W", bound="Writer")
+
+
 def _form(forms: Sequence[Form], wanted: Callable[[Form], bool]) -> Form:
     found = [f for f in forms if wanted(f)]
     assert found, f"no such form among {[f.action for f in forms]}"
@@ -135,7 +139,7 @@ def writers(
     return team
 
 
-def together(team: Sequence[Writer], work: Callable[[Writer], None]) -> None:
+def together(team: Sequence[W], work: Callable[[W], None]) -> None:
     """Run every writer's work at once, in threads, and wait for them all."""
     threads = [threading.Thread(target=work, args=(w,), daemon=True) for w in team]
     for t in threads:

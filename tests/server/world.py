@@ -37,6 +37,7 @@ class World:
 
     database_url: str
     teams: tuple[Team, ...]
+    facilitator: str = ""  # the actor who made the groups (an admin)
 
     @property
     def people(self) -> list[Person]:
@@ -75,7 +76,7 @@ def prepare(
         services.runner.catch_up()
     finally:
         services.close()
-    return World(database_url, tuple(made))
+    return World(database_url, tuple(made), str(ann))
 
 
 def _history(app: Learnloop, cycle_id: UUID, count: int, actor: str) -> None:

@@ -1,6 +1,7 @@
 """Measures at a glance: the dashboard puts each group's measures' latest values beside its
-aim, and a learning library page the group's measures over the cycle's dates; neither
-page's statements grow with the number of groups, measures or points."""
+aim, its first measure as the main one, and a learning library page the group's measures
+over the cycle's dates; neither page's statements grow with the number of groups,
+measures, points or requests for help."""
 
 from collections import Counter
 from datetime import timedelta
@@ -36,7 +37,12 @@ def test_a_sponsor_sees_each_measures_latest_value_beside_the_groups_aim(
     assert "80% of discharges before noon" in page  # the aim
     assert f"{ESCAPED_FALLS}</span>: 6 in April 2026 (target 5 by 31 March 2027)" in page
     assert "Bed days</span>: no values yet" in page
-    assert f'<li class="measure" id="measure-{measure}"><span class="sparkline">' in page
+    main = f'<li class="measure main-measure" id="measure-{measure}">'
+    assert (
+        f'{main}<span class="measure-role">Main measure:</span> <span class="sparkline">' in page
+    )
+    assert page.index("80% of discharges before noon") < page.index("Main measure:")
+    assert page.count("Main measure:") == 1
     assert f'<title id="spark-{measure.hex}-title">{ESCAPED_FALLS}</title>' in page
     assert "<i>per</i>" not in page
 
@@ -66,7 +72,7 @@ def test_the_dashboard_and_a_library_page_read_no_more_however_much_is_measured(
     s = services_of(counted_app)
     ann = register(s.app, "Ann Facilitator")
     client = sign_in(counted_app.test_client(), ann)
-    group, learning = _group_with_learning(s.app, ann, "Ward 1")
+    group, learning = _group_with_learning(s.app, ann, "Ward 1", asks=1)
     _measured(s.app, group, ann, measures=1, points=2)
     s.caught_up(events_in(counted_app))
     pages = ["/dashboard", f"/library/{learning}"]
@@ -75,22 +81,32 @@ def test_the_dashboard_and_a_library_page_read_no_more_however_much_is_measured(
     small = [_sent(statements, client, page) for page in pages]
     _measured(s.app, group, ann, measures=3, points=30)
     for n in range(2, 6):
-        other, _ = _group_with_learning(s.app, ann, f"Ward {n}")
+        # Requests for help whose words are shown, some on cycles since closed.
+        other, _ = _group_with_learning(s.app, ann, f"Ward {n}", asks=n, abandon=n % 2 == 0)
         _measured(s.app, other, ann, measures=2, points=30)
     s.caught_up(events_in(counted_app))
     for page in pages:  # sparklines of measures changed since: drawn once, then kept
         client.get(page)
     large = [_sent(statements, client, page) for page in pages]
+    shown = client.get("/dashboard").text
+    assert "“Who covers nights? (0)”" in shown
+    assert "its cycle was abandoned" in shown
     assert small[0]["statement"] > 0
     assert small[1]["statement"] > 0
     assert large == small
 
 
-def _group_with_learning(app: Learnloop, ann: UUID, name: str) -> tuple[UUID, UUID]:
+def _group_with_learning(
+    app: Learnloop, ann: UUID, name: str, asks: int, abandon: bool = False
+) -> tuple[UUID, UUID]:
     group = app.form_group(name, "Fewer falls", str(ann)).id
     cycle = app.open_cycle(group, plan("Rounding"), str(ann)).id
     app.record_observation(cycle, "Two falls", str(ann))
     app.record_reflection(cycle, "Night rounds work", str(ann))
+    for n in range(asks):
+        app.ask_for_help(cycle, f"Who covers nights? ({n})", str(ann))
+    if abandon:
+        app.decide(cycle, "abandon", "No night cover", str(ann))
     return group, entry_ids(app, cycle)[-1]
 
 

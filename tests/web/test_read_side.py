@@ -158,8 +158,9 @@ def test_the_dashboard_puts_groups_needing_help_first(
     s.caught_up(s.app.ask_for_help(made.cycle_id, "Need a porter", str(ann)).notification_id)
     page = client.get("/dashboard").text
     assert page.index("Ward 7") < page.index("Quiet ward")
-    assert "1 open request for help." in page
-    assert "cycle 1</a>, reflect" in page
+    assert "1 open request for help:" in page
+    assert "“Need a porter”</a>" in page
+    assert "cycle 1</a> in Reflect" in page
     assert str(quiet) in page
 
 

@@ -378,7 +378,7 @@ def everything_entered(app: Flask, ann: FlaskClient, ann_id: UUID, payload: str)
             ("name", "account", "reflection", "change", "adaptchange"),
         ),
         Page("library search", visit(ann, f"/library?q={quote(v('search'))}"), ("search",)),
-        Page("dashboard", visit(ann, "/dashboard"), ("name",)),
+        Page("dashboard", visit(ann, "/dashboard"), ("name", "aim2", "help2")),
     ]
 
     # Refused forms show back what was typed (a blank password is refused before any

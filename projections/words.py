@@ -1,0 +1,22 @@
+"""Words the read side shares between pages: what a user typed, quoted on one line, and a
+cycle's decision and place in its ramp as a sponsor reads them."""
+
+DECIDED = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned"}
+
+
+def quote(text: str, limit: int = 160) -> str:
+    """What a user typed, on one line, cut at `limit` characters, in quotation marks."""
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+def decision_words(decision: str, ramp_goes_on: bool, what: str = "") -> str:
+    """ "adopted — ramp finished", "adapted the change": the decision (on `what`, if
+    given), and whether it ended the ramp."""
+    words = " ".join(filter(None, (DECIDED.get(decision, f"decided to {decision}"), what)))
+    return words if ramp_goes_on else f"{words} — ramp finished"
+
+
+def in_ramp(number: int, ramp: str) -> str:
+    """ "cycle 2 of the ramp “Sticker design”": a ramp is named by its first objective."""
+    return f"cycle {number} of the ramp {quote(ramp, 80)}"
