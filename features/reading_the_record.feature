@@ -61,9 +61,10 @@ Feature: Reading the record of what a group learned
     Then it says the first group is at "cycle 1 abandoned — ramp finished"
     And it shows 1 open request for help: "“Who can sign the medicines order?” — asked today · its cycle was abandoned"
 
-  Scenario: A page seen as it was on a day cannot be written to
-    When Ann looks at the cycle as it was today
-    Then the page says it is a past view
+  Scenario: A page seen as it was recorded at a moment shows what was known then, read-only
+    When Ann looks at the cycle as it was recorded the second after her learning
+    Then the page says it is a past view, as it was recorded by then
+    And it shows "Medicines must be ordered the evening before"
     And it offers no way to record anything
 
   Scenario: A long journal shows its newest entries and pages back to the older ones

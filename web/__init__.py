@@ -28,6 +28,7 @@ from web import (
     measures,
     method_records,
     methods,
+    moments,
     names,
     people,
     points,
@@ -63,6 +64,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     names.init_app(app)
     measure_display.init_app(app)
     measure_charts.init_app(app)
+    moments.init_app(app)
     app.jinja_env.globals["kinds_of"] = KIND_LABELS
     app.jinja_env.globals["form_key"] = commands.form_key
     app.jinja_env.globals["role_prefix"] = role_prefix

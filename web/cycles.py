@@ -13,7 +13,7 @@ from web.access import requires
 from web.forms import DecisionForm, NewCycleForm
 from web.forms.registry import Sent, posted
 from web.pages import PageView, cycle
-from web.past import as_of_requested, read_as_of
+from web.past import as_of_requested, before_the_cycle, read_as_of
 from web.posting import Landing, post
 from web.rendering import found, reading, render
 from web.services import services
@@ -66,7 +66,9 @@ def show(cycle_id: UUID) -> ResponseReturnValue:
     moment = as_of_requested()
     if moment is not None:
         with reading() as conn:
-            read_as_of(found(queries.group_of_cycle(conn, cycle_id)), moment)
+            live = found(queries.get_cycle(conn, cycle_id))
+        read_as_of(live.group_id, moment)
+        before_the_cycle(live)
     page = cycle.cycle_view(cycle_id, before=request.args)
     return render(cycle.WHOLE, cycle.JOURNAL, **page.context())
 

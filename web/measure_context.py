@@ -26,6 +26,7 @@ def over_cycle(cycle_id: UUID) -> ResponseReturnValue:
     if moment is not None:
         read_as_of(cycle.group_id, moment)
     with reading() as conn:
+        cycle = found(queries.get_cycle(conn, cycle_id))  # as it was then, in a past view
         group = found(queries.get_group(conn, cycle.group_id))
         until = cycle.decided_at.date() if cycle.decided_at else None
         pages = queries.group_charts(conn, cycle.group_id, until)

@@ -1,53 +1,98 @@
-"""Time travel: a group or cycle page as it was on a date, rebuilt from the log.
+"""Time travel: a group or cycle page as it was recorded by a moment, rebuilt from the log.
 
 Only the events of that group (the group, its cycles, its requests for help and its
-measures) up to the end of the date are replayed, through the same projections, into a private
-in-memory database that the page is then rendered from.
+measures) recorded before the moment are replayed, through the same projections, into a
+private in-memory database that the page is then rendered from. This is the record as
+Learnloop knew it then; what was recorded later, even about earlier days, is left out.
 """
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from flask import abort, g, request
+from flask import abort, g, make_response, render_template, request
 from sqlalchemy.pool import StaticPool
 
+from domain.clock import utcnow
+from projections import queries
 from projections.database import all_projections
 from projections.measure_tables import measures
-from projections.tables import cycles, help_requests, metadata
+from projections.tables import accounts, cycles, help_requests, memberships, metadata
+from web.moments import EXAMPLE, parse_moment
 from web.services import services
 
 
 def as_of_requested() -> datetime | None:
-    """The end of the day asked for with ?as_of=YYYY-MM-DD, or None for today's view."""
+    """The moment asked for with ?as_of= (UK time; a day alone is its end), or None for now.
+
+    A moment still to come is now (to the next whole second, as links carry it): the record
+    cannot be shown ahead of itself."""
     asked = request.args.get("as_of")
     if not asked:
         return None
-    try:
-        day = date.fromisoformat(asked)
-    except ValueError:
-        abort(400, "Give the date as YYYY-MM-DD.")
-    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=UTC)
+    moment = parse_moment(asked)
+    if moment is None:
+        message = (
+            f"Give the moment in UK time as YYYY-MM-DDTHH:MM (for example {EXAMPLE}), "
+            "or a day alone as YYYY-MM-DD for the end of that day."
+        )
+        page = render_template("errors/error.html", title="Not a moment", message=message)
+        abort(make_response(page, 400))
+    now = utcnow()
+    return min(moment, now.replace(microsecond=0) + timedelta(seconds=1 if now.microsecond else 0))
 
 
 def read_as_of(group_id: UUID, moment: datetime) -> None:
-    """Make this request's pages read from the group as it was before `moment`."""
+    """Make this request's pages read from the group as it was recorded before `moment`;
+    before the group was formed, answer with a page that says when it was."""
+    formed, events = _events_before(group_id, moment)
+    g.can = frozenset({"read"})  # the past is read-only
+    g.as_of = moment
+    if formed.timestamp >= moment:
+        page = render_template("groups/before.html", group_id=group_id, formed=formed)
+        abort(make_response(page))
     engine = sa.create_engine(
         "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
     )
     metadata.create_all(engine)
-    events = _events_before(group_id, moment)
     projections = all_projections()
     with engine.begin() as conn:
         for projection in projections:
             projection.apply(conn, events)
+        _name_the_members(conn)
     g.read_engine = engine
-    g.can = frozenset({"read"})  # the past is read-only
-    g.as_of = moment - timedelta(days=1)
 
 
-def _events_before(group_id: UUID, moment: datetime) -> list[Any]:
+def _name_the_members(past: sa.Connection) -> None:
+    """Copy in the accounts of the group's members then: accounts are no group's events,
+    and people are named as they are now, even on a past view."""
+    members = [UUID(r) for r in past.scalars(sa.select(memberships.c.account_id)) if _is_id(r)]
+    with services().engine.connect() as live:
+        found = live.execute(sa.select(accounts).where(accounts.c.id.in_(members))).all()
+    if found:
+        past.execute(sa.insert(accounts), [dict(r._mapping) for r in found])
+
+
+def _is_id(text: str) -> bool:
+    try:
+        UUID(text)
+    except ValueError:
+        return False  # a member listed by name before accounts (v0.2)
+    return True
+
+
+def before_the_cycle(live: queries.CycleRow) -> None:
+    """In a past view from before the cycle was opened, answer with a page that says when."""
+    with g.read_engine.connect() as conn:
+        if queries.get_cycle(conn, live.id) is not None:
+            return
+        group = queries.get_group(conn, live.group_id)
+    abort(make_response(render_template("cycles/before.html", cycle=live, group=group)))
+
+
+def _events_before(group_id: UUID, moment: datetime) -> tuple[Any, list[Any]]:
+    """The event that formed the group, and the group's events recorded before `moment`."""
     app = services().app
     with services().engine.connect() as conn:
         ids = [group_id]
@@ -56,10 +101,13 @@ def _events_before(group_id: UUID, moment: datetime) -> list[Any]:
                 r.id
                 for r in conn.execute(sa.select(table.c.id).where(table.c.group_id == group_id))
             ]
+    formed = app.recorder.select_events(group_id, limit=1)
+    if not formed:
+        abort(404)
     events: list[Any] = []
     for aggregate_id in ids:
         for stored in app.recorder.select_events(aggregate_id):
             event: Any = app.mapper.to_domain_event(stored)
             if event.timestamp < moment:
                 events.append(event)
-    return sorted(events, key=lambda e: e.timestamp)
+    return app.mapper.to_domain_event(formed[0]), sorted(events, key=lambda e: e.timestamp)

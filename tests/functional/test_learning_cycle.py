@@ -312,7 +312,7 @@ def reads_and_only_comments(
     assert page.has_form("Send answer", within=region)
     assert page.has_form("Add comment", within="plan")
     offered = {button for form in page.forms for button in form.buttons}
-    # "Show" looks at the page as it was on a date: reading, not recording.
+    # "Show" looks at the page as it was recorded at a moment: reading, not recording.
     assert offered <= {"Add comment", "Send answer", "Sign out", "Show"}, offered
     changes = ("Revise", "Adapt", "Correct or withdraw")
     assert not any(link.text.startswith(changes) for link in page.links), page.links

@@ -3,7 +3,7 @@ through the pages as a signed-in person would."""
 
 import html
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from uuid import UUID
 
 import pytest
@@ -13,6 +13,7 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from tests.builders import plan
 from tests.functional.pages import Browser
+from web.moments import just_after
 from web.services import Services
 
 scenarios("reading_the_record.feature")
@@ -106,10 +107,13 @@ def dashboard(browser: Browser) -> str:
     return browser.visit("/dashboard").text
 
 
-@when("Ann looks at the cycle as it was today", target_fixture="page")
-def past(client: FlaskClient, record: dict[str, UUID]) -> str:
-    today = datetime.now(UTC).date().isoformat()
-    return client.get(f"/cycles/{record['cycle']}?as_of={today}").text
+@when(
+    "Ann looks at the cycle as it was recorded the second after her learning",
+    target_fixture="page",
+)
+def past(app: Flask, client: FlaskClient, record: dict[str, UUID]) -> str:
+    learned_at: datetime = _app(app).app.repository.get(record["cycle"]).modified_on
+    return client.get(f"/cycles/{record['cycle']}?as_of={just_after(learned_at)}").text
 
 
 @when("Ann reads the cycle", target_fixture="page")
@@ -222,9 +226,15 @@ def links_to(page: str, record: dict[str, UUID], words: str) -> None:
     assert f'<a href="/cycles/{record["cycle"]}">{html.escape(words)}</a>' in events[0]
 
 
-@then("the page says it is a past view")
+@then("the page says it is a past view, as it was recorded by then")
 def marked(page: str) -> None:
-    assert "A past view:" in page
+    assert "A past view: as it was recorded by then" in page
+    assert "(what Learnloop knew at that moment)" in page
+
+
+@then(parsers.parse('it shows "{text}"'))
+def shows_then(page: str, text: str) -> None:
+    assert text in page
 
 
 @then("it offers no way to record anything")

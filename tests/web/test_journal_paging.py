@@ -2,7 +2,8 @@
 
 import html
 import re
-from datetime import UTC, datetime
+from datetime import datetime
+from urllib.parse import quote
 from uuid import UUID
 
 import pytest
@@ -12,6 +13,7 @@ from flask.testing import FlaskClient
 from projections.queries import ENTRY_PAGE
 from tests.builders import plan
 from tests.web.conftest import HX, Made, services_of
+from web.moments import just_after
 
 N = ENTRY_PAGE
 ACTS = 2 * N + 5  # two full pages and a short one
@@ -178,16 +180,19 @@ def test_a_journal_post_shows_the_newest_page(client: FlaskClient, long_journal:
     assert learned(posted.text) == [*range(LEARNINGS - N + 1, LEARNINGS), 500]
 
 
-def test_a_past_view_pages_back_on_the_same_day(client: FlaskClient, long_journal: Made) -> None:
-    today = datetime.now(UTC).date().isoformat()
-    body = client.get(f"/cycles/{long_journal.cycle_id}?as_of={today}").text
+def test_a_past_view_pages_back_at_the_same_moment(
+    client: FlaskClient, app: Flask, long_journal: Made
+) -> None:
+    last: datetime = services_of(app).app.repository.get(long_journal.cycle_id).modified_on
+    moment = just_after(last)  # to the second, as the timeline links to it
+    body = client.get(f"/cycles/{long_journal.cycle_id}?as_of={moment}").text
     assert seen(body) == list(range(ACTS - N, ACTS))
     earlier = link(body, "observations", "Earlier entries")
     assert earlier is not None
-    assert f"as_of={today}" in earlier
+    assert f"as_of={quote(moment)}" in earlier
     older = client.get(earlier).text
     assert "A past view:" in older
     assert seen(older) == list(range(ACTS - 2 * N, ACTS - N))
     assert link(older, "observations", "Newest entries") == (
-        f"/cycles/{long_journal.cycle_id}?as_of={today}"
+        f"/cycles/{long_journal.cycle_id}?as_of={quote(moment)}"
     )

@@ -15,6 +15,7 @@ from projections.queries import CyclePage, EntryRow, HelpRow, PlanSection
 from projections.queries.pages import HELP
 from web.forms import KIND_LABELS, OUTCOME_LABELS, AnswerForm, CommentForm, offer_questions
 from web.forms.registry import JOURNAL_FORMS, Sent, answer_prefix, comment_prefix, drawn
+from web.moments import as_of_value
 from web.pages import Drafts, PageView, drafts
 from web.posting import Landing
 from web.rendering import found, reading, wants_fragment
@@ -183,7 +184,7 @@ def _page_url(cycle_id: UUID, cursors: Mapping[str, object]) -> str:
     args = {name: str(cursor) for name, cursor in cursors.items() if cursor is not None}
     as_of = g.get("as_of")
     if as_of is not None:
-        args["as_of"] = as_of.date().isoformat()
+        args["as_of"] = as_of_value(as_of)
     query = f"?{urlencode(args)}" if args else ""
     return url_for("cycles.show", cycle_id=cycle_id) + query
 

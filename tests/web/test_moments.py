@@ -1,0 +1,56 @@
+"""Moments typed and read in UK time: what ?as_of= means and how a moment is said."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from web.moments import as_of_value, just_after, parse_moment, uk_moment, utc_aside
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("2026-12-02T17:22", datetime(2026, 12, 2, 17, 22, tzinfo=UTC)),  # GMT: UK is UTC
+        ("2026-07-02T17:22", datetime(2026, 7, 2, 16, 22, tzinfo=UTC)),  # BST: an hour ahead
+        ("2026-07-02T17:22:05", datetime(2026, 7, 2, 16, 22, 5, tzinfo=UTC)),
+        ("2026-07-02", datetime(2026, 7, 2, 23, 0, tzinfo=UTC)),  # the end of the UK day
+        ("2026-12-02", datetime(2026, 12, 3, 0, 0, tzinfo=UTC)),
+        # 01:30 happened twice when the clocks went back: the later, so a link includes its event.
+        ("2026-10-25T01:30", datetime(2026, 10, 25, 1, 30, tzinfo=UTC)),
+    ],
+)
+def test_a_typed_moment_is_read_as_uk_time(typed: str, meant: datetime) -> None:
+    assert parse_moment(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["", "2026-12-02T17", "2026-12-02T17:22Z", "2026-12-02 17:22", "02/12/2026"],
+)
+def test_anything_else_is_not_a_moment(typed: str) -> None:
+    assert parse_moment(typed) is None
+
+
+def test_a_moment_goes_back_into_a_link_as_it_was_typed() -> None:
+    for typed in ("2026-07-02T17:22", "2026-07-02T17:22:05", "2026-10-25T01:30"):
+        moment = parse_moment(typed)
+        assert moment is not None
+        assert as_of_value(moment) == typed
+
+
+def test_just_after_is_the_next_whole_second_even_on_the_second() -> None:
+    assert just_after(datetime(2026, 12, 2, 17, 22, 5, 300, tzinfo=UTC)) == "2026-12-02T17:22:06"
+    assert just_after(datetime(2026, 12, 2, 17, 22, 5, tzinfo=UTC)) == "2026-12-02T17:22:06"
+    assert just_after(datetime(2026, 12, 2, 17, 22, 59, 1)) == "2026-12-02T17:23"  # naive: UTC
+
+
+def test_a_moment_is_said_in_uk_words() -> None:
+    assert uk_moment(datetime(2026, 12, 2, 17, 22, tzinfo=UTC)) == "5:22pm on 2 December 2026"
+    assert uk_moment(datetime(2026, 7, 2, 11, 5, 9, tzinfo=UTC)) == "12:05:09pm on 2 July 2026"
+    assert uk_moment(datetime(2026, 12, 2, 0, 30, tzinfo=UTC)) == "12:30am on 2 December 2026"
+    assert uk_moment(datetime(2026, 7, 2, 23, 0, tzinfo=UTC)) == "the end of 2 July 2026"
+
+
+def test_the_utc_time_is_added_only_when_uk_time_differs() -> None:
+    assert utc_aside(datetime(2026, 12, 2, 17, 22, tzinfo=UTC)) == ""
+    assert utc_aside(datetime(2026, 7, 2, 16, 22, tzinfo=UTC)) == " (16:22 UTC)"
