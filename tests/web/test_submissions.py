@@ -14,6 +14,7 @@ from werkzeug.test import TestResponse
 
 from tests.conftest import sign_in
 from tests.web.conftest import HX, Made, events_in, services_of
+from web.pages import cycle as cycle_pages
 
 KEY = "k" * 24
 OBSERVATION = {"act_form-kind": "observation", "act_form-text": "Bay B waited for porters"}
@@ -186,8 +187,6 @@ def test_a_recorded_post_whose_page_cannot_be_read_is_sent_to_it_not_given_an_er
 ) -> None:
     # The command is recorded; then reading the page it lands on fails as a connection
     # that died in an outage just over does (the next request opens a fresh one).
-    from web.pages import cycle as cycle_pages
-
     real = cycle_pages.cycle_view
     failures: list[str] = []
 
