@@ -45,7 +45,7 @@ class PlanVersion:
         return self.plan.tasks
 
     def detail(self, name: str) -> str:
-        """who, where, when, data or measures ('' when not given)."""
+        """who, where, when, scale, data or measures ('' when not given)."""
         value: str = getattr(self.plan, name) if name in DETAILS else ""
         return value
 
@@ -72,6 +72,18 @@ def current_plan(conn: sa.Connection, cycle_id: UUID, cited: bool = True) -> Pla
     (a form that offers its questions needs no more: a query fewer)."""
     versions = plan_history(conn, cycle_id, newest_first=True, limit=1, cited=cited)
     return versions[0] if versions else None
+
+
+def group_scales(conn: sa.Connection, group_id: UUID) -> dict[UUID, str]:
+    """Each of a group's cycles' scale as its current plan states it ('' when not stated),
+    by cycle: how a ramp's test grew."""
+    rows = conn.execute(
+        sa.select(plan_versions.c.cycle_id, plan_versions.c.details)
+        .join(cycles, cycles.c.id == plan_versions.c.cycle_id)
+        .where(cycles.c.group_id == group_id, plan_versions.c.version == cycles.c.plan_version)
+    )
+    # Rows written before scales existed have none in their details: not stated.
+    return {cycle_id: (details or {}).get("scale", "") for cycle_id, details in rows}
 
 
 def plan_history(
@@ -131,6 +143,7 @@ DETAIL_LABELS = (
     ("who", "Who"),
     ("where", "Where"),
     ("when", "When"),
+    ("scale", "Scale"),
     ("data", "Data to collect"),
     ("measures", "Measures"),
 )
