@@ -84,3 +84,15 @@ def test_adopting_to_implement_ends_the_ramp(client: FlaskClient, made: Made, ht
     group = client.get(f"/groups/{made.group_id}").text
     assert "Ramp 1 — adopted" in group
     assert "scale: not stated" in group
+
+
+def test_the_dashboard_and_timeline_name_a_scale_up(
+    client: FlaskClient, app: Flask, made: Made
+) -> None:
+    assert scale_up(client, app, made, False, "Ward 7, 1 week").status_code == 303
+    dashboard = client.get("/dashboard").text
+    assert "(0 adopted, 1 adopted and scaled up, 0 adapted, 0 abandoned)" in dashboard
+    assert "cycle 2</a> in Plan" in dashboard  # the ramp goes on
+    timeline = client.get(f"/groups/{made.group_id}/timeline").text
+    assert "adopted and scaling up the change: “Worked in Bay B: the whole ward next”" in timeline
+    assert "ramp finished" not in timeline
