@@ -209,6 +209,7 @@ class RampRevision:
     cycle_id: UUID
     cycle_number: int
     revision: Revision
+    continued_by: str | None = None  # the decision that opened the cycle: adapt or scale up
 
     @property
     def cites_learning(self) -> bool:
@@ -261,9 +262,15 @@ def ramp_history(
     """A page of the plan's versions (the ramp's, or one cycle's), oldest first, each beside
     the one before it."""
     ids = ramp_cycle_ids(conn, cycle_id) if whole_ramp else [cycle_id]
+    previous_cycle = cycles.alias("previous_cycle")
     ordered = (
-        sa.select(plan_versions, cycles.c.number.label("cycle_number"))
+        sa.select(
+            plan_versions,
+            cycles.c.number.label("cycle_number"),
+            previous_cycle.c.decision.label("continued_by"),
+        )
         .join(cycles, cycles.c.id == plan_versions.c.cycle_id)
+        .outerjoin(previous_cycle, previous_cycle.c.id == cycles.c.previous_cycle_id)
         .where(plan_versions.c.cycle_id.in_(ids))
     )
     cited = sa.exists().where(
@@ -290,7 +297,11 @@ def ramp_history(
     for row, version in zip(rows, page_versions, strict=True):
         if learning_only and previous is not None:
             previous = _version_before_version(conn, ordered, row)
-        found.append(RampRevision(row.cycle_id, row.cycle_number, _revision(previous, version)))
+        found.append(
+            RampRevision(
+                row.cycle_id, row.cycle_number, _revision(previous, version), row.continued_by
+            )
+        )
         previous = version
     return found, summary, more
 

@@ -56,6 +56,7 @@ def test_scaling_up_opens_the_next_cycle_and_the_ramp_shows_the_scale_growing(
     history = client.get(f"{landing}/history?ramp=1").text
     assert "scale: not stated" in history
     assert "scale: Ward 7, 1 week" in history
+    assert "Cycle 2, version 1 — scaled up from cycle 1" in history
 
 
 @pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
