@@ -10,8 +10,10 @@ from eventsourcing.persistence import StoredEvent
 from domain.accounts import Throttle
 from domain.application import Learnloop
 from domain.cycle import Cycle
+from domain.entries import ADOPT, decision_verb
 from domain.group import PilotGroup
 from domain.measure import Measure
+from projections.words import decided
 from tests.builders import entry_ids, entry_kinds
 
 DATA = Path(__file__).parent / "data"
@@ -150,3 +152,25 @@ def test_questions_stored_before_exploratory_questions_existed_read_as_predicted
     cycle: Cycle = application.repository.get(UUID(str(recorded["cycle_id"])))
     assert cycle.plan.questions
     assert all(not q.exploratory and q.prediction for q in cycle.plan.questions)
+
+
+def test_an_adopt_stored_before_scale_up_existed_reads_as_adopt_and_implement(
+    application: Learnloop,
+) -> None:
+    recorded = load_into(application, "events_v0_2.json")
+    second: Cycle = application.repository.get(UUID(str(recorded["next_cycle_id"])))
+    assert second.decision is not None
+    # "adopt" now means adopt and implement: the ramp ended, no cycle follows.
+    assert (second.decision.decision, second.decision.next_cycle_id) == (ADOPT, None)
+    assert decision_verb(second.decision.decision) == "adopt"
+    assert decided(second.decision.decision) == "adopted"
+
+
+@pytest.mark.parametrize("name", ["events_v0_1.json", "events_v0_2.json"])
+def test_plans_stored_before_scales_existed_read_with_the_scale_not_stated(
+    application: Learnloop, name: str
+) -> None:
+    recorded = load_into(application, name)
+    cycle: Cycle = application.repository.get(UUID(str(recorded["cycle_id"])))
+    assert cycle.plan.objective
+    assert cycle.plan.scale == ""
