@@ -32,6 +32,9 @@ def proxy(postgres_behind_proxy: tuple[str, Proxy]) -> Proxy:  # noqa: F811
     return postgres_behind_proxy[1]
 
 
+RECOVERY_MS = 30_000
+
+
 @pytest.fixture
 def site(postgres_behind_proxy: tuple[str, Proxy]) -> Iterator[Site]:  # noqa: F811
     """The app on PostgreSQL through the proxy, with CSRF on, served on a free local port."""
@@ -60,7 +63,9 @@ def test_a_post_during_a_cut_keeps_the_text_says_why_and_records_once_when_sent_
     proxy.restore()
     form.get_by_role("button", name="Record what happened").click()
     wait_for_swap(page)
-    expect(page.locator("#observations")).to_contain_text(DRAFT)
+    # The first write after a cut waits while the store's pool connects again: seconds on
+    # a loaded machine. What is checked is that it lands, once, not how soon.
+    expect(page.locator("#observations")).to_contain_text(DRAFT, timeout=RECOVERY_MS)
     expect(page.get_by_text(UNREACHABLE)).to_have_count(0)
     assert page.locator("#journal").inner_text().count(DRAFT) == 1
     assert_not_reloaded(page)
