@@ -14,6 +14,7 @@ from domain.membership import MembershipCommands
 from domain.methods import PDSA, method
 from domain.plan import Plan, PlanInput
 from domain.service import SNAPSHOT_EVERY, Recorded, replay
+from domain.when import Happened
 
 __all__ = ["Learnloop", "PlanInput", "Recorded"]
 
@@ -43,7 +44,12 @@ class Learnloop(MeasureCommands, MembershipCommands):
     # Cycles
 
     def open_cycle(
-        self, group_id: UUID, plan: PlanInput, actor: str, method_key: str = PDSA
+        self,
+        group_id: UUID,
+        plan: PlanInput,
+        actor: str,
+        method_key: str = PDSA,
+        happened: Happened | None = None,
     ) -> Recorded:
         """Open the first cycle of a new ramp with its plan, following a method."""
         checked = Plan.checked(**plan)
@@ -53,36 +59,56 @@ class Learnloop(MeasureCommands, MembershipCommands):
             group = self._get(PilotGroup, group_id)
             cycle_id = Cycle.create_id()
             number = group.add_cycle(cycle_id, actor)
-            cycle = Cycle.open(cycle_id, group.id, number, checked, actor, chosen)
+            cycle = Cycle.open(cycle_id, group.id, number, checked, actor, chosen, happened)
             return self._recorded(cycle.id, self.save(group, cycle))
 
         return self._retrying(command)
 
     def record_act_entry(
-        self, cycle_id: UUID, kind: str, text: str, question: str, actor: str
+        self,
+        cycle_id: UUID,
+        kind: str,
+        text: str,
+        question: str,
+        actor: str,
+        happened: Happened | None = None,
     ) -> Recorded:
         """Record an action, observation, problem or surprise."""
-        return self._on_cycle(cycle_id, lambda c: c.record_act_entry(kind, text, question, actor))
+        return self._on_cycle(
+            cycle_id, lambda c: c.record_act_entry(kind, text, question, actor, happened)
+        )
 
-    def record_observation(self, cycle_id: UUID, text: str, actor: str) -> Recorded:
+    def record_observation(
+        self, cycle_id: UUID, text: str, actor: str, happened: Happened | None = None
+    ) -> Recorded:
         """Record an observation made while acting."""
-        return self._on_cycle(cycle_id, lambda c: c.record_observation(text, actor))
+        return self._on_cycle(cycle_id, lambda c: c.record_observation(text, actor, happened))
 
     def compare_prediction(
-        self, cycle_id: UUID, question: str, outcome: str, text: str, actor: str
+        self,
+        cycle_id: UUID,
+        question: str,
+        outcome: str,
+        text: str,
+        actor: str,
+        happened: Happened | None = None,
     ) -> Recorded:
         """Say whether a prediction came true."""
         return self._on_cycle(
-            cycle_id, lambda c: c.compare_prediction(question, outcome, text, actor)
+            cycle_id, lambda c: c.compare_prediction(question, outcome, text, actor, happened)
         )
 
-    def record_reflection(self, cycle_id: UUID, text: str, actor: str) -> Recorded:
+    def record_reflection(
+        self, cycle_id: UUID, text: str, actor: str, happened: Happened | None = None
+    ) -> Recorded:
         """Record a reflection on what was learned."""
-        return self._on_cycle(cycle_id, lambda c: c.record_reflection(text, actor))
+        return self._on_cycle(cycle_id, lambda c: c.record_reflection(text, actor, happened))
 
-    def own_mistake(self, cycle_id: UUID, text: str, actor: str) -> Recorded:
+    def own_mistake(
+        self, cycle_id: UUID, text: str, actor: str, happened: Happened | None = None
+    ) -> Recorded:
         """Record a mistake as learning."""
-        return self._on_cycle(cycle_id, lambda c: c.own_mistake(text, actor))
+        return self._on_cycle(cycle_id, lambda c: c.own_mistake(text, actor, happened))
 
     def revise_plan(
         self,
@@ -107,6 +133,7 @@ class Learnloop(MeasureCommands, MembershipCommands):
         actor: str,
         next_plan: PlanInput | None = None,
         cites: list[UUID] | None = None,
+        happened: Happened | None = None,
     ) -> Recorded:
         """Adopt, adapt or abandon. Adapt opens the next cycle; its id is returned."""
         # Without a plan an adapt decision reaches the cycle, which refuses it.
@@ -115,7 +142,7 @@ class Learnloop(MeasureCommands, MembershipCommands):
         def command() -> Recorded:
             cycle = self._get(Cycle, cycle_id)
             if checked is None:
-                cycle.decide(decision, reason, None, actor)
+                cycle.decide(decision, reason, None, actor, happened)
                 return self._recorded(cycle.id, self.save(cycle))
             group = self._get(PilotGroup, cycle.group_id)
             next_id = Cycle.create_id()
@@ -123,9 +150,9 @@ class Learnloop(MeasureCommands, MembershipCommands):
             # An adapt's reason is the next plan's "what changed": the team says it once.
             # The change's stricter rules are checked first, so a refusal names that field.
             following = Cycle.continue_from(
-                next_id, cycle, number, checked, reason, cites or [], actor
+                next_id, cycle, number, checked, reason, cites or [], actor, happened
             )
-            cycle.decide(decision, reason, next_id, actor)
+            cycle.decide(decision, reason, next_id, actor, happened)
             return self._recorded(next_id, self.save(group, cycle, following))
 
         return self._retrying(command)

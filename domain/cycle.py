@@ -8,6 +8,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.cycle_commands import happened_data
 from domain.entries import (
     ACT,
     ADVICE,
@@ -29,6 +30,7 @@ from domain.methods import PDSA, method
 from domain.phases import PhaseCommands
 from domain.plan import Plan, PlanData
 from domain.record_keeping import RecordKeeping
+from domain.when import Happened
 
 __all__ = ["ACT", "DECIDED", "OBSERVATION", "PLAN", "REFLECT", "REFLECTION", "Cycle"]
 
@@ -70,6 +72,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         plan: PlanData
         method: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
     class Continued(Aggregate.Created):
         """An adapt decision opened this cycle with a plan revised from the last one."""
@@ -89,6 +92,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         change: str
         cites: list[UUID]
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.previous_cycle_id = self.previous_cycle_id  # the ramp's link
@@ -99,6 +103,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         entry_id: UUID
         text: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, OBSERVATION, ACT)
@@ -111,6 +116,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         text: str
         question: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, self.kind, ACT)
@@ -123,6 +129,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         outcome: str
         text: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, COMPARISON, REFLECT)
@@ -133,6 +140,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         entry_id: UUID
         text: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, REFLECTION, REFLECT)
@@ -143,6 +151,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         entry_id: UUID
         text: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, MISTAKE, REFLECT)
@@ -217,6 +226,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         from_group_id: UUID
         text: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, ADVICE)
@@ -231,6 +241,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         text: str
         why: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, STORY, ACT)
@@ -242,6 +253,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         story_id: UUID
         reasons: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, CHOICE, REFLECT)
@@ -254,6 +266,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         reason: str
         next_cycle_id: UUID | None
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.decision = Decision(
@@ -287,6 +300,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         plan: Plan,
         actor: str,
         method_key: str = PDSA,
+        happened: Happened | None = None,
     ) -> "Cycle":
         """Open a ramp's first cycle, under the id its group already recorded."""
         return cls._create(
@@ -297,6 +311,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
             plan=plan.as_event_data(),
             method=method(method_key).key,
             actor=checked("actor", actor),
+            happened=happened_data(happened),
         )
 
     @classmethod
@@ -309,6 +324,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         change: str,
         cites: list[UUID],
         actor: str,
+        happened: Happened | None = None,
     ) -> "Cycle":
         """Open the next cycle of a ramp, with a plan revised in the light of cited learning."""
         previous.journal.check_cites(cites)
@@ -323,6 +339,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
             change=checked("change", change),
             cites=list(dict.fromkeys(cites)),
             actor=checked("actor", actor),
+            happened=happened_data(happened),
         )
 
     def add(self, entry_id: UUID, kind: str, phase: str | None = None) -> None:

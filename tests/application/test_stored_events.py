@@ -12,6 +12,7 @@ from domain.application import Learnloop
 from domain.cycle import Cycle
 from domain.group import PilotGroup
 from domain.measure import Measure
+from domain.when import happened_at
 from tests.builders import entry_ids, entry_kinds
 
 DATA = Path(__file__).parent / "data"
@@ -150,3 +151,17 @@ def test_questions_stored_before_exploratory_questions_existed_read_as_predicted
     cycle: Cycle = application.repository.get(UUID(str(recorded["cycle_id"])))
     assert cycle.plan.questions
     assert all(not q.exploratory and q.prediction for q in cycle.plan.questions)
+
+
+@pytest.mark.parametrize("name", ["events_v0_1.json", "events_v0_2.json"])
+def test_events_stored_before_dates_existed_happened_when_they_were_recorded(
+    application: Learnloop, name: str
+) -> None:
+    load_into(application, name)
+    events = [
+        application.mapper.to_domain_event(n)
+        for n in application.recorder.select_notifications(1, 100)
+    ]
+    dated = [e for e in events if isinstance(e, Cycle.Event) and hasattr(e, "happened")]
+    assert {type(e).__qualname__ for e in dated} >= {"Cycle.Opened", "Cycle.ReflectionRecorded"}
+    assert all(happened_at(e.happened, e.timestamp) == e.timestamp for e in dated)
