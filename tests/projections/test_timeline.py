@@ -26,7 +26,7 @@ def test_every_event_of_a_ramp_appears_in_words_newest_first(store: Store) -> No
     assert [r.at for r in rows] == sorted((r.at for r in rows), reverse=True)
     words = [r.words for r in rows]
     assert words[0] == "adopted the change — ramp finished: “Spread it”"
-    assert "adapted the change: “Find the source”" in words
+    assert "adapted the change: “Chart review next”" in words
     compared = "found the prediction for “Will nurses discharge by 11?” partly confirmed"
     assert f"{compared}: “17 appropriate”" in words
     assert "answered a request for help: “The chief nurse”" in words
