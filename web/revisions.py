@@ -111,6 +111,7 @@ def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
             current_actor(),
             next_plan=form.plan_input(),
             cites=[UUID(c) for c in form.cites.data],
+            happened=form.happened(),
         ),
         Landing(
             "revisions/adapt.html",

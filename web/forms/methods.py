@@ -11,16 +11,20 @@ from domain.methods import CATALOGUE, PDSA
 from projections.queries import GroupChoice, StoryRow
 from web.forms.fields import choices, text_field
 from web.forms.plan import PlanForm
+from web.forms.when import WhenForm, time_field, when_field
 
 
-class NewCycleForm(PlanForm):
-    """A new ramp's first plan, and the method the group will follow."""
+class NewCycleForm(PlanForm, WhenForm):
+    """A new ramp's first plan, the method the group will follow, and when the cycle
+    was opened (a ramp run before the group joined is entered with its real dates)."""
 
     method = RadioField(
         "Method",
         choices=choices((m.key, m.name) for m in CATALOGUE.values()),
         default=PDSA,
     )
+    happened_on = when_field("was the cycle opened")
+    happened_time = time_field("was the cycle opened")
 
 
 class AdviceRequestForm(FlaskForm):
