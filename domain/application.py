@@ -210,19 +210,28 @@ class Learnloop(MeasureCommands, MembershipCommands):
         from_group_id: UUID,
         story: dict[str, str],
         actor: str,
+        happened: Happened | None = None,
     ) -> Recorded:
         """Bring a story of change (title, teller, text, why) to a panel's cycle."""
         self._get(PilotGroup, from_group_id)
+        title, teller, text, why = (story[k] for k in ("title", "teller", "text", "why"))
         return self._on_cycle(
             cycle_id,
-            lambda c: c.collect_story(
-                from_group_id, story["title"], story["teller"], story["text"], story["why"], actor
-            ),
+            lambda c: c.collect_story(from_group_id, title, teller, text, why, actor, happened),
         )
 
-    def choose_story(self, cycle_id: UUID, story_id: UUID, reasons: str, actor: str) -> Recorded:
+    def choose_story(
+        self,
+        cycle_id: UUID,
+        story_id: UUID,
+        reasons: str,
+        actor: str,
+        happened: Happened | None = None,
+    ) -> Recorded:
         """Record the panel's choice of the most significant story, and why."""
-        return self._on_cycle(cycle_id, lambda c: c.choose_story(story_id, reasons, actor))
+        return self._on_cycle(
+            cycle_id, lambda c: c.choose_story(story_id, reasons, actor, happened)
+        )
 
     # Help
 

@@ -107,3 +107,15 @@ def test_a_decision_dated_in_the_future_is_refused_and_the_cycle_stays_open() ->
     with pytest.raises(InvalidFieldError, match="in the future"):
         cycle.decide("adopt", "Works", None, "ann", Happened(today() + timedelta(days=2)))
     assert cycle.decision is None
+
+
+def test_a_story_of_change_and_the_panels_choice_carry_when_they_happened() -> None:
+    plan = Plan.checked("Stories from the wards", "", [("What changed?", "", "", "exploratory")])
+    cycle = Cycle.open(uuid4(), uuid4(), 1, plan, "ann", "most_significant_change")
+    told = Happened(date(2025, 10, 1))
+    story = cycle.collect_story(
+        uuid4(), "Home for tea", "Mrs P", "Dad came home", "Dignity", "b", told
+    )
+    cycle.choose_story(story, "It changed a life", "ann", Happened(date(2025, 10, 8)))
+    said = [e.happened for e in cycle.collect_events()[1:]]  # type: ignore[attr-defined]
+    assert said == ["2025-10-01", "2025-10-08"]
