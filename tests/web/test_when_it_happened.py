@@ -3,13 +3,15 @@ than today; the journal and the timeline show it beside when it was recorded."""
 
 import re
 from datetime import timedelta
+from uuid import UUID
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from domain.clock import today
-from tests.web.conftest import HX, Made, events_in
+from tests.builders import plan
+from tests.web.conftest import HX, Made, events_in, services_of
 
 TOMORROW = (today() + timedelta(days=1)).isoformat()
 REFUSED = "That is in the future: say when it happened, today or before."
@@ -176,3 +178,28 @@ def test_a_cycle_opened_tomorrow_is_refused_beside_the_date(
     assert refused.status_code == 422
     assert REFUSED in refused.text
     assert 'id="happened_on-errors"' in refused.text
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "plain"])
+def test_a_story_of_change_told_earlier_says_when_it_was_told(
+    app: Flask, client: FlaskClient, ann: UUID, htmx: bool
+) -> None:
+    s = services_of(app)
+    group = s.app.form_group("Adult social care", "Stories of change", str(ann)).id
+    panel = s.app.open_cycle(group, plan(), str(ann), "most_significant_change").id
+    s.caught_up(events_in(app))
+    posted = client.post(
+        f"/cycles/{panel}/stories",
+        data={
+            "story_form-from_group": str(group),
+            "story_form-title": "Home for tea",
+            "story_form-teller": "Mrs P",
+            "story_form-text": "Dad came home",
+            "story_form-why": "Dignity",
+            "story_form-happened_on": "2025-10-01",
+        },
+        headers=HX if htmx else {},
+    )
+    body = posted.text if htmx else client.get(posted.headers["Location"]).text
+    assert posted.status_code == (200 if htmx else 303)
+    assert "happened on 1 October 2025, recorded on " in body

@@ -48,7 +48,7 @@ class AdviceForm(FlaskForm):
     text = text_field("Your group's advice", "advice", area=True)
 
 
-class StoryForm(FlaskForm):
+class StoryForm(WhenForm):
     """Most Significant Change: a story of change, and whose it is."""
 
     from_group = SelectField("From the group", choices=choices([]))
@@ -56,17 +56,21 @@ class StoryForm(FlaskForm):
     teller = text_field("Told by", "teller")
     text = text_field("The story — what changed?", "story", area=True)
     why = text_field("Why it matters to the person who told it", "why", area=True)
+    happened_on = when_field("was the story told")
+    happened_time = time_field("was the story told")
 
     def offer(self, groups: Iterable[GroupChoice]) -> None:
         """Offer the groups the story may come from."""
         self.from_group.choices = choices((g.id, g.name) for g in groups)
 
 
-class ChoiceForm(FlaskForm):
+class ChoiceForm(WhenForm):
     """The panel's choice of the most significant story, and why."""
 
     story = RadioField("The most significant story", choices=choices([]), validators=[])
     reasons = text_field("Why the panel chose it", "reasons", area=True)
+    happened_on = when_field("did the panel choose")
+    happened_time = time_field("did the panel choose")
 
     def offer(self, stories: Iterable[StoryRow]) -> None:
         """Offer the stories the panel may choose: those not withdrawn."""
