@@ -5,7 +5,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.cycle import Cycle
-from domain.entries import ADAPT
+from domain.entries import CONTINUING, SCALE_UP
 from domain.group import PilotGroup
 from domain.help import HelpRequest
 from domain.measure import Measure
@@ -135,9 +135,10 @@ class Learnloop(MeasureCommands, MembershipCommands):
         cites: list[UUID] | None = None,
         happened: Happened | None = None,
     ) -> Recorded:
-        """Adopt, adapt or abandon. Adapt opens the next cycle; its id is returned."""
-        # Without a plan an adapt decision reaches the cycle, which refuses it.
-        checked = Plan.checked(**next_plan) if decision == ADAPT and next_plan else None
+        """Adopt, scale up, adapt or abandon. Scaling up and adapting open the next cycle; its
+        id is returned."""
+        # Without a plan a continuing decision reaches the cycle, which refuses it.
+        checked = Plan.checked(**next_plan) if decision in CONTINUING and next_plan else None
 
         def command() -> Recorded:
             cycle = self._get(Cycle, cycle_id)
@@ -150,7 +151,15 @@ class Learnloop(MeasureCommands, MembershipCommands):
             # An adapt's reason is the next plan's "what changed": the team says it once.
             # The change's stricter rules are checked first, so a refusal names that field.
             following = Cycle.continue_from(
-                next_id, cycle, number, checked, reason, cites or [], actor, happened
+                next_id,
+                cycle,
+                number,
+                checked,
+                reason,
+                cites or [],
+                actor,
+                happened,
+                scaling_up=decision == SCALE_UP,
             )
             cycle.decide(decision, reason, next_id, actor, happened)
             return self._recorded(next_id, self.save(group, cycle, following))

@@ -23,6 +23,7 @@ from domain.entries import (
     STORY,
     Decision,
 )
+from domain.errors import InvalidFieldError
 from domain.fields import checked
 from domain.journal import Journal
 from domain.method_records import MethodRecords
@@ -325,8 +326,13 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         cites: list[UUID],
         actor: str,
         happened: Happened | None = None,
+        *,
+        scaling_up: bool = False,
     ) -> "Cycle":
         """Open the next cycle of a ramp, with a plan revised in the light of cited learning."""
+        if scaling_up and not plan.scale.strip():
+            message = "Say the larger scale the next cycle tests: who, how many, where, how long."
+            raise InvalidFieldError("scale", message)
         previous.journal.check_cites(cites)
         return cls._create(
             cls.Continued,

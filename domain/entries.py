@@ -20,13 +20,22 @@ LEARNED: Final = (COMPARISON, REFLECTION, CHOICE)  # what a decision must rest o
 CONFIRMED, PARTLY, NOT_CONFIRMED = "confirmed", "partly", "not_confirmed"
 OUTCOMES: Final = (CONFIRMED, PARTLY, NOT_CONFIRMED)
 
-ADOPT, ADAPT, ABANDON = "adopt", "adapt", "abandon"
-DECISIONS: Final = (ADOPT, ADAPT, ABANDON)
+# A stored "adopt" is adopt and implement: the ramp ends. "scale_up" adopts the change and
+# goes on to test it at a larger scale, so, like adapt, it opens the next cycle.
+ADOPT, SCALE_UP, ADAPT, ABANDON = "adopt", "scale_up", "adapt", "abandon"
+DECISIONS: Final = (ADOPT, SCALE_UP, ADAPT, ABANDON)
+CONTINUING: Final = (SCALE_UP, ADAPT)  # the decisions that open the ramp's next cycle
+
+
+def decision_verb(decision: str) -> str:
+    """What the group decided to do, as a verb: "adopt and scale up", "abandon"."""
+    return "adopt and scale up" if decision == SCALE_UP else decision
 
 
 @dataclass(frozen=True)
 class Decision:
-    """Adopt, adapt or abandon, with the reason; adapt names the next cycle."""
+    """Adopt, scale up, adapt or abandon, with the reason; scale up and adapt name the next
+    cycle."""
 
     decision: str
     reason: str

@@ -7,11 +7,14 @@ from domain.cycle_commands import CycleCommands, happened_data
 from domain.entries import (
     ACT_KINDS,
     ADAPT,
+    CONTINUING,
     DECISIONS,
     LEARNED,
     OBSERVATION,
     OUTCOMES,
     REFLECT,
+    SCALE_UP,
+    decision_verb,
 )
 from domain.errors import (
     AlreadyDecidedError,
@@ -25,6 +28,12 @@ from domain.errors import (
 from domain.fields import checked
 from domain.plan import Plan
 from domain.when import Happened
+
+# What a continuing decision needs: the next cycle, with its plan.
+_CONTINUES = {
+    ADAPT: "Adapting opens the next cycle with a revised plan.",
+    SCALE_UP: "Scaling up opens the next cycle, at a larger scale.",
+}
 
 
 class PhaseCommands(CycleCommands):
@@ -137,19 +146,21 @@ class PhaseCommands(CycleCommands):
         actor: str,
         happened: Happened | None = None,
     ) -> None:
-        """Adopt, adapt or abandon; closes the cycle. Adapt names the cycle that follows."""
+        """Adopt, scale up, adapt or abandon; closes the cycle. Scaling up and adapting name
+        the cycle that follows."""
         if self.decision is not None:
             raise AlreadyDecidedError(
-                f"{self.decision.actor} already decided to {self.decision.decision} this cycle."
+                f"{self.decision.actor} already decided to "
+                f"{decision_verb(self.decision.decision)} this cycle."
             )
         if decision not in DECISIONS:
-            raise InvalidChoiceError("Decide to adopt, adapt or abandon.")
+            raise InvalidChoiceError("Decide to adopt, scale up, adapt or abandon.")
         if not self.journal.has(LEARNED, standing=True):
             raise NothingLearnedError(
                 "Reflect on what happened against your predictions before deciding."
             )
-        if (decision == ADAPT) != (next_cycle_id is not None):
-            raise InvalidChoiceError("Adapting opens the next cycle with a revised plan.")
+        if (decision in CONTINUING) != (next_cycle_id is not None):
+            raise InvalidChoiceError(_CONTINUES.get(decision, "This decision ends the ramp."))
         self.trigger_event(
             self.DecisionMade,
             decision=decision,

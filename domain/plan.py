@@ -13,8 +13,8 @@ from domain.fields import checked
 
 # The version of a plan's data in events. Version 1 carries no "schema" key: the plans
 # stored before it was versioned, some (v0.1) without the fields added since. Version 3
-# adds exploratory questions.
-SCHEMA = 3
+# adds exploratory questions; version 4 the cycle's scale.
+SCHEMA = 4
 # How many questions and set-up tasks a plan holds: enough for any worksheet, few enough
 # to read on a phone.
 MAX_QUESTIONS = 10
@@ -31,6 +31,7 @@ class PlanDetails(TypedDict, total=False):
     who: str
     where: str
     when: str
+    scale: str
     data: str
     measures: str
     tasks: Sequence[tuple[str, ...]]  # (text, owner, due[, id])
@@ -93,6 +94,9 @@ class Plan:
     who: str = ""
     where: str = ""
     when: str = ""
+    # How big the test is — who, how many, where, for how long ("1 nurse, 1 shift"): one
+    # line a sponsor can read down a ramp to see the test grow. Blank: not stated.
+    scale: str = ""
     data: str = ""  # what data to collect
     measures: str = ""  # which measures show whether the predictions came true
     tasks: tuple[SetupTask, ...] = field(default=())
@@ -107,6 +111,7 @@ class Plan:
         who: str = "",
         where: str = "",
         when: str = "",
+        scale: str = "",
         data: str = "",
         measures: str = "",
         tasks: Sequence[tuple[str, ...]] = (),
@@ -128,6 +133,7 @@ class Plan:
             who=checked("who", who, required=False),
             where=checked("where", where, required=False),
             when=checked("when", when, required=False),
+            scale=checked("scale", scale, required=False),
             data=checked("data", data, required=False),
             measures=checked("measures", measures, required=False),
             tasks=tuple(_task(*t) for t in kept),
@@ -144,11 +150,12 @@ class Plan:
         }
 
     def details_data(self) -> dict[str, Any]:
-        """Who, where, when, data, measures and set-up tasks, as plain data."""
+        """Who, where, when, scale, data, measures and set-up tasks, as plain data."""
         return {
             "who": self.who,
             "where": self.where,
             "when": self.when,
+            "scale": self.scale,
             "data": self.data,
             "measures": self.measures,
             "tasks": [t.as_data() for t in self.tasks],
@@ -168,6 +175,7 @@ class Plan:
             who=current["who"],
             where=current["where"],
             when=current["when"],
+            scale=current["scale"],
             data=current["data"],
             measures=current["measures"],
             tasks=tuple(SetupTask(**t) for t in current["tasks"]),
@@ -196,8 +204,17 @@ def _upcast_v2_v3(state: PlanData) -> None:
     state["questions"] = [{"exploratory": False, **q} for q in state["questions"]]
 
 
+def _upcast_v3_v4(state: PlanData) -> None:
+    """Plans before scale-up stated no scale: it reads as not stated."""
+    state.setdefault("scale", "")
+
+
 # _UPCASTERS[n - 1] brings version n to version n + 1.
-_UPCASTERS: tuple[Callable[[PlanData], None], ...] = (_upcast_v1_v2, _upcast_v2_v3)
+_UPCASTERS: tuple[Callable[[PlanData], None], ...] = (
+    _upcast_v1_v2,
+    _upcast_v2_v3,
+    _upcast_v3_v4,
+)
 
 
 _TASK_ID = re.compile(r"[0-9a-f]{32}")

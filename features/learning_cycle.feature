@@ -93,9 +93,9 @@ Feature: A learning cycle from plan to decision, and a ramp of cycles that each 
     Then cycle 3 shows that Ann Facilitator decided to adopt, which closes the ramp
     And the group's page shows 1 ramp, "Ramp 1 — adopted", with these cycles:
       | Cycle | Decision |
-      | 1     | adapt    |
-      | 2     | adapt    |
-      | 3     | adopt    |
+      | 1     | adapted  |
+      | 2     | adapted  |
+      | 3     | adopted  |
     And cycle 2's plan history shows 1 version
     And version 1 was adapted from cycle 1 by Ann Facilitator, who wrote "From measuring the problem to finding its cause, because ward staff believe the emergency department puts in most of the unneeded catheters."
     And version 1 was made in the light of Ann Facilitator's learning "Unneeded catheters are a real problem on our wards and worth our time. Before changing anything we need to know where they come from." and Carl Mensah's observation "Ward staff told us they believe the emergency department puts in most of the catheters patients do not need."

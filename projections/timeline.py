@@ -119,9 +119,8 @@ class Timeline(MeasureTimeline):
         ramp = previous.ramp if previous else None
         ramp = ramp or Plan.from_event_data(e.plan).objective
         self._own(conn, e.originator_id, Owner(e.group_id, e.originator_id, e.number, ramp))
-        self._in(
-            conn, e, PLANS, e.actor, f"adapted the plan into cycle {e.number}: {quote(e.change)}"
-        )
+        # Adapting and scaling up both continue a ramp: the decision's own row says which.
+        self._in(conn, e, PLANS, e.actor, _continued_words(e))
 
     @handles(Cycle.PlanRevised)
     def revised(self, conn: Writer, e: Cycle.PlanRevised) -> None:
@@ -220,3 +219,10 @@ class Timeline(MeasureTimeline):
     @handles(HelpRequest.Closed)
     def closed(self, conn: Writer, e: HelpRequest.Closed) -> None:
         self._in(conn, e, HELP, e.actor, "closed their request for help")
+
+
+def _continued_words(e: Cycle.Continued) -> str:
+    """ "carried the plan into cycle 2 (scale: “Ward 7, 1 week”): “why”"."""
+    scale = Plan.from_event_data(e.plan).scale
+    at = f" (scale: {quote(scale, 80)})" if scale else ""
+    return f"carried the plan into cycle {e.number}{at}: {quote(e.change)}"

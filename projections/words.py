@@ -1,7 +1,13 @@
 """Words the read side shares between pages: what a user typed, quoted on one line, and a
 cycle's decision and place in its ramp as a sponsor reads them."""
 
-DECIDED = {"adopt": "adopted", "adapt": "adapted", "abandon": "abandoned"}
+# A stored "adopt" (before scale-up existed, and now "adopt and implement") reads "adopted".
+DECIDED = {
+    "adopt": "adopted",
+    "scale_up": "adopted and scaling up",
+    "adapt": "adapted",
+    "abandon": "abandoned",
+}
 
 
 def quote(text: str, limit: int = 160) -> str:
@@ -10,10 +16,15 @@ def quote(text: str, limit: int = 160) -> str:
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
+def decided(decision: str) -> str:
+    """ "adopted", "adopted and scaling up": a decision as a sponsor reads it."""
+    return DECIDED.get(decision, f"decided to {decision}")
+
+
 def decision_words(decision: str, ramp_goes_on: bool, what: str = "") -> str:
     """ "adopted — ramp finished", "adapted the change": the decision (on `what`, if
     given), and whether it ended the ramp."""
-    words = " ".join(filter(None, (DECIDED.get(decision, f"decided to {decision}"), what)))
+    words = " ".join(filter(None, (decided(decision), what)))
     return words if ramp_goes_on else f"{words} — ramp finished"
 
 

@@ -6,7 +6,9 @@ from uuid import UUID
 
 from flask import Flask, current_app, g
 
+from domain.entries import decision_verb
 from projections import queries
+from projections.words import decided
 from web.rendering import connection
 from web.services import services
 
@@ -18,6 +20,8 @@ def init_app(app: Flask) -> None:
     app.extensions[KEY] = {}
     app.add_template_filter(person)
     app.add_template_filter(humanize)
+    app.add_template_filter(decided)
+    app.add_template_filter(decision_verb)
 
 
 def person(actor: Any) -> str:

@@ -2,17 +2,22 @@
 fragment or 303; a refusal (422, or 409 when someone else changed things first) gives
 the page back with what was typed."""
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
+from flask import g
 from flask.typing import ResponseReturnValue
 
 from domain.application import Recorded
 from web.commands import submit
 from web.forms.registry import Sent
+from web.outage import is_outage
 from web.pages import PageView
-from web.rendering import render, see_other, wants_fragment
+from web.rendering import close, render, see_other, wants_fragment
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,5 +55,20 @@ def post(sent: Sent, command: Callable[[], Recorded], landing: Landing) -> Respo
         context = landing.page(answered).context()
         return render(landing.whole, landing.fragment, status, **context, **alert)
     if landing.stay or (landing.swap and wants_fragment()):
-        return render(landing.whole, landing.fragment, **landing.page(answered).context())
+        return _answered(recorded, landing, answered)
     return see_other(landing.then(recorded))
+
+
+def _answered(recorded: Recorded, landing: Landing, sent: Sent) -> ResponseReturnValue:
+    """The page a recorded command lands on, or, if the database fails while it is read
+    (a connection that died in an outage just over), the way there: once a command is
+    recorded its answer is never an error page, and the page it leads to says what it can."""
+    try:
+        return render(landing.whole, landing.fragment, **landing.page(sent).context())
+    except Exception as error:
+        if not is_outage(error):
+            raise
+        log.warning("Recorded %s, but its page could not be read: sent there", recorded.id)
+        close()  # this request's connections may be broken: the next request opens new ones
+        g.updating = True
+        return see_other(landing.then(recorded))

@@ -1,4 +1,5 @@
-"""Plan revisions: revise mid-cycle, adapt into the next cycle, and read the history."""
+"""Plan revisions: revise mid-cycle, adapt or scale up into the next cycle, and read the
+history."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -8,10 +9,10 @@ from flask import Blueprint, flash, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 
-from domain.entries import ADAPT
+from domain.entries import ADAPT, SCALE_UP
 from projections import queries
 from web.access import requires
-from web.forms import KIND_LABELS, AdaptForm, RevisionForm, choices
+from web.forms import KIND_LABELS, AdaptForm, RevisionForm, ScaleUpForm, choices
 from web.forms.registry import Sent, posted
 from web.names import person
 from web.pages import PageView
@@ -33,6 +34,7 @@ class RevisionView(PageView):
     form: FlaskForm
     adapting: bool
     conflict: bool  # someone changed the plan first: the newer one is shown beside
+    decision: str = ""  # adapt or scale up, when the form plans the next cycle
 
 
 @bp.get("/cycles/<uuid:cycle_id>/revise")
@@ -84,29 +86,62 @@ def _saved(cycle_id: UUID, form: FlaskForm) -> str:
 @requires("record")
 def adapt(cycle_id: UUID) -> ResponseReturnValue:
     """Adapt: plan the next cycle, starting from this cycle's plan."""
-    page = _page(cycle_id)
-    plan = page.plan
-    form = AdaptForm(formdata=None, data={**AdaptForm.data_from(plan), "based_on": plan.version})
-    return render("revisions/adapt.html", FORM, **_view(page, form, adapting=True).context())
+    return _plan_next(cycle_id, ADAPT)
 
 
 @bp.post("/cycles/<uuid:cycle_id>/adapt")
 @requires("record")
 def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
     """Decide to adapt: close this cycle and open the next with the revised plan."""
+    return _open_next(cycle_id, ADAPT)
+
+
+@bp.get("/cycles/<uuid:cycle_id>/scale-up")
+@requires("record")
+def scale_up(cycle_id: UUID) -> ResponseReturnValue:
+    """Adopt and scale up: plan the next cycle, this plan at a larger scale."""
+    return _plan_next(cycle_id, SCALE_UP)
+
+
+@bp.post("/cycles/<uuid:cycle_id>/scale-up")
+@requires("record")
+def scale_up_submit(cycle_id: UUID) -> ResponseReturnValue:
+    """Decide to adopt and scale up: close this cycle and open the next at the new scale."""
+    return _open_next(cycle_id, SCALE_UP)
+
+
+# The decisions that plan the ramp's next cycle: each one's form and page.
+_NEXT = {
+    ADAPT: (AdaptForm, "revisions/adapt.html"),
+    SCALE_UP: (ScaleUpForm, "revisions/scale_up.html"),
+}
+
+
+def _plan_next(cycle_id: UUID, decision: str) -> ResponseReturnValue:
+    """The next cycle's plan form, starting from this cycle's plan."""
     page = _page(cycle_id)
-    sent = posted(AdaptForm)
+    plan = page.plan
+    form_class, template = _NEXT[decision]
+    form = form_class(formdata=None, data={**form_class.data_from(plan), "based_on": plan.version})
+    return render(template, FORM, **_view(page, form, decision=decision).context())
+
+
+def _open_next(cycle_id: UUID, decision: str) -> ResponseReturnValue:
+    """Close this cycle with `decision` and open the next with the plan sent."""
+    page = _page(cycle_id)
+    form_class, template = _NEXT[decision]
+    sent = posted(form_class)
     form = _offer(sent.form, page)
 
     def given_back(sent: Sent) -> RevisionView:
         fresh = _page(cycle_id) if sent.status != 422 else page  # the cycle moved on
-        return _view(fresh, form, sent.status, adapting=True)
+        return _view(fresh, form, sent.status, decision=decision)
 
     return post(
         sent,
         lambda: services().app.decide(
             cycle_id,
-            ADAPT,
+            decision,
             form.change.data,
             current_actor(),
             next_plan=form.plan_input(),
@@ -114,7 +149,7 @@ def adapt_submit(cycle_id: UUID) -> ResponseReturnValue:
             happened=form.happened(),
         ),
         Landing(
-            "revisions/adapt.html",
+            template,
             FORM,
             given_back,
             lambda recorded: url_for("cycles.show", cycle_id=recorded.id),
@@ -174,7 +209,9 @@ def _offer(form: FlaskForm, page: queries.RevisionPage) -> FlaskForm:
 
 
 def _view(
-    page: queries.RevisionPage, form: FlaskForm, status: int = 200, adapting: bool = False
+    page: queries.RevisionPage, form: FlaskForm, status: int = 200, decision: str = ""
 ) -> RevisionView:
     _offer(form, page)
-    return RevisionView(page, KIND_LABELS, form, adapting, conflict=status == 409)
+    return RevisionView(
+        page, KIND_LABELS, form, bool(decision), conflict=status == 409, decision=decision
+    )

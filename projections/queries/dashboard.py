@@ -119,7 +119,7 @@ def _health(
     current = open_cycles[-1] if open_cycles else (group_cycles[-1] if group_cycles else None)
     times = [c.last_activity_at for c in group_cycles] + [group.formed_at]
     quiet = (now - max(aware(t) for t in times)).days
-    decisions = {"adopt": 0, "adapt": 0, "abandon": 0}
+    decisions = {"adopt": 0, "scale_up": 0, "adapt": 0, "abandon": 0}
     for c in group_cycles:
         if c.decision:
             decisions[c.decision] = decisions.get(c.decision, 0) + 1

@@ -3,7 +3,7 @@ and the group's cycles and plan revisions that its chart marks by itself."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 import sqlalchemy as sa
@@ -17,6 +17,8 @@ from projections.measure_tables import (
     points,
 )
 from projections.tables import cycles, plan_versions
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -269,40 +271,32 @@ def _why_excluded(history: list[HistoryRow]) -> str:
 
 
 def _history(conn: sa.Connection, measure_id: UUID) -> dict[str, list[HistoryRow]]:
-    found: dict[str, list[HistoryRow]] = {}
-    rows = conn.execute(
-        sa.select(point_history)
-        .where(point_history.c.measure_id == measure_id)
-        .order_by(point_history.c.point_id, point_history.c.revision)
-    ).mappings()
-    for r in rows:
-        found.setdefault(r["point_id"], []).append(
-            HistoryRow(**{k: r[k] for k in HistoryRow.__dataclass_fields__})
-        )
-    return found
+    order = (point_history.c.point_id, point_history.c.revision)
+    return _by_point(conn, point_history, measure_id, order, HistoryRow)
 
 
 def _notes(conn: sa.Connection, measure_id: UUID) -> dict[str, list[NoteRow]]:
-    found: dict[str, list[NoteRow]] = {}
-    rows = conn.execute(
-        sa.select(point_notes)
-        .where(point_notes.c.measure_id == measure_id)
-        .order_by(point_notes.c.at, point_notes.c.id)
-    ).mappings()
-    for r in rows:
-        found.setdefault(r["point_id"], []).append(
-            NoteRow(**{k: r[k] for k in NoteRow.__dataclass_fields__})
-        )
+    return _by_point(conn, point_notes, measure_id, (point_notes.c.at, point_notes.c.id), NoteRow)
+
+
+def _by_point(
+    conn: sa.Connection,
+    table: sa.Table,
+    measure_id: UUID,
+    order: tuple[sa.ColumnElement[Any], ...],
+    row: type[R],
+) -> dict[str, list[R]]:
+    """A measure's rows of `table` as `row`s, by the point they are about, in `order`."""
+    found: dict[str, list[R]] = {}
+    names = row.__dataclass_fields__  # type: ignore[attr-defined]
+    query = sa.select(table).where(table.c.measure_id == measure_id).order_by(*order)
+    for r in conn.execute(query).mappings():
+        found.setdefault(r["point_id"], []).append(row(**{k: r[k] for k in names}))
     return found
 
 
 def _lines(conn: sa.Connection, measure_id: UUID) -> list[LineRow]:
-    rows = conn.execute(
-        sa.select(measure_lines)
-        .where(measure_lines.c.measure_id == measure_id)
-        .order_by(measure_lines.c.seq)
-    ).mappings()
-    return [LineRow(**{k: r[k] for k in LineRow.__dataclass_fields__}) for r in rows]
+    return measure_lines_of(conn, [measure_id])[measure_id]
 
 
 def measure_lines_of(conn: sa.Connection, measure_ids: list[UUID]) -> dict[UUID, list[LineRow]]:

@@ -1,7 +1,7 @@
 """What each page reads, in one typed answer: the queries a page needs, asked together."""
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
@@ -76,6 +76,7 @@ class GroupPage:
     asked_of: list[AdviceRequestRow]
     measures: list[MeasureRow]  # in the order they were defined
     latest: dict[UUID, LatestValue]  # each measure's latest value, by measure
+    scales: dict[UUID, str] = field(default_factory=dict)  # each cycle's scale, by cycle
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ def group_page(conn: sa.Connection, group_id: UUID, now: datetime) -> GroupPage 
         methods.advice_asked_of(conn, group_id),
         measures.group_measures(conn, group_id),
         {v.id: v for v in summaries.latest_values(conn, [group_id])[group_id]},
+        plans.group_scales(conn, group_id),
     )
 
 

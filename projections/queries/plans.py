@@ -45,7 +45,7 @@ class PlanVersion:
         return self.plan.tasks
 
     def detail(self, name: str) -> str:
-        """who, where, when, data or measures ('' when not given)."""
+        """who, where, when, scale, data or measures ('' when not given)."""
         value: str = getattr(self.plan, name) if name in DETAILS else ""
         return value
 
@@ -72,6 +72,18 @@ def current_plan(conn: sa.Connection, cycle_id: UUID, cited: bool = True) -> Pla
     (a form that offers its questions needs no more: a query fewer)."""
     versions = plan_history(conn, cycle_id, newest_first=True, limit=1, cited=cited)
     return versions[0] if versions else None
+
+
+def group_scales(conn: sa.Connection, group_id: UUID) -> dict[UUID, str]:
+    """Each of a group's cycles' scale as its current plan states it ('' when not stated),
+    by cycle: how a ramp's test grew."""
+    rows = conn.execute(
+        sa.select(plan_versions.c.cycle_id, plan_versions.c.details)
+        .join(cycles, cycles.c.id == plan_versions.c.cycle_id)
+        .where(cycles.c.group_id == group_id, plan_versions.c.version == cycles.c.plan_version)
+    )
+    # Rows written before scales existed have none in their details: not stated.
+    return {cycle_id: (details or {}).get("scale", "") for cycle_id, details in rows}
 
 
 def plan_history(
@@ -131,6 +143,7 @@ DETAIL_LABELS = (
     ("who", "Who"),
     ("where", "Where"),
     ("when", "When"),
+    ("scale", "Scale"),
     ("data", "Data to collect"),
     ("measures", "Measures"),
 )
@@ -196,6 +209,7 @@ class RampRevision:
     cycle_id: UUID
     cycle_number: int
     revision: Revision
+    continued_by: str | None = None  # the decision that opened the cycle: adapt or scale up
 
     @property
     def cites_learning(self) -> bool:
@@ -248,9 +262,15 @@ def ramp_history(
     """A page of the plan's versions (the ramp's, or one cycle's), oldest first, each beside
     the one before it."""
     ids = ramp_cycle_ids(conn, cycle_id) if whole_ramp else [cycle_id]
+    previous_cycle = cycles.alias("previous_cycle")
     ordered = (
-        sa.select(plan_versions, cycles.c.number.label("cycle_number"))
+        sa.select(
+            plan_versions,
+            cycles.c.number.label("cycle_number"),
+            previous_cycle.c.decision.label("continued_by"),
+        )
         .join(cycles, cycles.c.id == plan_versions.c.cycle_id)
+        .outerjoin(previous_cycle, previous_cycle.c.id == cycles.c.previous_cycle_id)
         .where(plan_versions.c.cycle_id.in_(ids))
     )
     cited = sa.exists().where(
@@ -277,7 +297,11 @@ def ramp_history(
     for row, version in zip(rows, page_versions, strict=True):
         if learning_only and previous is not None:
             previous = _version_before_version(conn, ordered, row)
-        found.append(RampRevision(row.cycle_id, row.cycle_number, _revision(previous, version)))
+        found.append(
+            RampRevision(
+                row.cycle_id, row.cycle_number, _revision(previous, version), row.continued_by
+            )
+        )
         previous = version
     return found, summary, more
 

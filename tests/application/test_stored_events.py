@@ -10,9 +10,11 @@ from eventsourcing.persistence import StoredEvent
 from domain.accounts import Throttle
 from domain.application import Learnloop
 from domain.cycle import Cycle
+from domain.entries import ADOPT, decision_verb
 from domain.group import PilotGroup
 from domain.measure import Measure
 from domain.when import happened_at
+from projections.words import decided
 from tests.builders import entry_ids, entry_kinds
 
 DATA = Path(__file__).parent / "data"
@@ -165,3 +167,25 @@ def test_events_stored_before_dates_existed_happened_when_they_were_recorded(
     dated = [e for e in events if isinstance(e, Cycle.Event) and hasattr(e, "happened")]
     assert {type(e).__qualname__ for e in dated} >= {"Cycle.Opened", "Cycle.ReflectionRecorded"}
     assert all(happened_at(e.happened, e.timestamp) == e.timestamp for e in dated)
+
+
+def test_an_adopt_stored_before_scale_up_existed_reads_as_adopt_and_implement(
+    application: Learnloop,
+) -> None:
+    recorded = load_into(application, "events_v0_2.json")
+    second: Cycle = application.repository.get(UUID(str(recorded["next_cycle_id"])))
+    assert second.decision is not None
+    # "adopt" now means adopt and implement: the ramp ended, no cycle follows.
+    assert (second.decision.decision, second.decision.next_cycle_id) == (ADOPT, None)
+    assert decision_verb(second.decision.decision) == "adopt"
+    assert decided(second.decision.decision) == "adopted"
+
+
+@pytest.mark.parametrize("name", ["events_v0_1.json", "events_v0_2.json"])
+def test_plans_stored_before_scales_existed_read_with_the_scale_not_stated(
+    application: Learnloop, name: str
+) -> None:
+    recorded = load_into(application, name)
+    cycle: Cycle = application.repository.get(UUID(str(recorded["cycle_id"])))
+    assert cycle.plan.objective
+    assert cycle.plan.scale == ""

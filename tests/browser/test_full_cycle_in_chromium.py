@@ -292,7 +292,7 @@ def close_the_cycle_behind_anns_back(
     bo.goto(cycle_url)
     record_learning(bo, LEARNING)
     decision = bo.locator("#decision_form")
-    decision.get_by_label("Adopt — keep the change and spread it").check()
+    decision.get_by_label("Adopt and implement — keep the change; the ramp ends").check()
     decision.get_by_label("Why").fill("Good enough to spread to ward 8.")
     bo.get_by_role("button", name="Record decision").click()
     expect(bo.locator("#decision")).to_contain_text("Decided to adopt")

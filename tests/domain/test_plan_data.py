@@ -42,3 +42,13 @@ def test_version_2_plan_data_reads_as_predicted_questions() -> None:
 def test_version_0_1_plan_data_reads_as_predicted_questions() -> None:
     old = {"objective": "O", "plan_text": "P", "questions": [{"question": "Q", "prediction": "R"}]}
     assert not Plan.from_event_data(old).questions[0].exploratory
+
+
+def test_version_3_plan_data_reads_with_its_scale_not_stated() -> None:
+    v3 = {k: v for k, v in PLAN.as_event_data().items() if k != "scale"} | {"schema": 3}
+    assert Plan.from_event_data(v3).scale == ""
+
+
+def test_a_plans_scale_is_kept_in_its_event_data() -> None:
+    scaled = Plan.checked("O", "", [("Q", "P")], scale=" Ward 7, 1 week ")
+    assert Plan.from_event_data(scaled.as_event_data()).scale == "Ward 7, 1 week"

@@ -14,6 +14,7 @@ FIELDS = {
     "Who": "who",
     "Where": "where",
     "When": "when",
+    "Scale": "scale",
     "Data to collect": "data",
     "Measures": "measures",
     "What changed": "change",

@@ -193,6 +193,21 @@ def adapt(
     return browser.submit(form)
 
 
+def scale_up(
+    browser: Browser, cycle: CycleRef, actor: str, values: dict[str, str], cites: list[Cited]
+) -> Submission:
+    """From the cycle's page, adopt and scale up: the same plan at its new scale, citing the
+    learning, opening the next cycle."""
+    browser.become(actor)
+    browser.visit(cycle.url)
+    browser.follow(f"Adopt and scale up — test it at a larger scale in cycle {cycle.number + 1}")
+    form = browser.form(f"Scale up and open cycle {cycle.number + 1}")
+    fill_plan(form, values)
+    for learning in cites:
+        form.tick(learning.label)
+    return browser.submit(form)
+
+
 def revise(
     browser: Browser, cycle: CycleRef, actor: str, values: dict[str, str], cites: list[str]
 ) -> Submission:

@@ -79,6 +79,8 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("POST", "/cycles/{cycle}/revisions", RECORD_POST),
     ("GET", "/cycles/{cycle}/adapt", RECORD_PAGE),
     ("POST", "/cycles/{cycle}/adapt", RECORD_POST),
+    ("GET", "/cycles/{cycle}/scale-up", RECORD_PAGE),
+    ("POST", "/cycles/{cycle}/scale-up", RECORD_POST),
     ("POST", "/cycles/{cycle}/entries", RECORD_POST),
     ("POST", "/cycles/{cycle}/comparisons", RECORD_POST),
     ("POST", "/cycles/{cycle}/reflections", RECORD_POST),

@@ -2,6 +2,7 @@
 a command once recorded is never answered with an error page."""
 
 import re
+import sqlite3
 import threading
 from typing import Any
 from uuid import UUID
@@ -13,6 +14,7 @@ from werkzeug.test import TestResponse
 
 from tests.conftest import sign_in
 from tests.web.conftest import HX, Made, events_in, services_of
+from web.pages import cycle as cycle_pages
 
 KEY = "k" * 24
 OBSERVATION = {"act_form-kind": "observation", "act_form-text": "Bay B waited for porters"}
@@ -178,3 +180,29 @@ def test_an_invitation_sent_again_makes_no_second_and_says_its_link_was_shown_on
     assert events_in(app) == before
     assert "/invitations/" not in again.text
     assert "its link was shown then; it cannot be shown again" in again.text
+
+
+def test_a_recorded_post_whose_page_cannot_be_read_is_sent_to_it_not_given_an_error(
+    client: FlaskClient, app: Flask, acting: Made, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The command is recorded; then reading the page it lands on fails as a connection
+    # that died in an outage just over does (the next request opens a fresh one).
+    real = cycle_pages.cycle_view
+    failures: list[str] = []
+
+    def dying(*args: Any, **kwargs: Any) -> Any:
+        if not failures:
+            failures.append("once")
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cycle_pages, "cycle_view", dying)
+    before = events_in(app)
+    answer = client.post(
+        f"/cycles/{acting.cycle_id}/entries", data={**OBSERVATION, "submission": KEY}, headers=HX
+    )
+    assert answer.status_code == 200
+    assert answer.headers["HX-Location"].startswith(f"/cycles/{acting.cycle_id}")
+    assert events_in(app) == before + 2  # the entry, and the receipt of its submission
+    page = client.get(f"/cycles/{acting.cycle_id}").text
+    assert page.count("Bay B waited for porters") == 1

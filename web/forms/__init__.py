@@ -47,7 +47,7 @@ from web.forms.people import (
     SharingForm,
     SignInForm,
 )
-from web.forms.plan import AdaptForm, PlanForm, RevisionForm
+from web.forms.plan import AdaptForm, PlanForm, RevisionForm, ScaleUpForm
 
 __all__ = [
     "KIND_LABELS",
@@ -85,6 +85,7 @@ __all__ = [
     "ReviseMeasureForm",
     "RevisionForm",
     "RoleForm",
+    "ScaleUpForm",
     "SharingForm",
     "SignInForm",
     "StoryForm",

@@ -124,14 +124,15 @@ class CommentForm(FlaskForm):
 
 
 class DecisionForm(WhenForm):
-    """Adopt or abandon (adapting has its own page: it plans the next cycle)."""
+    """Adopt and implement, or abandon (scaling up and adapting have their own page: each
+    plans the next cycle)."""
 
     decision = RadioField(
         "Decision",
         choices=choices(
             [
-                (ADOPT, "Adopt — keep the change and spread it"),
-                (ABANDON, "Abandon — stop testing this change"),
+                (ADOPT, "Adopt and implement — keep the change; the ramp ends"),
+                (ABANDON, "Abandon — stop testing this change; the ramp ends"),
             ]
         ),
     )
@@ -143,7 +144,9 @@ class DecisionForm(WhenForm):
         """A decision must be chosen."""
         ok = super().validate(extra_validators)
         if self.decision.data not in (ADOPT, ABANDON):
-            self.decision.errors = ["Choose adopt or abandon (or adapt, below)."]
+            self.decision.errors = [
+                "Choose adopt and implement or abandon (or scale up or adapt, above)."
+            ]
             ok = False
         return ok
 

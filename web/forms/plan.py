@@ -90,6 +90,7 @@ class PlanForm(FlaskForm):
     who = text_field("Who", "who", required=False)
     where = text_field("Where", "where", required=False)
     when = text_field("When", "when", required=False)
+    scale = text_field("Scale — how many, for how long", "scale", required=False)
     tasks = RowList(FormField(TaskForm), min_entries=TASK_SLOTS, max_entries=MAX_TASKS)
     data = text_field("Data to collect", "data", required=False, area=True)
     measures = text_field(
@@ -153,6 +154,7 @@ class PlanForm(FlaskForm):
             "who": self.who.data or "",
             "where": self.where.data or "",
             "when": self.when.data or "",
+            "scale": self.scale.data or "",
             "data": self.data.data or "",
             "measures": self.measures.data or "",
             "tasks": [
@@ -169,7 +171,7 @@ class PlanForm(FlaskForm):
             "objective": plan.objective,
             "plan_text": plan.plan_text,
             "questions": [{**q.as_data(), "kind": q.kind} for q in plan.questions],
-            **{k: plan.detail(k) for k in ("who", "where", "when", "data", "measures")},
+            **{k: plan.detail(k) for k in ("who", "where", "when", "scale", "data", "measures")},
             "tasks": [{**t.as_data(), "task_id": t.id} for t in plan.tasks],
         }
 
@@ -216,3 +218,14 @@ class AdaptForm(RevisionForm, WhenForm):
     change = text_field(
         "What changes, and why — what did this cycle teach you?", "change", area=True
     )
+
+
+class ScaleUpForm(AdaptForm):
+    """Adopt and scale up: the same change at a larger scale, and what this cycle showed."""
+
+    change = text_field(
+        "Why scale up — what did this cycle show, and what grows?", "change", area=True
+    )
+    scale = text_field("Scale — how many, for how long", "scale")
+    happened_on = when_field("was it decided to scale up")
+    happened_time = time_field("was it decided to scale up")
