@@ -14,6 +14,7 @@ from domain.membership import MembershipCommands
 from domain.methods import PDSA, method
 from domain.plan import Plan, PlanInput
 from domain.service import SNAPSHOT_EVERY, Recorded, replay
+from domain.when import Happened
 
 __all__ = ["Learnloop", "PlanInput", "Recorded"]
 
@@ -43,7 +44,12 @@ class Learnloop(MeasureCommands, MembershipCommands):
     # Cycles
 
     def open_cycle(
-        self, group_id: UUID, plan: PlanInput, actor: str, method_key: str = PDSA
+        self,
+        group_id: UUID,
+        plan: PlanInput,
+        actor: str,
+        method_key: str = PDSA,
+        happened: Happened | None = None,
     ) -> Recorded:
         """Open the first cycle of a new ramp with its plan, following a method."""
         checked = Plan.checked(**plan)
@@ -53,36 +59,56 @@ class Learnloop(MeasureCommands, MembershipCommands):
             group = self._get(PilotGroup, group_id)
             cycle_id = Cycle.create_id()
             number = group.add_cycle(cycle_id, actor)
-            cycle = Cycle.open(cycle_id, group.id, number, checked, actor, chosen)
+            cycle = Cycle.open(cycle_id, group.id, number, checked, actor, chosen, happened)
             return self._recorded(cycle.id, self.save(group, cycle))
 
         return self._retrying(command)
 
     def record_act_entry(
-        self, cycle_id: UUID, kind: str, text: str, question: str, actor: str
+        self,
+        cycle_id: UUID,
+        kind: str,
+        text: str,
+        question: str,
+        actor: str,
+        happened: Happened | None = None,
     ) -> Recorded:
         """Record an action, observation, problem or surprise."""
-        return self._on_cycle(cycle_id, lambda c: c.record_act_entry(kind, text, question, actor))
+        return self._on_cycle(
+            cycle_id, lambda c: c.record_act_entry(kind, text, question, actor, happened)
+        )
 
-    def record_observation(self, cycle_id: UUID, text: str, actor: str) -> Recorded:
+    def record_observation(
+        self, cycle_id: UUID, text: str, actor: str, happened: Happened | None = None
+    ) -> Recorded:
         """Record an observation made while acting."""
-        return self._on_cycle(cycle_id, lambda c: c.record_observation(text, actor))
+        return self._on_cycle(cycle_id, lambda c: c.record_observation(text, actor, happened))
 
     def compare_prediction(
-        self, cycle_id: UUID, question: str, outcome: str, text: str, actor: str
+        self,
+        cycle_id: UUID,
+        question: str,
+        outcome: str,
+        text: str,
+        actor: str,
+        happened: Happened | None = None,
     ) -> Recorded:
         """Say whether a prediction came true."""
         return self._on_cycle(
-            cycle_id, lambda c: c.compare_prediction(question, outcome, text, actor)
+            cycle_id, lambda c: c.compare_prediction(question, outcome, text, actor, happened)
         )
 
-    def record_reflection(self, cycle_id: UUID, text: str, actor: str) -> Recorded:
+    def record_reflection(
+        self, cycle_id: UUID, text: str, actor: str, happened: Happened | None = None
+    ) -> Recorded:
         """Record a reflection on what was learned."""
-        return self._on_cycle(cycle_id, lambda c: c.record_reflection(text, actor))
+        return self._on_cycle(cycle_id, lambda c: c.record_reflection(text, actor, happened))
 
-    def own_mistake(self, cycle_id: UUID, text: str, actor: str) -> Recorded:
+    def own_mistake(
+        self, cycle_id: UUID, text: str, actor: str, happened: Happened | None = None
+    ) -> Recorded:
         """Record a mistake as learning."""
-        return self._on_cycle(cycle_id, lambda c: c.own_mistake(text, actor))
+        return self._on_cycle(cycle_id, lambda c: c.own_mistake(text, actor, happened))
 
     def revise_plan(
         self,
@@ -107,6 +133,7 @@ class Learnloop(MeasureCommands, MembershipCommands):
         actor: str,
         next_plan: PlanInput | None = None,
         cites: list[UUID] | None = None,
+        happened: Happened | None = None,
     ) -> Recorded:
         """Adopt, scale up, adapt or abandon. Scaling up and adapting open the next cycle; its
         id is returned."""
@@ -116,7 +143,7 @@ class Learnloop(MeasureCommands, MembershipCommands):
         def command() -> Recorded:
             cycle = self._get(Cycle, cycle_id)
             if checked is None:
-                cycle.decide(decision, reason, None, actor)
+                cycle.decide(decision, reason, None, actor, happened)
                 return self._recorded(cycle.id, self.save(cycle))
             group = self._get(PilotGroup, cycle.group_id)
             next_id = Cycle.create_id()
@@ -131,9 +158,10 @@ class Learnloop(MeasureCommands, MembershipCommands):
                 reason,
                 cites or [],
                 actor,
+                happened,
                 scaling_up=decision == SCALE_UP,
             )
-            cycle.decide(decision, reason, next_id, actor)
+            cycle.decide(decision, reason, next_id, actor, happened)
             return self._recorded(next_id, self.save(group, cycle, following))
 
         return self._retrying(command)
@@ -191,19 +219,28 @@ class Learnloop(MeasureCommands, MembershipCommands):
         from_group_id: UUID,
         story: dict[str, str],
         actor: str,
+        happened: Happened | None = None,
     ) -> Recorded:
         """Bring a story of change (title, teller, text, why) to a panel's cycle."""
         self._get(PilotGroup, from_group_id)
+        title, teller, text, why = (story[k] for k in ("title", "teller", "text", "why"))
         return self._on_cycle(
             cycle_id,
-            lambda c: c.collect_story(
-                from_group_id, story["title"], story["teller"], story["text"], story["why"], actor
-            ),
+            lambda c: c.collect_story(from_group_id, title, teller, text, why, actor, happened),
         )
 
-    def choose_story(self, cycle_id: UUID, story_id: UUID, reasons: str, actor: str) -> Recorded:
+    def choose_story(
+        self,
+        cycle_id: UUID,
+        story_id: UUID,
+        reasons: str,
+        actor: str,
+        happened: Happened | None = None,
+    ) -> Recorded:
         """Record the panel's choice of the most significant story, and why."""
-        return self._on_cycle(cycle_id, lambda c: c.choose_story(story_id, reasons, actor))
+        return self._on_cycle(
+            cycle_id, lambda c: c.choose_story(story_id, reasons, actor, happened)
+        )
 
     # Help
 

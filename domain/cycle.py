@@ -8,6 +8,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from domain.cycle_commands import happened_data
 from domain.entries import (
     ACT,
     ADVICE,
@@ -30,6 +31,7 @@ from domain.methods import PDSA, method
 from domain.phases import PhaseCommands
 from domain.plan import Plan, PlanData
 from domain.record_keeping import RecordKeeping
+from domain.when import Happened
 
 __all__ = ["ACT", "DECIDED", "OBSERVATION", "PLAN", "REFLECT", "REFLECTION", "Cycle"]
 
@@ -71,6 +73,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         plan: PlanData
         method: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
     class Continued(Aggregate.Created):
         """An adapt decision opened this cycle with a plan revised from the last one."""
@@ -90,6 +93,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         change: str
         cites: list[UUID]
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.previous_cycle_id = self.previous_cycle_id  # the ramp's link
@@ -100,6 +104,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         entry_id: UUID
         text: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, OBSERVATION, ACT)
@@ -112,6 +117,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         text: str
         question: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, self.kind, ACT)
@@ -124,6 +130,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         outcome: str
         text: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, COMPARISON, REFLECT)
@@ -134,6 +141,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         entry_id: UUID
         text: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, REFLECTION, REFLECT)
@@ -144,6 +152,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         entry_id: UUID
         text: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, MISTAKE, REFLECT)
@@ -218,6 +227,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         from_group_id: UUID
         text: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, ADVICE)
@@ -232,6 +242,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         text: str
         why: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, STORY, ACT)
@@ -243,6 +254,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         story_id: UUID
         reasons: str
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.add(self.entry_id, CHOICE, REFLECT)
@@ -255,6 +267,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         reason: str
         next_cycle_id: UUID | None
         actor: str
+        happened: str = ""  # when it happened, if not when recorded (domain/when.py)
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.decision = Decision(
@@ -288,6 +301,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         plan: Plan,
         actor: str,
         method_key: str = PDSA,
+        happened: Happened | None = None,
     ) -> "Cycle":
         """Open a ramp's first cycle, under the id its group already recorded."""
         return cls._create(
@@ -298,6 +312,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
             plan=plan.as_event_data(),
             method=method(method_key).key,
             actor=checked("actor", actor),
+            happened=happened_data(happened),
         )
 
     @classmethod
@@ -310,6 +325,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         change: str,
         cites: list[UUID],
         actor: str,
+        happened: Happened | None = None,
         *,
         scaling_up: bool = False,
     ) -> "Cycle":
@@ -329,6 +345,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
             change=checked("change", change),
             cites=list(dict.fromkeys(cites)),
             actor=checked("actor", actor),
+            happened=happened_data(happened),
         )
 
     def add(self, entry_id: UUID, kind: str, phase: str | None = None) -> None:

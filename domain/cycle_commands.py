@@ -10,6 +10,7 @@ from domain.fields import checked
 from domain.journal import Journal
 from domain.methods import Method, method
 from domain.plan import Plan
+from domain.when import Happened, data_of
 
 if TYPE_CHECKING:
     from eventsourcing.domain import CanMutateAggregate
@@ -73,13 +74,19 @@ class CycleCommands:
             )
 
     def _record(
-        self, event_class: "Event", actor: str, id_name: str = "entry_id", **fields: Any
+        self,
+        event_class: "Event",
+        actor: str,
+        id_name: str = "entry_id",
+        happened: Happened | None = None,
+        **fields: Any,
     ) -> UUID:
         """Trigger `event_class` for something new (an entry, unless `id_name` says what),
-        with its author checked last; the new thing's id."""
+        with its author checked last and when it happened if the team said; its id."""
         new_id = uuid4()
+        when = {"happened": happened_data(happened)} if happened else {}
         self.trigger_event(
-            event_class, **{id_name: new_id}, **fields, actor=checked("actor", actor)
+            event_class, **{id_name: new_id}, **fields, actor=checked("actor", actor), **when
         )
         return new_id
 
@@ -87,3 +94,8 @@ class CycleCommands:
         if question and question not in {q.text for q in self.plan.questions}:
             raise UnknownQuestionError("That question is not part of the current plan.")
         return question
+
+
+def happened_data(happened: Happened | None) -> str:
+    """When something happened, as its event stores it: never in the future."""
+    return data_of(happened and Happened.checked(happened.day, happened.at))

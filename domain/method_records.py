@@ -16,6 +16,7 @@ from domain.errors import (
     UnknownStoryError,
 )
 from domain.fields import checked
+from domain.when import Happened
 
 
 class MethodRecords(CycleCommands):
@@ -59,7 +60,14 @@ class MethodRecords(CycleCommands):
     # Most Significant Change: stories reach the panel, which chooses one and says why.
 
     def collect_story(
-        self, from_group_id: UUID, title: str, teller: str, text: str, why: str, actor: str
+        self,
+        from_group_id: UUID,
+        title: str,
+        teller: str,
+        text: str,
+        why: str,
+        actor: str,
+        happened: Happened | None = None,
     ) -> UUID:
         """Add a story of change to those the panel will read."""
         self._follows(STORY, "stories of change")
@@ -72,6 +80,7 @@ class MethodRecords(CycleCommands):
         return self._record(
             self.StoryCollected,
             actor,
+            happened=happened,
             from_group_id=from_group_id,
             title=checked("story_title", title),
             teller=checked("teller", teller),
@@ -79,7 +88,9 @@ class MethodRecords(CycleCommands):
             why=checked("why", why),
         )
 
-    def choose_story(self, story_id: UUID, reasons: str, actor: str) -> UUID:
+    def choose_story(
+        self, story_id: UUID, reasons: str, actor: str, happened: Happened | None = None
+    ) -> UUID:
         """The panel's choice of the most significant story, with its reasons."""
         self._follows(STORY, "stories of change")
         self._ready_to_reflect()
@@ -90,6 +101,7 @@ class MethodRecords(CycleCommands):
         return self._record(
             self.StoryChosen,
             actor,
+            happened=happened,
             story_id=story_id,
             reasons=checked("reasons", reasons),
         )

@@ -3,7 +3,7 @@ the rules that keep them in order."""
 
 from uuid import UUID
 
-from domain.cycle_commands import CycleCommands
+from domain.cycle_commands import CycleCommands, happened_data
 from domain.entries import (
     ACT_KINDS,
     ADAPT,
@@ -27,6 +27,7 @@ from domain.errors import (
 )
 from domain.fields import checked
 from domain.plan import Plan
+from domain.when import Happened
 
 # What a continuing decision needs: the next cycle, with its plan.
 _CONTINUES = {
@@ -40,7 +41,9 @@ class PhaseCommands(CycleCommands):
 
     # Act
 
-    def record_act_entry(self, kind: str, text: str, question: str, actor: str) -> UUID:
+    def record_act_entry(
+        self, kind: str, text: str, question: str, actor: str, happened: Happened | None = None
+    ) -> UUID:
         """Record what was done or seen; moves the cycle into its act phase."""
         self.check_open()
         if self.phase == REFLECT:
@@ -54,18 +57,26 @@ class PhaseCommands(CycleCommands):
         return self._record(
             self.ActEntryRecorded,
             actor,
+            happened=happened,
             kind=kind,
             text=checked("text", text),
             question=self._question(question),
         )
 
-    def record_observation(self, text: str, actor: str) -> UUID:
+    def record_observation(self, text: str, actor: str, happened: Happened | None = None) -> UUID:
         """Record what was seen while acting."""
-        return self.record_act_entry(OBSERVATION, text, "", actor)
+        return self.record_act_entry(OBSERVATION, text, "", actor, happened)
 
     # Reflect
 
-    def compare_prediction(self, question: str, outcome: str, text: str, actor: str) -> UUID:
+    def compare_prediction(
+        self,
+        question: str,
+        outcome: str,
+        text: str,
+        actor: str,
+        happened: Happened | None = None,
+    ) -> UUID:
         """Say whether a question's prediction came true, and how; for an exploratory
         question, what was found (no outcome: there was no prediction to bear out)."""
         self._ready_to_reflect()
@@ -82,20 +93,25 @@ class PhaseCommands(CycleCommands):
         return self._record(
             self.PredictionCompared,
             actor,
+            happened=happened,
             question=self._question(question),
             outcome=outcome,
             text=checked("text", text),
         )
 
-    def record_reflection(self, text: str, actor: str) -> UUID:
+    def record_reflection(self, text: str, actor: str, happened: Happened | None = None) -> UUID:
         """Record what was learned; needs something to have been done first."""
         self._ready_to_reflect()
-        return self._record(self.ReflectionRecorded, actor, text=checked("text", text))
+        return self._record(
+            self.ReflectionRecorded, actor, happened=happened, text=checked("text", text)
+        )
 
-    def own_mistake(self, text: str, actor: str) -> UUID:
+    def own_mistake(self, text: str, actor: str, happened: Happened | None = None) -> UUID:
         """Record a mistake as learning, without blame."""
         self._ready_to_reflect()
-        return self._record(self.MistakeOwned, actor, text=checked("text", text))
+        return self._record(
+            self.MistakeOwned, actor, happened=happened, text=checked("text", text)
+        )
 
     # Revise
 
@@ -122,7 +138,14 @@ class PhaseCommands(CycleCommands):
 
     # Decide
 
-    def decide(self, decision: str, reason: str, next_cycle_id: UUID | None, actor: str) -> None:
+    def decide(
+        self,
+        decision: str,
+        reason: str,
+        next_cycle_id: UUID | None,
+        actor: str,
+        happened: Happened | None = None,
+    ) -> None:
         """Adopt, scale up, adapt or abandon; closes the cycle. Scaling up and adapting name
         the cycle that follows."""
         if self.decision is not None:
@@ -144,4 +167,5 @@ class PhaseCommands(CycleCommands):
             reason=checked("decision_reason", reason),
             next_cycle_id=next_cycle_id,
             actor=checked("actor", actor),
+            **({"happened": happened_data(happened)} if happened else {}),
         )

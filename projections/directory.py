@@ -6,6 +6,7 @@ from domain.cycle import Cycle
 from domain.entries import ACT, DECIDED, PLAN, REFLECT
 from domain.group import PilotGroup
 from domain.plan import Plan, PlanData
+from domain.when import happened_at
 from projections.projection import Projection, handles
 from projections.tables import cycles, group_aims, groups, members
 from projections.writer import Writer
@@ -15,7 +16,8 @@ class GroupDirectory(Projection):
     """Lists groups, the history of each aim, members, and the cycles of each ramp."""
 
     name = "group_directory"
-    version = 4
+    # 5: cycles say when they were opened and decided, as well as when recorded.
+    version = 5
     tables = (groups, group_aims, members, cycles)
 
     @handles(PilotGroup.Formed)
@@ -133,13 +135,14 @@ class GroupDirectory(Projection):
             decision_reason=e.reason,
             decided_by=e.actor,
             decided_at=e.timestamp,
+            decision_happened=e.happened,
             next_cycle_id=e.next_cycle_id,
         )
 
     @staticmethod
     def _cycle(
         conn: Writer,
-        e: Cycle.Event,
+        e: Cycle.Opened | Cycle.Continued,
         group_id: Any,
         number: int,
         plan: PlanData,
@@ -159,6 +162,8 @@ class GroupDirectory(Projection):
                 plan_version=1,
                 opened_by=actor,
                 opened_at=e.timestamp,
+                happened=e.happened,
+                happened_at=happened_at(e.happened, e.timestamp),
                 last_activity_at=e.timestamp,
                 previous_cycle_id=previous,
             ),

@@ -15,6 +15,7 @@ from domain.entries import (
     STORY,
 )
 from domain.plan import SCHEMA, Plan, PlanData
+from domain.when import happened_at
 from projections.projection import Projection, handles
 from projections.tables import (
     comments,
@@ -27,6 +28,18 @@ from projections.tables import (
 )
 from projections.writer import Writer
 
+# The events that record an entry: each says when it happened.
+EntryEvent = (
+    Cycle.ObservationRecorded
+    | Cycle.ActEntryRecorded
+    | Cycle.PredictionCompared
+    | Cycle.ReflectionRecorded
+    | Cycle.MistakeOwned
+    | Cycle.AdviceGiven
+    | Cycle.StoryCollected
+    | Cycle.StoryChosen
+)
+
 # The kinds of entry that are learning: what the library lists and searches.
 LEARNING = frozenset({REFLECTION, "comparison", MISTAKE, CHOICE})
 
@@ -38,7 +51,8 @@ class CycleRecord(Projection):
     # 3: entries carry their phase; entries and comments indexed for paging.
     # 4: learning has a table of its own, with its words indexed for full-text search;
     #    citations indexed by the entry cited.
-    version = 4
+    # 5: entries say when they happened, as well as when they were recorded.
+    version = 5
     tables = (entries, learning, corrections, plan_versions, plan_citations, tasks_done, comments)
 
     @handles(Cycle.Opened)
@@ -158,7 +172,7 @@ class CycleRecord(Projection):
     @staticmethod
     def _entry(
         conn: Writer,
-        e: Cycle.Event,
+        e: EntryEvent,
         entry_id: UUID,
         kind: str,
         text: str,
@@ -178,6 +192,8 @@ class CycleRecord(Projection):
                 outcome=outcome,
                 actor=actor,
                 recorded_at=e.timestamp,
+                happened=e.happened,
+                happened_at=happened_at(e.happened, e.timestamp),
                 seq=e.originator_version,
                 revision=1,
                 withdrawn=False,

@@ -103,6 +103,11 @@ cycles = sa.Table(
     sa.Column("decision_reason", sa.Text, nullable=True),
     sa.Column("decided_by", sa.String(80), nullable=True),
     sa.Column("decided_at", When, nullable=True),
+    # When the cycle was opened and decided, as the team said ("" if when recorded), and
+    # the opening's moment: a backfilled ramp is listed by when it happened.
+    sa.Column("happened", sa.String(16), nullable=False, server_default=""),
+    sa.Column("happened_at", When, nullable=False),
+    sa.Column("decision_happened", sa.String(16), nullable=True),
 )
 
 entries = sa.Table(
@@ -119,6 +124,9 @@ entries = sa.Table(
     sa.Column("outcome", sa.String(20), nullable=False),
     sa.Column("actor", sa.String(80), nullable=False),
     sa.Column("recorded_at", When, nullable=False),
+    # When it happened, as the team said it ("" if when recorded), and that moment.
+    sa.Column("happened", sa.String(16), nullable=False, server_default=""),
+    sa.Column("happened_at", When, nullable=False),
     # The cycle's event version: orders entries without trusting clocks.
     sa.Column("seq", sa.Integer, nullable=False),
     sa.Column("revision", sa.Integer, nullable=False),
@@ -247,7 +255,12 @@ timeline = sa.Table(
     sa.Column("kind", sa.String(20), nullable=False),
     sa.Column("actor", sa.String(80), nullable=False),
     sa.Column("words", sa.Text, nullable=False),
+    # When it happened, as the team said it ("" if when recorded), and that moment: the
+    # timeline's order, with when it was recorded (at) as the tie.
+    sa.Column("happened", sa.String(16), nullable=False, server_default=""),
+    sa.Column("happened_at", When, nullable=False),
     sa.Index("ix_timeline_group_at", "group_id", "at"),
+    sa.Index("ix_timeline_group_happened_at", "group_id", "happened_at", "at"),
 )
 
 # Which group each cycle and help request belongs to, so the timeline can place events

@@ -36,7 +36,8 @@ class Timeline(MeasureTimeline):
     """One row per event of a group, in words a sponsor can read."""
 
     name = "timeline"
-    version = 4
+    # 5: rows say when they happened, and are ordered by it.
+    version = 5
     tables = (timeline, timeline_owners, timeline_measures, timeline_points)
 
     @handles(PilotGroup.Formed)

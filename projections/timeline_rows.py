@@ -4,6 +4,7 @@ its group (and cycle, with the cycle's number and ramp) through the owners it ke
 from typing import Any, NamedTuple
 from uuid import UUID
 
+from domain.when import happened_at
 from projections.projection import Projection
 from projections.tables import timeline, timeline_owners
 from projections.writer import Writer
@@ -65,6 +66,9 @@ class TimelineRows(Projection):
                 originator_version=e.originator_version,
                 **owner._asdict(),
                 at=e.timestamp,
+                # Measures' events and the group's own happened when they were recorded.
+                happened=getattr(e, "happened", ""),
+                happened_at=happened_at(getattr(e, "happened", ""), e.timestamp),
                 kind=kind,
                 actor=actor,
                 words=words,

@@ -47,7 +47,11 @@ def open_cycle(group_id: UUID) -> ResponseReturnValue:
     return post(
         sent,
         lambda: services().app.open_cycle(
-            group_id, form.plan_input(), current_actor(), form.method.data
+            group_id,
+            form.plan_input(),
+            current_actor(),
+            form.method.data,
+            happened=form.happened(),
         ),
         Landing(
             "cycles/new.html",
@@ -82,7 +86,11 @@ def decide(cycle_id: UUID) -> ResponseReturnValue:
     return post(
         sent,
         lambda: services().app.decide(
-            cycle_id, form.decision.data, form.reason.data, current_actor()
+            cycle_id,
+            form.decision.data,
+            form.reason.data,
+            current_actor(),
+            happened=form.happened(),
         ),
         cycle.journal(cycle_id, anchor="#decision", swap=False),
     )

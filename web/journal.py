@@ -22,6 +22,7 @@ from web.forms import (
     offer_questions,
 )
 from web.forms.registry import Sent, answer_prefix, comment_prefix, posted
+from web.forms.when import WhenForm
 from web.pages import cycle
 from web.posting import post
 from web.rendering import found, reading, render
@@ -40,7 +41,12 @@ def act(cycle_id: UUID) -> ResponseReturnValue:
     return post(
         sent,
         lambda: services().app.record_act_entry(
-            cycle_id, form.kind.data, form.text.data, form.question.data or "", current_actor()
+            cycle_id,
+            form.kind.data,
+            form.text.data,
+            form.question.data or "",
+            current_actor(),
+            happened=form.happened(),
         ),
         cycle.journal(cycle_id),
     )
@@ -55,7 +61,12 @@ def compare(cycle_id: UUID) -> ResponseReturnValue:
     return post(
         sent,
         lambda: services().app.compare_prediction(
-            cycle_id, form.question.data, form.outcome.data or "", form.text.data, current_actor()
+            cycle_id,
+            form.question.data,
+            form.outcome.data or "",
+            form.text.data,
+            current_actor(),
+            happened=form.happened(),
         ),
         cycle.journal(cycle_id),
     )
@@ -65,14 +76,14 @@ def compare(cycle_id: UUID) -> ResponseReturnValue:
 @requires("record")
 def reflect(cycle_id: UUID) -> ResponseReturnValue:
     """Record what was learned."""
-    return _text(posted(ReflectionForm), cycle_id, services().app.record_reflection)
+    return _dated(posted(ReflectionForm), cycle_id, services().app.record_reflection)
 
 
 @bp.post("/cycles/<uuid:cycle_id>/mistakes")
 @requires("record")
 def mistake(cycle_id: UUID) -> ResponseReturnValue:
     """Own a mistake, as learning."""
-    return _text(posted(MistakeForm), cycle_id, services().app.own_mistake)
+    return _dated(posted(MistakeForm), cycle_id, services().app.own_mistake)
 
 
 @bp.post("/cycles/<uuid:cycle_id>/help")
@@ -149,6 +160,17 @@ def _text(
     return post(
         sent,
         lambda: command(on or cycle_id, text.data, current_actor()),
+        cycle.journal(cycle_id),
+    )
+
+
+def _dated(sent: Sent, cycle_id: UUID, command: Callable[..., Recorded]) -> ResponseReturnValue:
+    """A post of one text to the journal, with when it happened if the team said."""
+    form = sent.form
+    assert isinstance(form, WhenForm)  # the journal's dated forms
+    return post(
+        sent,
+        lambda: command(cycle_id, form.text.data, current_actor(), happened=form.happened()),
         cycle.journal(cycle_id),
     )
 

@@ -76,6 +76,7 @@ def bring_story(cycle_id: UUID) -> ResponseReturnValue:
                 "why": form.why.data,
             },
             current_actor(),
+            happened=form.happened(),
         ),
         cycle.journal(cycle_id),
     )
@@ -92,7 +93,11 @@ def choose_story(cycle_id: UUID) -> ResponseReturnValue:
     return post(
         sent,
         lambda: services().app.choose_story(
-            cycle_id, UUID(form.story.data), form.reasons.data, current_actor()
+            cycle_id,
+            UUID(form.story.data),
+            form.reasons.data,
+            current_actor(),
+            happened=form.happened(),
         ),
         cycle.journal(cycle_id),
     )

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from flask import Flask
 
 from domain.clock import HOME
+from domain.when import Happened
 
 # A day alone, or a day and a time to the minute or second, as a datetime-local input sends.
 MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
@@ -19,6 +20,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(utc_aside)
     app.add_template_filter(as_of_value)
     app.add_template_filter(just_after)
+    app.add_template_filter(happened_words)
 
 
 def parse_moment(typed: str) -> datetime | None:
@@ -53,10 +55,22 @@ def uk_moment(moment: datetime) -> str:
     if local.time() == time.min:
         return f"the end of {_day(local - timedelta(days=1))}"
     seconds = f":{local.second:02d}" if local.second else ""
-    hour = local.hour % 12 or 12
-    return (
-        f"{hour}:{local.minute:02d}{seconds}{'am' if local.hour < 12 else 'pm'} on {_day(local)}"
-    )
+    return f"{_clock(local.time(), seconds)} on {_day(local)}"
+
+
+def happened_words(happened: str, recorded: datetime) -> str:
+    """ "happened on 2 March 2026 at 9:30am, recorded on 5 March 2026" where the two differ
+    (to the day, or the minute if the team gave a time); else nothing."""
+    said = Happened.from_data(happened)
+    local = _uk(recorded)
+    if said is None:
+        return ""
+    same_day = said.day == local.date()
+    if same_day and (said.at is None or said.at == local.time().replace(second=0, microsecond=0)):
+        return ""
+    at = "" if said.at is None else f" at {_clock(said.at)}"
+    then = f"at {_clock(local.time())}" if same_day else f"on {_day(local)}"
+    return f"happened on {said.day.day} {said.day:%B %Y}{at}, recorded {then}"
 
 
 def utc_aside(moment: datetime) -> str:
@@ -77,3 +91,8 @@ def _uk(moment: datetime) -> datetime:
 
 def _day(moment: datetime) -> str:
     return f"{moment.day} {moment:%B %Y}"
+
+
+def _clock(moment: time, seconds: str = "") -> str:
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d}{seconds}{'am' if moment.hour < 12 else 'pm'}"

@@ -146,6 +146,7 @@ def _open_next(cycle_id: UUID, decision: str) -> ResponseReturnValue:
             current_actor(),
             next_plan=form.plan_input(),
             cites=[UUID(c) for c in form.cites.data],
+            happened=form.happened(),
         ),
         Landing(
             template,

@@ -44,6 +44,10 @@ class CycleRow:
     decision_reason: str | None
     decided_by: str | None
     decided_at: datetime | None
+    # When it was opened and decided, as the team said it ("" or None: when recorded).
+    happened: str = ""
+    happened_at: datetime | None = None
+    decision_happened: str | None = None
 
     @property
     def closed(self) -> bool:
@@ -70,6 +74,7 @@ class EntryRow:
     revision: int = 1
     withdrawn: bool = False
     seq: int = 0  # the cycle's event version when it was recorded: its place in the journal
+    happened: str = ""  # when it happened, as the team said it ("": when recorded)
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,7 @@ ENTRY_COLUMNS = (
     entries.c.text,
     entries.c.actor,
     entries.c.recorded_at,
+    entries.c.happened,
     entries.c.question,
     entries.c.outcome,
     entries.c.revision,

@@ -66,6 +66,7 @@ class StoryRow:
     at: datetime
     withdrawn: bool
     chosen_reasons: str | None
+    happened: str = ""  # when it was told, as the team said it ("": when recorded)
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ def cycle_stories(conn: sa.Connection, cycle_id: UUID) -> list[StoryRow]:
             entries.c.recorded_at.label("at"),
             entries.c.withdrawn,
             chosen.c.text.label("chosen_reasons"),
+            entries.c.happened,
         )
         .join(entries, entries.c.id == stories.c.entry_id)
         .join(groups, groups.c.id == stories.c.from_group_id)

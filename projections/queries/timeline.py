@@ -1,4 +1,6 @@
-"""The group timeline, newest first, a page at a time (keyset: no cost in the page number)."""
+"""The group timeline, latest to happen first, a page at a time (keyset: no cost in the page
+number). Things are ordered by when they happened; of things that happened at the same
+moment, the later recorded comes first."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +12,12 @@ from projections.tables import timeline
 from projections.words import in_ramp
 
 PAGE = 50
+ORDER = (
+    timeline.c.happened_at,
+    timeline.c.at,
+    timeline.c.originator_id,
+    timeline.c.originator_version,
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,8 @@ class TimelineRow:
     kind: str
     actor: str
     words: str
+    happened: str = ""  # as the team said it ("": when recorded)
+    happened_at: datetime | None = None
 
     @property
     def cycle_words(self) -> str:
@@ -35,8 +45,9 @@ class TimelineRow:
 
     @property
     def cursor(self) -> str:
-        """Where the next (older) page starts."""
-        return f"{self.at.isoformat()}~{self.originator_id}~{self.originator_version}"
+        """Where the next (earlier) page starts."""
+        happened = (self.happened_at or self.at).isoformat()
+        return f"{happened}~{self.at.isoformat()}~{self.originator_id}~{self.originator_version}"
 
 
 def timeline_page(
@@ -57,17 +68,17 @@ def timeline_page(
         timeline.c.kind,
         timeline.c.actor,
         timeline.c.words,
+        timeline.c.happened,
+        timeline.c.happened_at,
     ).where(timeline.c.group_id == group_id)
     if kinds:
         query = query.where(timeline.c.kind.in_(kinds))
     after = _cursor(before)
     if after is not None:
-        query = query.where(
-            sa.tuple_(timeline.c.at, timeline.c.originator_id, timeline.c.originator_version)
-            < sa.tuple_(*after)
-        )
+        query = query.where(sa.tuple_(*ORDER) < sa.tuple_(*after))
     rows = conn.execute(
         query.order_by(
+            timeline.c.happened_at.desc(),
             timeline.c.at.desc(),
             timeline.c.originator_id.desc(),
             timeline.c.originator_version.desc(),
@@ -78,12 +89,13 @@ def timeline_page(
     return found[:limit], found[limit - 1].cursor if more else None
 
 
-def _cursor(before: str | None) -> tuple[datetime, UUID, int] | None:
-    """A cursor from a page link; anything malformed means "from the newest"."""
+def _cursor(before: str | None) -> tuple[datetime, datetime, UUID, int] | None:
+    """A cursor from a page link; anything malformed means "from the latest"."""
     if not before:
         return None
     try:
-        at, originator, version = before.split("~")
-        return datetime.fromisoformat(at), UUID(originator), int(version)
+        happened, at, originator, version = before.split("~")
+        moments = datetime.fromisoformat(happened), datetime.fromisoformat(at)
+        return *moments, UUID(originator), int(version)
     except ValueError:
         return None

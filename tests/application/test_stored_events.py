@@ -13,6 +13,7 @@ from domain.cycle import Cycle
 from domain.entries import ADOPT, decision_verb
 from domain.group import PilotGroup
 from domain.measure import Measure
+from domain.when import happened_at
 from projections.words import decided
 from tests.builders import entry_ids, entry_kinds
 
@@ -152,6 +153,20 @@ def test_questions_stored_before_exploratory_questions_existed_read_as_predicted
     cycle: Cycle = application.repository.get(UUID(str(recorded["cycle_id"])))
     assert cycle.plan.questions
     assert all(not q.exploratory and q.prediction for q in cycle.plan.questions)
+
+
+@pytest.mark.parametrize("name", ["events_v0_1.json", "events_v0_2.json"])
+def test_events_stored_before_dates_existed_happened_when_they_were_recorded(
+    application: Learnloop, name: str
+) -> None:
+    load_into(application, name)
+    events = [
+        application.mapper.to_domain_event(n)
+        for n in application.recorder.select_notifications(1, 100)
+    ]
+    dated = [e for e in events if isinstance(e, Cycle.Event) and hasattr(e, "happened")]
+    assert {type(e).__qualname__ for e in dated} >= {"Cycle.Opened", "Cycle.ReflectionRecorded"}
+    assert all(happened_at(e.happened, e.timestamp) == e.timestamp for e in dated)
 
 
 def test_an_adopt_stored_before_scale_up_existed_reads_as_adopt_and_implement(

@@ -48,6 +48,11 @@ class Form:
         field = self._labelled(("text", "search", "textarea"), label, exact=True)
         field.value = value
 
+    def enter(self, label_starts: str, value: str, kind: str = "date") -> None:
+        """Enter a date (or, with kind "time", a time) in the one such input whose label
+        starts with `label_starts`, as its picker would send it."""
+        self._labelled((kind,), label_starts).value = value
+
     def select(self, label: str, option: str) -> None:
         """Pick the option whose words are `option` in the drop-down labelled `label`."""
         field = self._labelled(("select",), label, exact=True)

@@ -82,9 +82,15 @@ def fill_plan(form: Form, values: dict[str, str]) -> None:
 
 
 def open_cycle(
-    browser: Browser, group: GroupRef, actor: str, plan: dict[str, str], method: str = ""
+    browser: Browser,
+    group: GroupRef,
+    actor: str,
+    plan: dict[str, str],
+    method: str = "",
+    on: str = "",
 ) -> Submission:
-    """From the group's page, open a cycle with `plan`, following `method` (if named)."""
+    """From the group's page, open a cycle with `plan`, following `method` (if named),
+    dated `on` (a date as the picker sends it) if it was opened before today."""
     browser.become(actor)
     browser.visit(group.url)
     browser.follow("Open ")
@@ -92,7 +98,16 @@ def open_cycle(
     if method:
         form.choose(method)
     fill_plan(form, plan)
+    dated(form, on)
     return browser.submit(form)
+
+
+def dated(form: Form, on: str, at: str = "") -> None:
+    """Say when it happened ("When was it …?"), if not today: a date, and a time if given."""
+    if on:
+        form.enter("When ", on)
+    if at:
+        form.enter("At what time ", at, "time")
 
 
 def opened(sent: Submission, plan: dict[str, str]) -> CycleRef:
@@ -117,8 +132,17 @@ def adapted(
     return cycle
 
 
-def record(browser: Browser, cycle: CycleRef, actor: str, kind: str, text: str) -> Submission:
-    """Record what was done or seen (an action, observation, problem or surprise) or learned."""
+def record(
+    browser: Browser,
+    cycle: CycleRef,
+    actor: str,
+    kind: str,
+    text: str,
+    on: str = "",
+    at: str = "",
+) -> Submission:
+    """Record what was done or seen (an action, observation, problem or surprise) or learned,
+    dated `on` (and `at`) if it happened before now."""
     browser.become(actor)
     browser.visit(cycle.url)
     if kind in ACT_KINDS:
@@ -128,6 +152,7 @@ def record(browser: Browser, cycle: CycleRef, actor: str, kind: str, text: str) 
     else:
         form = browser.form("Record learning")
         form.write("What we learned", text)
+    dated(form, on, at)
     return browser.submit(form)
 
 
@@ -198,14 +223,15 @@ def revise(
 
 
 def decide(
-    browser: Browser, cycle: CycleRef, actor: str, decision: str, reason: str
+    browser: Browser, cycle: CycleRef, actor: str, decision: str, reason: str, on: str = ""
 ) -> Submission:
-    """From the cycle's page, adopt or abandon the change, saying why."""
+    """From the cycle's page, adopt or abandon the change, saying why (and when, if `on`)."""
     browser.become(actor)
     browser.visit(cycle.url)
     form = browser.form("Record decision")
     form.choose(decision.capitalize())
     form.write("Why", reason)
+    dated(form, on)
     return browser.submit(form)
 
 

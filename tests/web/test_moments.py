@@ -4,7 +4,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from web.moments import as_of_value, just_after, parse_moment, uk_moment, utc_aside
+from web.moments import (
+    as_of_value,
+    happened_words,
+    just_after,
+    parse_moment,
+    uk_moment,
+    utc_aside,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +61,27 @@ def test_a_moment_is_said_in_uk_words() -> None:
 def test_the_utc_time_is_added_only_when_uk_time_differs() -> None:
     assert utc_aside(datetime(2026, 12, 2, 17, 22, tzinfo=UTC)) == ""
     assert utc_aside(datetime(2026, 7, 2, 16, 22, tzinfo=UTC)) == " (16:22 UTC)"
+
+
+@pytest.mark.parametrize(
+    ("happened", "recorded", "said"),
+    [
+        ("", datetime(2026, 3, 5, 9, tzinfo=UTC), ""),
+        ("2026-03-05", datetime(2026, 3, 5, 9, tzinfo=UTC), ""),
+        ("2026-03-05T09:00", datetime(2026, 3, 5, 9, tzinfo=UTC), ""),
+        (
+            "2026-03-02",
+            datetime(2026, 3, 5, 9, tzinfo=UTC),
+            "happened on 2 March 2026, recorded on 5 March 2026",
+        ),
+        (
+            "2026-07-05T07:15",
+            datetime(2026, 7, 5, 13, 30, tzinfo=UTC),  # 2:30pm BST
+            "happened on 5 July 2026 at 7:15am, recorded at 2:30pm",
+        ),
+    ],
+)
+def test_when_it_happened_is_said_only_where_it_differs_from_when_recorded(
+    happened: str, recorded: datetime, said: str
+) -> None:
+    assert happened_words(happened, recorded) == said

@@ -9,6 +9,7 @@ from wtforms import HiddenField, IntegerField, RadioField, SelectField, widgets
 from domain.entries import ABANDON, ACT_KINDS, ADOPT, CONFIRMED, NOT_CONFIRMED, PARTLY
 from domain.plan import Question
 from web.forms.fields import choices, text_field
+from web.forms.when import WhenForm, time_field, when_field
 
 KIND_LABELS = {
     "action": "Action taken",
@@ -29,7 +30,7 @@ OUTCOME_LABELS = {
 }
 
 
-class ActForm(FlaskForm):
+class ActForm(WhenForm):
     """Something done or seen while acting, optionally about one question."""
 
     kind = SelectField(
@@ -41,6 +42,8 @@ class ActForm(FlaskForm):
         "About the question (optional)", choices=choices([("", "—")]), default=""
     )
     text = text_field("What you did or saw", "text", area=True)
+    happened_on = when_field("was it done or seen")
+    happened_time = time_field("was it done or seen")
 
 
 def offer_questions(form: "ActForm | CompareForm", questions: Sequence[Question]) -> None:
@@ -53,7 +56,7 @@ def offer_questions(form: "ActForm | CompareForm", questions: Sequence[Question]
         form.exploratory = frozenset(q.text for q in questions if q.exploratory)
 
 
-class CompareForm(FlaskForm):
+class CompareForm(WhenForm):
     """What actually happened against one question's prediction."""
 
     question = SelectField("Question", choices=choices([]))
@@ -63,6 +66,8 @@ class CompareForm(FlaskForm):
         validators=[],
     )
     text = text_field("What actually happened", "text", area=True)
+    happened_on = when_field("was it compared")
+    happened_time = time_field("was it compared")
     exploratory: frozenset[str] = frozenset()  # the offered questions that made no prediction
 
     def validate(self, extra_validators: Any = None) -> bool:
@@ -83,16 +88,20 @@ class CompareForm(FlaskForm):
         return ok
 
 
-class ReflectionForm(FlaskForm):
+class ReflectionForm(WhenForm):
     """What was learned."""
 
     text = text_field("What we learned", "text", area=True)
+    happened_on = when_field("was it learned")
+    happened_time = time_field("was it learned")
 
 
-class MistakeForm(FlaskForm):
+class MistakeForm(WhenForm):
     """A mistake owned, recorded as learning without blame."""
 
     text = text_field("A mistake we made, and what it taught us", "text", area=True)
+    happened_on = when_field("was the mistake found")
+    happened_time = time_field("was the mistake found")
 
 
 class HelpForm(FlaskForm):
@@ -114,7 +123,7 @@ class CommentForm(FlaskForm):
     text = text_field("Comment", "comment", area=True)
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(WhenForm):
     """Adopt and implement, or abandon (scaling up and adapting have their own page: each
     plans the next cycle)."""
 
@@ -128,6 +137,8 @@ class DecisionForm(FlaskForm):
         ),
     )
     reason = text_field("Why", "decision_reason", area=True)
+    happened_on = when_field("was it decided")
+    happened_time = time_field("was it decided")
 
     def validate(self, extra_validators: Any = None) -> bool:
         """A decision must be chosen."""

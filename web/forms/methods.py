@@ -11,16 +11,20 @@ from domain.methods import CATALOGUE, PDSA
 from projections.queries import GroupChoice, StoryRow
 from web.forms.fields import choices, text_field
 from web.forms.plan import PlanForm
+from web.forms.when import WhenForm, time_field, when_field
 
 
-class NewCycleForm(PlanForm):
-    """A new ramp's first plan, and the method the group will follow."""
+class NewCycleForm(PlanForm, WhenForm):
+    """A new ramp's first plan, the method the group will follow, and when the cycle
+    was opened (a ramp run before the group joined is entered with its real dates)."""
 
     method = RadioField(
         "Method",
         choices=choices((m.key, m.name) for m in CATALOGUE.values()),
         default=PDSA,
     )
+    happened_on = when_field("was the cycle opened")
+    happened_time = time_field("was the cycle opened")
 
 
 class AdviceRequestForm(FlaskForm):
@@ -44,7 +48,7 @@ class AdviceForm(FlaskForm):
     text = text_field("Your group's advice", "advice", area=True)
 
 
-class StoryForm(FlaskForm):
+class StoryForm(WhenForm):
     """Most Significant Change: a story of change, and whose it is."""
 
     from_group = SelectField("From the group", choices=choices([]))
@@ -52,17 +56,21 @@ class StoryForm(FlaskForm):
     teller = text_field("Told by", "teller")
     text = text_field("The story — what changed?", "story", area=True)
     why = text_field("Why it matters to the person who told it", "why", area=True)
+    happened_on = when_field("was the story told")
+    happened_time = time_field("was the story told")
 
     def offer(self, groups: Iterable[GroupChoice]) -> None:
         """Offer the groups the story may come from."""
         self.from_group.choices = choices((g.id, g.name) for g in groups)
 
 
-class ChoiceForm(FlaskForm):
+class ChoiceForm(WhenForm):
     """The panel's choice of the most significant story, and why."""
 
     story = RadioField("The most significant story", choices=choices([]), validators=[])
     reasons = text_field("Why the panel chose it", "reasons", area=True)
+    happened_on = when_field("did the panel choose")
+    happened_time = time_field("did the panel choose")
 
     def offer(self, stories: Iterable[StoryRow]) -> None:
         """Offer the stories the panel may choose: those not withdrawn."""

@@ -11,6 +11,7 @@ from domain.plan import EXPLORATORY, MAX_QUESTIONS, MAX_TASKS, PREDICTED, PlanIn
 from projections.queries import PlanVersion
 from web.forms.fields import CitesField, attach, choices, text_field
 from web.forms.rows import RowList
+from web.forms.when import WhenForm, time_field, when_field
 
 QUESTION_SLOTS = 3
 TASK_SLOTS = 3
@@ -207,8 +208,12 @@ class RevisionForm(PlanForm):
         self.based_on.raw_data = [str(version)]
 
 
-class AdaptForm(RevisionForm):
-    """Adapt: the revised plan the next cycle tests, and one reason that is also its change."""
+class AdaptForm(RevisionForm, WhenForm):
+    """Adapt: the revised plan the next cycle tests, one reason that is also its change,
+    and when it was decided (the next cycle opened then too)."""
+
+    happened_on = when_field("was it decided to adapt")
+    happened_time = time_field("was it decided to adapt")
 
     change = text_field(
         "What changes, and why — what did this cycle teach you?", "change", area=True
@@ -222,3 +227,5 @@ class ScaleUpForm(AdaptForm):
         "Why scale up — what did this cycle show, and what grows?", "change", area=True
     )
     scale = text_field("Scale — how many, for how long", "scale")
+    happened_on = when_field("was it decided to scale up")
+    happened_time = time_field("was it decided to scale up")
