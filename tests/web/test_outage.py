@@ -191,12 +191,12 @@ def test_a_write_caught_by_a_short_cut_lands_once_when_postgres_returns(
     world, proxy = behind_proxy
     record = world.services.app.record_act_entry
 
-    def cut_first(*args: Any) -> Any:
+    def cut_first(*args: Any, **kwargs: Any) -> Any:
         # The person is signed in and allowed; the database goes away as the command runs
         # and comes back while the event store is still retrying.
         proxy.cut()
         threading.Timer(0.3, proxy.restore).start()  # well within QUICK_WAITS
-        return record(*args)
+        return record(*args, **kwargs)
 
     monkeypatch.setattr(world.services.app, "record_act_entry", cut_first)
     assert_recorded_once_however_often_sent(world)
