@@ -75,7 +75,8 @@ CATALOGUE: Final[dict[str, Method]] = {
             PDSA,
             "PDSA",
             "Plan, Do, Study, Act: test a change on a small scale, predict what will "
-            "happen, compare, and decide to adopt, adapt or abandon.",
+            "happen, compare, and decide to adopt (implement it, or test it at a larger "
+            "scale), adapt or abandon.",
             "Langley et al., The Improvement Guide; IHI Model for Improvement",
             [
                 (
@@ -103,9 +104,10 @@ CATALOGUE: Final[dict[str, Method]] = {
                 (
                     "Act",
                     [
-                        "Adopt, adapt or abandon the change?",
-                        "If you adapt: what changes for the next cycle, in the light of which "
-                        "learning?",
+                        "Adopt and implement, adopt and test at a larger scale, adapt, or "
+                        "abandon?",
+                        "If you scale up or adapt: what changes for the next cycle, in the light "
+                        "of which learning?",
                     ],
                 ),
             ],

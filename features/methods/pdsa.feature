@@ -41,8 +41,8 @@ Feature: PDSA — Plan, Do, Study, Act
       |         |        | Record what you did and saw; problems and surprises count.                    |
       | Reflect | Study  | Compare what happened with each prediction.                                   |
       |         |        | What did you learn, including mistakes and surprises?                         |
-      | Revise  | Act    | Adopt, adapt or abandon the change?                                           |
-      |         |        | If you adapt: what changes for the next cycle, in the light of which learning? |
+      | Revise  | Act    | Adopt and implement, adopt and test at a larger scale, adapt, or abandon?     |
+      |         |        | If you scale up or adapt: what changes for the next cycle, in the light of which learning? |
     When Bea Okafor records the action "For 14 nights a carer offered all 12 Rowan residents a drink and the toilet at 10pm."
     And Bea Okafor records the observation "2 falls in the two weeks, both after 3am. 3 residents were asleep at 10pm and were not woken."
     And Ann Facilitator compares what happened with the prediction: partly confirmed, "2 falls against 4 last month: fewer, but not down to 1. Both fell after 3am."
