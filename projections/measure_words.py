@@ -4,6 +4,8 @@ of time ("6 in April 2026", "target 5 by 31 March 2027", "Feb to Apr 2026" with 
 from datetime import date
 from typing import Any
 
+from projections.spc.words import period_date
+
 # Joins the ends of a span of time, as typesetters do (Feb\u2013Apr 2026).
 EN_DASH = "\u2013"
 BETTER_WORDS = {"up": "higher is better", "down": "lower is better", "neither": ""}
@@ -34,11 +36,8 @@ def day_words(day: date) -> str:
 def period_words(day: date, period: str) -> str:
     """The period a point is for, from its first day: April 2026, the week of 6 April
     2026, 6 April 2026. A date that starts no period (a baseline's end) is said in full."""
-    if period == "month" and day.day == 1:
-        return f"{day:%B %Y}"
-    if period == "week" and day.weekday() == 0:
-        return f"the week of {day_words(day)}"
-    return day_words(day)
+    starts = (period == "month" and day.day == 1) or (period == "week" and day.weekday() == 0)
+    return period_date(day, period) if starts else day_words(day)  # type: ignore[arg-type]
 
 
 def target_words(target: float | None, target_by: date | None) -> str:

@@ -15,6 +15,7 @@ from projections.queries.measures import (
     PointRow,
     get_measure,
     group_measures,
+    point_row,
 )
 from projections.queries.summaries import LatestValue, latest_values
 
@@ -81,7 +82,9 @@ def point_page(conn: sa.Connection, measure_id: UUID, point_id: str) -> PointPag
     return PointPage(
         get_group(conn, measure.group_id),
         measure,
-        _point(row, [NoteRow(**{k: n[k] for k in NoteRow.__dataclass_fields__}) for n in notes]),
+        point_row(
+            row, [NoteRow(**{k: n[k] for k in NoteRow.__dataclass_fields__}) for n in notes]
+        ),
         [HistoryRow(**{k: v[k] for k in HistoryRow.__dataclass_fields__}) for v in versions],
     )
 
@@ -94,8 +97,3 @@ def point_count(conn: sa.Connection, measure_id: UUID) -> int:
         .where(points.c.measure_id == measure_id, points.c.withdrawn.is_(False))
     ).scalar()
     return int(counted or 0)
-
-
-def _point(r: sa.RowMapping, notes: list[NoteRow] | None = None) -> PointRow:
-    values = {k: r[k] for k in PointRow.__dataclass_fields__ if k in r}
-    return PointRow(**values, notes=notes or [])

@@ -172,7 +172,7 @@ def measure_points(
         query = query.where(points.c.day >= since)
     found: dict[UUID, list[PointRow]] = {m: [] for m in measure_ids}
     for r in conn.execute(query).mappings():
-        found[r["measure_id"]].append(_point(r))
+        found[r["measure_id"]].append(point_row(r))
     return found
 
 
@@ -187,7 +187,7 @@ def measure_page(conn: sa.Connection, measure_id: UUID) -> MeasurePage | None:
         sa.select(points).where(points.c.measure_id == measure_id).order_by(points.c.day)
     ).mappings()
     found = [
-        _point(r, notes.get(r["id"], []), _why_excluded(history.get(r["id"], []))) for r in rows
+        point_row(r, notes.get(r["id"], []), _why_excluded(history.get(r["id"], []))) for r in rows
     ]
     return MeasurePage(
         measure=measure,
@@ -257,7 +257,8 @@ def group_marks(conn: sa.Connection, group_id: UUID) -> list[Mark]:
     return [mark for _, mark in sorted(found, key=lambda f: (f[0], f[1].number))]
 
 
-def _point(r: Any, notes: list[NoteRow] | None = None, why_excluded: str = "") -> PointRow:
+def point_row(r: Any, notes: list[NoteRow] | None = None, why_excluded: str = "") -> PointRow:
+    """A point as read from rm_points, with its notes and why it is left out, if it is."""
     values = {k: r[k] for k in PointRow.__dataclass_fields__ if k in r}
     return PointRow(**values, why_excluded=why_excluded, notes=notes or [])
 
