@@ -51,11 +51,23 @@ def build_services(flask_app: Flask) -> Services:
     flask_app.config["STORAGE"] = storage.description
     log.info("Events and read model in %s", storage.description)
     engine = make_engine(storage.sqlalchemy_url, threads=threads)
-    application = open_application(storage, engine)
-    runner = Runner(engine, application.recorder, application.mapper, all_projections())
-    runner.setup()
-    if flask_app.config.get("CATCH_UP_AT_START", True):
-        runner.catch_up()
+    try:
+        application = open_application(storage, engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    try:
+        runner = Runner(engine, application.recorder, application.mapper, all_projections())
+        runner.setup()
+        if flask_app.config.get("CATCH_UP_AT_START", True):
+            runner.catch_up()
+    except BaseException:
+        # Closed here, not left to the garbage collector: a PostgreSQL pool collected on
+        # one of its own threads cannot join that thread, and says so with a traceback
+        # (a worker started during an outage retries this over and over).
+        engine.dispose()
+        application.close()
+        raise
     return Services(application, engine, runner)
 
 

@@ -283,8 +283,8 @@ def outage_problems(
     if not any(503 in s.answers and s.accepted for s in sent):
         note("no post that got a 503 was sent again and accepted", "none")
     timeline = run.timeline
-    # Probes: /healthz is up all along (but for one in flight on the worker killed, as a
-    # writer's answer may be lost then); /readyz says 503 all through the cut, 200 after.
+    # Probes: /healthz is up all along; /readyz says 503 all through the cut, 200 after
+    # (but for a probe in flight on the worker killed, as a writer's answer may be lost then).
     for p in run.probes:
         if p.path == "/healthz" and p.status != 200 and not timeline.lost_to_the_kill(p):
             note("/healthz answered other than 200", f"{p.status} {p.text[:200]!r}")
@@ -293,7 +293,7 @@ def outage_problems(
         if not [p for p in during if p.path == path]:
             note(f"no {path} probe answered during the cut", "none")
     for p in during:
-        if p.path != "/readyz":
+        if p.path != "/readyz" or timeline.lost_to_the_kill(p):
             continue
         fine = (p.status, p.retry_after) == (503, RETRY_AFTER)
         if not fine or not p.text.startswith("database unreachable"):

@@ -1,5 +1,6 @@
 """The harness itself: it reads forms as a browser sends them and catches each broken promise."""
 
+import pytest
 import sqlalchemy as sa
 
 from projections.tables import entries
@@ -200,16 +201,22 @@ def test_each_broken_outage_promise_is_reported() -> None:
         assert kind in never, never
 
 
-def test_only_a_healthz_probe_in_flight_on_the_killed_worker_may_go_unanswered() -> None:
+@pytest.mark.parametrize(
+    ("path", "complaint"),
+    [("/healthz", "/healthz answered other than 200"), ("/readyz", "/readyz during the cut")],
+)
+def test_only_a_probe_in_flight_on_the_killed_worker_may_go_unanswered(
+    path: str, complaint: str
+) -> None:
     run = [crossed([503, 503, 303]), crossed([303], first_sent=25.0)]
     failures = [("POST", "/p", unavailable_page())]
     reset = "ConnectionResetError(104, 'Connection reset by peer')"
     at_the_kill = outage_run()
-    at_the_kill.probes.append(Probe("/healthz", None, reset, "", 10.9, 11.1))
+    at_the_kill.probes.append(Probe(path, None, reset, "", 10.9, 11.1))
     assert outage_problems(at_the_kill, run, failures) == []
     later = outage_run()
-    later.probes.append(Probe("/healthz", None, reset, "", 13.0, 13.1))
-    assert "/healthz answered other than 200" in "\n".join(outage_problems(later, run, failures))
+    later.probes.append(Probe(path, None, reset, "", 13.0, 13.1))
+    assert complaint in "\n".join(outage_problems(later, run, failures))
 
 
 def test_a_503_to_a_send_that_had_in_fact_recorded_it_is_counted() -> None:

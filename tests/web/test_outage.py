@@ -382,3 +382,25 @@ def test_the_probes_need_no_sign_in_and_set_no_cookie(app: Flask) -> None:
         assert (answer.status_code, answer.text, answer.mimetype) == (200, body, "text/plain")
         assert "Set-Cookie" not in answer.headers
         assert answer.headers["Cache-Control"] == "no-store"
+
+
+def test_services_that_cannot_be_finished_close_what_they_opened(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A process starting during an outage builds its Application, then fails to make the
+    # read side's tables; left to the garbage collector, PostgreSQL's pool was collected
+    # on one of its own threads and logged "cannot join current thread" (R7 in CI).
+    closed: list[object] = []
+    cut = psycopg.OperationalError("connection failed: the database is cut")
+
+    def setup(self: object) -> None:
+        raise cut
+
+    def close(self: object) -> None:
+        closed.append(self)
+
+    monkeypatch.setattr(services_module.Runner, "setup", setup)
+    monkeypatch.setattr(services_module.Learnloop, "close", close)
+    with pytest.raises(psycopg.OperationalError):
+        make_app(sqlite_url, CATCH_UP_AT_START=False)
+    assert len(closed) == 1
