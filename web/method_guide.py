@@ -68,7 +68,7 @@ class UseGroup:
 
 
 def use_of(doc: MethodDoc) -> Use | None:
-    """The use a method's Feature is tagged with (the first, if several), or None."""
+    """The use a method's Feature is tagged with (the earliest in USES, if several), or None."""
     return next((u for u in USES if u.tag in doc.tags), None)
 
 

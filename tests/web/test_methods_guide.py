@@ -106,6 +106,10 @@ def test_every_method_is_listed_exactly_once(app: Flask) -> None:
     slugs = [p.stem for p in method_paths(DEFAULT_DIR) + method_paths(CHARTS_DIR)]
     assert sorted(listed) == sorted(f"/methods/{slug}" for slug in slugs)
     assert "Other methods" not in [text for _, text in page.headings]  # every one has a use
+    for path in method_paths(DEFAULT_DIR):
+        method = find_method(DEFAULT_DIR, path.stem)
+        assert method is not None
+        assert len([t for t in method.tags if t.startswith("@use-")]) == 1, path.name
 
 
 @pytest.mark.parametrize(
