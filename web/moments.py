@@ -21,6 +21,9 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(as_of_value)
     app.add_template_filter(just_after)
     app.add_template_filter(happened_words)
+    app.add_template_filter(reader_time)
+    app.add_template_filter(reader_day)
+    app.add_template_filter(machine_time)
 
 
 def parse_moment(typed: str) -> datetime | None:
@@ -71,6 +74,27 @@ def happened_words(happened: str, recorded: datetime) -> str:
     at = "" if said.at is None else f" at {_clock(said.at)}"
     then = f"at {_clock(local.time())}" if same_day else f"on {_day(local)}"
     return f"happened on {said.day.day} {said.day:%B %Y}{at}, recorded {then}"
+
+
+def reader_time(moment: datetime) -> str:
+    """A moment as a UK reader writes it, in the users' time zone: "2 December 2026, 5:22pm"."""
+    local = _uk(moment)
+    return f"{_day(local)}, {_clock(local.time())}"
+
+
+def reader_clock(moment: datetime) -> str:
+    """The time of day of a moment in the users' time zone: "5:22pm"."""
+    return _clock(_uk(moment).time())
+
+
+def reader_day(moment: datetime) -> str:
+    """The day of a moment in the users' time zone: "2 December 2026"."""
+    return _day(_uk(moment))
+
+
+def machine_time(moment: datetime) -> str:
+    """A moment for `<time datetime>`: ISO 8601 in UTC, to the second."""
+    return _utc(moment).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def utc_aside(moment: datetime) -> str:
