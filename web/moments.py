@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from flask import Flask
 
 from domain.clock import HOME
-from domain.when import Happened
+from domain.when import Happened, clock_words, day_words
 
 # A day alone, or a day and a time to the minute or second, as a datetime-local input sends.
 MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
@@ -53,9 +53,9 @@ def uk_moment(moment: datetime) -> str:
     """A moment in words, in UK time: "5:22pm on 2 December 2026"."""
     local = _uk(moment)
     if local.time() == time.min:
-        return f"the end of {_day(local - timedelta(days=1))}"
+        return f"the end of {day_words((local - timedelta(days=1)).date())}"
     seconds = f":{local.second:02d}" if local.second else ""
-    return f"{_clock(local.time(), seconds)} on {_day(local)}"
+    return f"{clock_words(local.time(), seconds)} on {day_words(local.date())}"
 
 
 def happened_words(happened: str, recorded: datetime) -> str:
@@ -68,9 +68,8 @@ def happened_words(happened: str, recorded: datetime) -> str:
     same_day = said.day == local.date()
     if same_day and (said.at is None or said.at == local.time().replace(second=0, microsecond=0)):
         return ""
-    at = "" if said.at is None else f" at {_clock(said.at)}"
-    then = f"at {_clock(local.time())}" if same_day else f"on {_day(local)}"
-    return f"happened on {said.day.day} {said.day:%B %Y}{at}, recorded {then}"
+    then = f"at {clock_words(local.time())}" if same_day else f"on {day_words(local.date())}"
+    return f"happened on {said.words()}, recorded {then}"
 
 
 def utc_aside(moment: datetime) -> str:
@@ -87,12 +86,3 @@ def _utc(moment: datetime) -> datetime:
 
 def _uk(moment: datetime) -> datetime:
     return _utc(moment).astimezone(HOME)
-
-
-def _day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
-
-
-def _clock(moment: time, seconds: str = "") -> str:
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d}{seconds}{'am' if moment.hour < 12 else 'pm'}"
