@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from flask import Flask
 
 from domain.clock import HOME
-from domain.when import Happened, clock_words, day_words
+from domain.when import Happened, clock_words, day_words, happened_at
 
 # A day alone, or a day and a time to the minute or second, as a datetime-local input sends.
 MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
@@ -21,6 +21,8 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(as_of_value)
     app.add_template_filter(just_after)
     app.add_template_filter(happened_words)
+    app.add_template_filter(happened_then)
+    app.add_template_filter(happened_day)
 
 
 def parse_moment(typed: str) -> datetime | None:
@@ -70,6 +72,23 @@ def happened_words(happened: str, recorded: datetime) -> str:
         return ""
     then = f"at {clock_words(local.time())}" if same_day else f"on {day_words(local.date())}"
     return f"happened on {said.words()}, recorded {then}"
+
+
+def happened_day(happened: str) -> str:
+    """When the team said something happened, in words: "3 November 2025 at 9:30am"."""
+    said = Happened.from_data(happened)
+    return "" if said is None else said.words()
+
+
+def happened_then(happened: str, recorded: datetime) -> datetime | None:
+    """The moment of a past view as things had happened just after this one did (the end of
+    its day if the team gave no time), or None if it happened when it was recorded."""
+    said = Happened.from_data(happened)
+    if said is None or happened_at(happened, _utc(recorded)) == _utc(recorded):
+        return None
+    if said.at is None:
+        return datetime.combine(said.day + timedelta(days=1), time.min, tzinfo=HOME)
+    return said.moment(_utc(recorded)) + timedelta(seconds=1)
 
 
 def utc_aside(moment: datetime) -> str:

@@ -103,7 +103,8 @@ def test_the_banner_says_which_past_it_is_and_that_nothing_can_be_recorded(
     )
     assert "as it was recorded at 5:22pm on 1 December 2026, UK time," in page
     assert "nothing can be recorded here" in page
-    assert "See this page as it was recorded at (UK time)" in page
+    assert "See this page as it was at (UK time)" in page
+    assert 'id="past-recorded" name="past" value="recorded" checked>' in page
     assert '<strong>Ann Facilitator</strong> <span class="badge">facilitator</span>' in page
     assert f'href="/groups/{made.group_id}/timeline?as_of=2026-12-01T17:22"' in page  # stays then
 
