@@ -21,6 +21,7 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import datetime, time
 from typing import Any
+from uuid import UUID
 
 from domain.clock import HOME
 from domain.cycle import Cycle
@@ -45,28 +46,35 @@ def happened_by(events: Iterable[Any], moment: datetime) -> list[Any]:
     happened before `moment` (points kept only for periods begun by then)."""
     events = list(events)
     opened = {e.originator_id: _when(e) for e in events if isinstance(e, OPENINGS)}
-    points: set[str] = set()
+    points: set[str] = set()  # the ids of the points kept so far
     kept: list[Any] = []
     for event in events:
         if isinstance(event, Measure.PointsRecorded):
             event = _points_begun(event, moment)
             points.update(p["point_id"] for p in event.points)
-            keep = bool(event.points)
-        elif isinstance(event, POINT_CHANGES):
-            keep = event.point_id in points
-        elif isinstance(event, (Measure.BaselineFrozen, Measure.LimitsRecalculated)):
-            keep = _begun(_line_day(event), moment)
-        elif isinstance(event, PilotGroup.CycleAdded):
-            keep = event.cycle_id in opened and opened[event.cycle_id] < moment
-        elif isinstance(event, (PilotGroup.Event, *FRAME)):
-            keep = True
-        elif isinstance(event, Cycle.Event):
-            keep = max(_when(event), opened.get(event.originator_id, _when(event))) < moment
-        else:  # a request for help, by when it was asked or answered
-            keep = event.timestamp < moment
-        if keep:
+        if _had_happened(event, moment, opened, points):
             kept.append(event)
     return kept
+
+
+def _had_happened(
+    event: Any, moment: datetime, opened: dict[UUID, datetime], points: set[str]
+) -> bool:
+    """Whether an event's thing had happened before `moment` (see this module's docstring),
+    given when each cycle was opened and which points are kept."""
+    if isinstance(event, Measure.PointsRecorded):
+        return bool(event.points)
+    if isinstance(event, POINT_CHANGES):
+        return event.point_id in points
+    if isinstance(event, (Measure.BaselineFrozen, Measure.LimitsRecalculated)):
+        return _begun(_line_day(event), moment)
+    if isinstance(event, PilotGroup.CycleAdded):
+        return event.cycle_id in opened and opened[event.cycle_id] < moment
+    if isinstance(event, (PilotGroup.Event, *FRAME)):
+        return True
+    if isinstance(event, Cycle.Event):
+        return max(_when(event), opened.get(event.originator_id, _when(event))) < moment
+    return bool(event.timestamp < moment)  # a request for help, by when asked or answered
 
 
 def _when(event: Any) -> datetime:
