@@ -323,6 +323,8 @@ def test_an_entry_stored_before_its_cycle_opened_still_loads_and_waits_for_its_c
     cycle.opened = None  # as an older snapshot: the rule cannot say
     cycle.record_reflection("Dated before the cycle", "ann", Happened(date(2025, 10, 20)))
     s.caught_up(s.app.save(cycle)[-1].notification.id)
+    reloaded: Cycle = s.app.repository.get(made.cycle_id)  # its events still load
+    assert reloaded.opened == "2025-11-03"
     before = made.client.get(f"/groups/{made.group_id}/timeline?as_of=2025-10-25&past=happened")
     assert before.status_code == 200
     assert "Dated before the cycle" not in before.text  # its cycle had not been opened yet
