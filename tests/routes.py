@@ -52,6 +52,7 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("POST", "/groups", (303, 422, 422, 422, 422, 422)),
     ("GET", "/groups/{group}", READ),
     ("GET", "/groups/{group}/timeline", READ),
+    ("GET", "/groups/{group}/people", READ),
     ("GET", "/library", SIGNED_IN_PAGE),
     ("GET", "/library/{learning}", READ),
     ("GET", "/dashboard", SIGNED_IN_PAGE),

@@ -11,12 +11,25 @@ from web.access import requires
 from web.forms import InviteForm, RoleForm, SharingForm
 from web.forms.registry import posted, removal_prefix, role_prefix
 from web.pages import group
+from web.past import as_of_requested, read_as_of
 from web.posting import post
+from web.rendering import render
 from web.services import services
 from web.users import current_actor
 
 bp = Blueprint("people", __name__)
 PEOPLE = "groups/_people.html"
+
+
+@bp.get("/groups/<uuid:group_id>/people")
+@requires("read")
+def show(group_id: UUID) -> ResponseReturnValue:
+    """The group's people and their roles; for facilitators, invitations and sharing too
+    (?as_of= for the past)."""
+    moment = as_of_requested()
+    if moment is not None:
+        read_as_of(group_id, moment)
+    return render(group.PEOPLE, PEOPLE, **group.group_view(group_id).context())
 
 
 @bp.post("/groups/<uuid:group_id>/invitations")
@@ -41,7 +54,9 @@ def invite(group_id: UUID) -> ResponseReturnValue:
         link.update(url=url, email=form.email.data)
         return recorded
 
-    return post(sent, command, group.section(group_id, PEOPLE, new_link=lambda: link))
+    return post(
+        sent, command, group.section(group_id, PEOPLE, new_link=lambda: link, whole=group.PEOPLE)
+    )
 
 
 @bp.post("/groups/<uuid:group_id>/people/<account_id>/role")
@@ -53,7 +68,7 @@ def change_role(group_id: UUID, account_id: str) -> ResponseReturnValue:
     return post(
         sent,
         lambda: services().app.change_role(group_id, account_id, role.data, current_actor()),
-        group.section(group_id, PEOPLE),
+        group.section(group_id, PEOPLE, whole=group.PEOPLE),
     )
 
 
@@ -64,7 +79,7 @@ def remove(group_id: UUID, account_id: str) -> ResponseReturnValue:
     return post(
         posted(FlaskForm, removal_prefix(account_id)),
         lambda: services().app.remove_member(group_id, account_id, current_actor()),
-        group.section(group_id, PEOPLE),
+        group.section(group_id, PEOPLE, whole=group.PEOPLE),
     )
 
 
@@ -77,5 +92,5 @@ def sharing(group_id: UUID) -> ResponseReturnValue:
     return post(
         sent,
         lambda: services().app.set_sharing(group_id, bool(shared.data), current_actor()),
-        group.section(group_id, PEOPLE),
+        group.section(group_id, PEOPLE, whole=group.PEOPLE),
     )

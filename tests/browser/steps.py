@@ -153,10 +153,13 @@ def group_of(page: Page) -> UUID:
 
 
 def invite(page: Page, name: str, role: str) -> str:
-    """On the group page: invite `name`'s email as `role` ("Member", say); return the link.
+    """From the group page, on its people page: invite `name`'s email as `role` ("Member",
+    say); return the link.
 
     The link is copied from the page, as a facilitator would copy it into an email.
     """
+    page.get_by_role("link", name="Invite people, change roles and sharing").click()
+    expect(page.get_by_role("heading", name=re.compile("^People in "), level=1)).to_be_visible()
     people = page.locator("#people")
     people.get_by_label("Email", exact=True).fill(email_of(name))
     roles = people.get_by_label("Role", exact=True)

@@ -73,6 +73,7 @@ def start_with_bo(ann: Page, bo: Page, site: Site) -> str:
     ann.reload()
     expect(ann.locator("#people li", has_text=BO).locator(".badge")).to_have_text("member")
     expect(ann.locator("#people")).not_to_contain_text("Invitations not yet accepted")
+    ann.locator("nav.crumbs").get_by_role("link", name=GROUP).click()  # back to the group
     return open_cycle(ann, PLAN)
 
 

@@ -195,10 +195,12 @@ def test_a_peer_assist_cycle_asks_another_group_and_revises_its_plan_citing_the_
     sign_in(bo, site.url, BO)
     ward_9_url = form_group(bo, WARD_9)
     site.join(UUID(ward_9_url.rsplit("/", 1)[-1]), CY, "member", by=BO)
+    bo.get_by_role("link", name="Invite people, change roles and sharing").click()
     people = bo.locator("#people")
     people.get_by_label("Share this group's learning with everyone in the organisation").check()
     post_by_htmx(bo, people.get_by_role("button", name="Save sharing"), "/sharing", "people")
     expect(bo.locator("#people")).to_contain_text("Shared: everyone who can sign in")
+    bo.locator("nav.crumbs").get_by_role("link", name=WARD_9).click()  # back to the group
 
     # Ann's group, following Peer Assist, asks Ward 9 for advice before planning.
     cycle_url = start(ann, site, "Peer Assist")

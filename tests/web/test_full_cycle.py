@@ -341,7 +341,14 @@ def test_the_group_page_shows_aim_changes_people_ramps_and_open_help(
     assert "Ramp 1" in page
     assert "Open requests for help" in page
     assert "Need a porter" in page
-    assert 'Ann Facilitator</strong> <span class="badge">facilitator</span>' in page
+    # The group page names its people; the people page is where they are looked after.
+    assert 'Ann Facilitator <span class="badge">facilitator</span>' in page
+    assert f'<a href="{url}/people">Invite people, change roles and sharing</a>' in page
+    assert "Invite</button>" not in page
+    people = client.get(f"{url}/people").text
+    assert 'Ann Facilitator</strong> <span class="badge">facilitator</span>' in people
+    assert "bea@example.org as sponsor" in people
+    assert "Invite</button>" in people
 
 
 def test_unknown_help_requests_and_entries_are_404(client: FlaskClient, made: Made) -> None:

@@ -108,8 +108,13 @@ def test_the_banner_says_which_past_it_is_and_that_nothing_can_be_recorded(
     assert "nothing can be recorded here" in page
     assert "See this page as it was at (UK time)" in page
     assert 'id="past-recorded" name="past" value="recorded" checked>' in page
-    assert '<strong>Ann Facilitator</strong> <span class="badge">facilitator</span>' in page
+    assert 'Ann Facilitator <span class="badge">facilitator</span>' in page
     assert f'href="/groups/{made.group_id}/timeline?as_of=2026-12-01T17:22"' in page  # stays then
+    assert f'href="/groups/{made.group_id}/people?as_of=2026-12-01T17:22"' in page
+    people = made.client.get(f"/groups/{made.group_id}/people?as_of=2026-12-01T17:22").text
+    assert "A past view: as it was recorded by then" in people
+    assert '<strong>Ann Facilitator</strong> <span class="badge">facilitator</span>' in people
+    assert "Invite</button>" not in people  # the past is read-only
 
 
 def test_a_moment_of_today_is_a_past_view_of_that_moment(

@@ -122,6 +122,7 @@ class Page:
 PAGE_NAMES = (
     "group list",
     "group page",
+    "people page",
     "open-cycle page",
     "cycle page",
     "revise page",
@@ -298,8 +299,8 @@ def everything_entered(app: Flask, ann: FlaskClient, ann_id: UUID, payload: str)
             "group page",
             visit(ann, group),
             ("name", "aim", "aim2", "aimreason", "account", "help2", "objective2"),
-            (e.eve_email,),
         ),
+        Page("people page", visit(ann, f"{group}/people"), ("name", "account"), (e.eve_email,)),
         Page("open-cycle page", visit(ann, f"{group}/cycles/new"), ("name",)),
         Page(
             "cycle page",

@@ -20,6 +20,9 @@ from web.rendering import found, reading
 from web.users import current_actor
 
 WHOLE = "groups/show.html"
+# The group's people, invitations and sharing: facilitators' admin, on a page of its own
+# so that the group page is about the group's work.
+PEOPLE = "groups/people.html"
 
 
 @dataclass(frozen=True)
@@ -73,20 +76,25 @@ def group_view(
 
 
 def section(
-    group_id: UUID, fragment: str, new_link: Callable[[], dict[str, str]] | None = None
+    group_id: UUID,
+    fragment: str,
+    new_link: Callable[[], dict[str, str]] | None = None,
+    whole: str = WHOLE,
 ) -> Landing:
-    """A facilitator's post to one section of the group page: htmx swaps that section, a
-    refusal is said on top. A `new_link` (shown once) is shown by rendering, not redirecting."""
+    """A facilitator's post to one section of the group page (or of its people page, when
+    `whole` is PEOPLE): htmx swaps that section, a refusal is said on top. A `new_link`
+    (shown once) is shown by rendering, not redirecting."""
 
     def page(sent: Sent) -> PageView:
         shown = new_link() if new_link is not None and sent.refused is None else None
         return group_view(group_id, sent, shown)
 
+    endpoint = "people.show" if whole == PEOPLE else "groups.show"
     return Landing(
-        WHOLE,
+        whole,
         fragment,
         page,
-        lambda _: url_for("groups.show", group_id=group_id),
+        lambda _: url_for(endpoint, group_id=group_id),
         swap=True,
         stay=new_link is not None,
         alert=True,
