@@ -20,6 +20,8 @@ from tests.server.store import MARK, marked_events, store
 # What a refused page says, by the kind of submission refused: someone else decided first,
 # or the cycle closed before the reflection reached it.
 REFUSALS = {"decision": "already decided", "late": "This cycle is closed"}
+# How the page shows the cycle as it now is, decided: its decision, or the plan form's notice.
+CLOSED = ("Decided to", "This cycle is closed: it was")
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Sent:
     again: list[tuple[int | None, str]] = field(default_factory=list)
     page: str = ""  # a refusal's page
     how: str = ""  # sent plainly, twice at once, or again after a lost answer
+    landed: tuple[int | None, str] = (None, "")  # the page a 303 led to: status and text
 
     def answered(self, answer: Answer) -> None:
         """Keep the answer that counted, and the page if it refused."""
@@ -77,16 +80,19 @@ def check_decisions(
     for s in sent:
         _kept(s, marked, wrong)
         _refusal(s, wrong)
+        _landed(s, wrong)
     problems = [
         f"{what}: {len(cases)} — {'; '.join(cases[:SHOWN])}"
         for what, cases in wrong.items()
         if cases
     ]
     kinds = Counter(s.submission.kind for s in sent)
+    followed = sum(1 for s in sent if s.landed[0] is not None)
     again = Counter(str(a[0]) for s in sent for a in s.again)
     notes = [
         f"raced cycles {len(raced)}, won by: {', '.join(winners)}; cycles in the group "
-        f"{len(added)}; sent {dict(kinds)}",
+        f"{len(added)}; sent {dict(kinds)}; pages a recorded opening or decision led to, "
+        f"read as a browser follows it: {followed}",
         "answers again (twins and replays): "
         + ", ".join(f"{n}x{a}" for a, n in sorted(again.items())),
     ]
@@ -208,11 +214,30 @@ def _plan_differs(s: Sent, plan: dict[str, Any]) -> bool:
 
 
 def _refusal(s: Sent, wrong: dict[str, list[str]]) -> None:
-    """A refused submission's page says why, in words, and shows no stack trace."""
+    """A refused submission's page says why, in words, with no stack trace; a decision or
+    reflection refused because the cycle was decided shows it decided, not still open."""
     if not s.page:
         return
     said = REFUSALS.get(s.submission.kind, "")
     if said not in s.page or "Traceback" in s.page:
         wrong.setdefault("a refusal that does not say why", []).append(
             f"{s.submission.kind} {s.mark}: {s.first[0]}, expected {said!r}"
+        )
+    if said and not any(closed in s.page for closed in CLOSED):
+        wrong.setdefault("a refusal whose page shows the cycle still open", []).append(
+            f"{s.submission.kind} {s.decision} {s.mark}: {s.first[0]}"
+        )
+
+
+def _landed(s: Sent, wrong: dict[str, list[str]]) -> None:
+    """The page a recorded opening or decision leads to shows what was just recorded: the
+    objective or the reason, or the next cycle, linked back, at the scale sent."""
+    if s.landed[0] is None:
+        return
+    status, page = s.landed
+    ramp_goes_on = s.decision in CONTINUING
+    shown = [f'href="/cycles/{s.cycle_id}"', s.scale] if ramp_goes_on else [s.mark]
+    if status != 200 or not all(words in page for words in shown):
+        wrong.setdefault("the page a recorded submission leads to does not show it", []).append(
+            f"{s.submission.kind} {s.decision} {s.mark}: {status}, expected {shown}"
         )

@@ -176,6 +176,10 @@ class DecidingWriter(Writer):
         else:
             answer = self.member.send(sent.submission)
         sent.answered(answer)
+        if answer.status == 303 and sent.submission.kind != "entry":
+            # As a browser follows it: what was just recorded shows there.
+            page = self.member.get(answer.location.split("#")[0])
+            sent.landed = (page.status, page.body)
         if twin is not None:
             twin.join()
 
