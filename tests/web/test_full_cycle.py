@@ -348,6 +348,22 @@ def test_a_correction_of_an_entry_someone_just_corrected_is_a_409_keeping_the_te
     assert '<input id="based_on" name="based_on" type="hidden" value="2">' in second.text
 
 
+def test_a_correction_that_lost_the_race_is_rebased_on_the_version_that_won(
+    client: FlaskClient, app: Flask, made: Made, ann: UUID
+) -> None:
+    entry = made.entry_ids(app)[0]
+    # Another process amended it; this one's read model has not seen it.
+    services_of(app).app.amend_entry(made.cycle_id, entry, 1, "Their fix", "A", str(ann))
+    url = f"/cycles/{made.cycle_id}/entries/{entry}/correct"
+    mine = {"based_on": "1", "action": "amend", "text": "My fix", "reason": "B"}
+    lost = client.post(url, data=mine)
+    assert lost.status_code == 409
+    assert "Their fix" in lost.text
+    assert "My fix" in lost.text
+    assert '<input id="based_on" name="based_on" type="hidden" value="2">' in lost.text
+    assert client.post(url, data={**mine, "based_on": "2"}).status_code == 303
+
+
 def test_a_withdrawn_entry_is_struck_through_and_no_longer_citable(
     client: FlaskClient, app: Flask, made: Made
 ) -> None:
