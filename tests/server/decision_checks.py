@@ -79,8 +79,8 @@ def check_decisions(
             wrong.setdefault(what, []).append(case)
     for s in sent:
         _kept(s, marked, wrong)
-        _refusal(s, wrong)
-        _landed(s, wrong)
+        for what, case in page_problems(s):
+            wrong.setdefault(what, []).append(case)
     problems = [
         f"{what}: {len(cases)} — {'; '.join(cases[:SHOWN])}"
         for what, cases in wrong.items()
@@ -213,31 +213,26 @@ def _plan_differs(s: Sent, plan: dict[str, Any]) -> bool:
     return questions != sent or plan["scale"] != s.scale
 
 
-def _refusal(s: Sent, wrong: dict[str, list[str]]) -> None:
-    """A refused submission's page says why, in words, with no stack trace; a decision or
-    reflection refused because the cycle was decided shows it decided, not still open."""
-    if not s.page:
-        return
+def page_problems(s: Sent) -> list[tuple[str, str]]:
+    """What is wrong with the page a submission was answered with: a refusal says why, in
+    words, with no stack trace, and one because the cycle was decided shows it decided, not
+    still open; the page a recorded opening or decision leads to shows what was recorded
+    (the objective or the reason, or the next cycle, linked back, at the scale sent)."""
+    problems = []
+    what = f"{s.submission.kind} {s.decision} {s.mark}"
     said = REFUSALS.get(s.submission.kind, "")
-    if said not in s.page or "Traceback" in s.page:
-        wrong.setdefault("a refusal that does not say why", []).append(
-            f"{s.submission.kind} {s.mark}: {s.first[0]}, expected {said!r}"
-        )
-    if said and not any(closed in s.page for closed in CLOSED):
-        wrong.setdefault("a refusal whose page shows the cycle still open", []).append(
-            f"{s.submission.kind} {s.decision} {s.mark}: {s.first[0]}"
-        )
-
-
-def _landed(s: Sent, wrong: dict[str, list[str]]) -> None:
-    """The page a recorded opening or decision leads to shows what was just recorded: the
-    objective or the reason, or the next cycle, linked back, at the scale sent."""
-    if s.landed[0] is None:
-        return
+    if s.page and (said not in s.page or "Traceback" in s.page):
+        problems.append(("a refusal that does not say why", f"{what}: expected {said!r}"))
+    if s.page and said and not any(closed in s.page for closed in CLOSED):
+        problems.append(("a refusal whose page shows the cycle still open", what))
     status, page = s.landed
     ramp_goes_on = s.decision in CONTINUING
     shown = [f'href="/cycles/{s.cycle_id}"', s.scale] if ramp_goes_on else [s.mark]
-    if status != 200 or not all(words in page for words in shown):
-        wrong.setdefault("the page a recorded submission leads to does not show it", []).append(
-            f"{s.submission.kind} {s.decision} {s.mark}: {status}, expected {shown}"
+    if status is not None and (status != 200 or not all(words in page for words in shown)):
+        problems.append(
+            (
+                "the page a recorded submission leads to does not show it",
+                f"{what}: {status}, expected {shown}",
+            )
         )
+    return problems

@@ -12,7 +12,7 @@ from domain.entries import SCALE_UP
 from projections.tables import entries
 from tests.server.checks import Expect, judge
 from tests.server.client import Answer, Submission, marker
-from tests.server.decision_checks import Sent, judge_race
+from tests.server.decision_checks import Sent, judge_race, page_problems
 from tests.server.forms import forms_in
 from tests.server.outage import (
     BUILT,
@@ -337,3 +337,23 @@ def test_a_scale_up_sent_to_its_next_cycle_with_the_scale_kept_is_passed() -> No
     marked = {won.mark: [stored[0], following]}
     _, problems = judge_race(cycle_id, stored, [won], marked, {following.originator_id})
     assert problems == []
+
+
+def test_a_refusal_page_showing_the_cycle_still_open_is_caught() -> None:
+    lost = raced("adopt", 409, 409)
+    lost.page = "<p>Ann already decided to abandon this cycle.</p><button>Record decision</button>"
+    assert [what for what, _ in page_problems(lost)] == [
+        "a refusal whose page shows the cycle still open"
+    ]
+    lost.page = "<p>Ann already decided to abandon this cycle.</p><p>Decided to abandon</p>"
+    assert page_problems(lost) == []
+
+
+def test_a_recorded_decision_whose_page_does_not_show_it_is_caught() -> None:
+    won = raced("adopt", 303, 303)
+    won.landed = (200, "<p>Decided to adopt</p>")
+    assert [what for what, _ in page_problems(won)] == [
+        "the page a recorded submission leads to does not show it"
+    ]
+    won.landed = (200, f"<p>Decided to adopt</p><p>adopt {won.mark}</p>")
+    assert page_problems(won) == []
