@@ -149,7 +149,7 @@ def _winner(
     if won.decision in CONTINUING:
         if len(nexts) != 1 or nexts[0].originator_id != decision.next_cycle_id:
             problems.append(("not exactly one next cycle opened", f"{what}: {len(nexts)}"))
-        elif nexts[0].originator_id not in added or _next_differs(won, nexts[0]):
+        elif nexts[0].originator_id not in added or _next_differs(won, decision, nexts[0]):
             problems.append(("the next cycle differs from what was sent", what))
         else:
             won_at = f"/cycles/{nexts[0].originator_id}"
@@ -165,9 +165,15 @@ def _winner(
     return problems
 
 
-def _next_differs(won: Sent, following: Any) -> bool:
+def _next_differs(won: Sent, decision: Any, following: Any) -> bool:
+    """The next cycle is not as sent: its date, its scale (scaling up), or its change, which
+    is the decision's one reason (said once)."""
     scale = following.plan["scale"]
-    return following.happened != won.happened or (won.decision == SCALE_UP and scale != won.scale)
+    return (
+        following.happened != won.happened
+        or following.change != decision.reason
+        or (won.decision == SCALE_UP and scale != won.scale)
+    )
 
 
 def _loser(s: Sent, marked: dict[str, list[Any]]) -> list[tuple[str, str]]:
