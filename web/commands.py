@@ -50,7 +50,10 @@ def submit(form: FlaskForm, command: Callable[[], Recorded]) -> tuple[Recorded |
         recorded = _once(_keyed(key), command) if key else command()
     except DomainError as error:
         attach(form, error, humanize(str(error)))
-        return None, status_for(error)
+        status = status_for(error)
+        if status == 409:
+            read_their_writes()
+        return None, status
     read_your_writes(recorded.notification_id)
     return recorded, 200
 
@@ -86,6 +89,13 @@ def read_your_writes(notification_id: int) -> None:
     except Exception:
         log.warning("Recorded up to %s but the read model did not catch up", notification_id)
         g.updating = True
+
+
+def read_their_writes() -> None:
+    """Catch the read model up to the whole log, so a page refusing a change made on a stale
+    basis shows the change someone else made first (another process may have recorded it a
+    moment ago): never the cycle still open beside "already decided"."""
+    read_your_writes(services().app.recorder.max_notification_id() or 0)
 
 
 def form_key() -> Markup:

@@ -36,17 +36,20 @@ class CorrectionView(PageView):
 @requires("record")
 def correct(cycle_id: UUID, entry_id: UUID) -> ResponseReturnValue:
     """Amend or withdraw one entry."""
-    with reading() as conn:
-        page = found(queries.correction_page(conn, cycle_id, entry_id))
+    page = _page(cycle_id, entry_id)
     entry = page.entry
     form = CorrectionForm(data={"based_on": entry.revision, "text": entry.text})
     if not form.is_submitted():
         return render(*PAGE, **_view(page, form).context())
 
     def given_back(sent: Sent) -> CorrectionView:
-        if sent.status == 409:  # keep the typed text, based on the newer version shown above
-            form.rebase(entry.revision)
-        return _view(page, form)
+        if sent.status != 409:
+            return _view(page, form)
+        # Keep the typed text, based on the newer version shown above: read again, as it is
+        # now (the page read before the command may predate the correction that won).
+        newer = _page(cycle_id, entry_id)
+        form.rebase(newer.entry.revision)
+        return _view(newer, form)
 
     return post(
         Sent(UNPREFIXED, form),
@@ -66,6 +69,11 @@ def _command(cycle_id: UUID, entry_id: UUID, form: CorrectionForm) -> Recorded:
     return app.amend_entry(
         cycle_id, entry_id, based_on, form.text.data, form.reason.data, current_actor()
     )
+
+
+def _page(cycle_id: UUID, entry_id: UUID) -> queries.CorrectionPage:
+    with reading() as conn:
+        return found(queries.correction_page(conn, cycle_id, entry_id))
 
 
 def _view(page: queries.CorrectionPage, form: FlaskForm) -> CorrectionView:

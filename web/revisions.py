@@ -57,9 +57,13 @@ def submit(cycle_id: UUID) -> ResponseReturnValue:
     form = _offer(sent.form, page)
 
     def given_back(sent: Sent) -> RevisionView:
-        if sent.status == 409:  # keep everything they typed, based on the newer plan shown
-            form.rebase(page.plan.version)
-        return _view(page, form, sent.status)
+        if sent.status != 409:
+            return _view(page, form, sent.status)
+        # Keep everything they typed, based on the newer plan shown: read again, as it is
+        # now (the page read before the command may predate the revision that won).
+        newer = _page(cycle_id)
+        form.rebase(newer.plan.version)
+        return _view(newer, form, sent.status)
 
     return post(
         sent,

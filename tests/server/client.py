@@ -112,9 +112,11 @@ class Member:
         fields: list[tuple[str, str]] | None = None,
         port: int | None = None,
         files: list[Upload] | None = None,
+        timeout: float | None = None,
     ) -> Answer:
         """One request on a fresh connection (to this member's server, or the one on
-        `port`), the fields with any files as multipart; redirects are not followed."""
+        `port`), the fields with any files as multipart; redirects are not followed. Waited
+        for `timeout` seconds (else the member's own): past it, the answer is lost."""
         headers = {"Connection": "close"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -126,7 +128,7 @@ class Member:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         started = time.monotonic()
         connection = http.client.HTTPConnection(
-            "127.0.0.1", port or self.port, timeout=self.timeout
+            "127.0.0.1", port or self.port, timeout=timeout or self.timeout
         )
         try:
             connection.request(method, path, body=body, headers=headers)
@@ -204,23 +206,26 @@ class Member:
         self.sent.append(submission)
         return submission
 
-    def post(self, submission: Submission, port: int | None = None) -> Answer:
-        """POST a submission's fields (to another server, given its port), noting the
-        status and time."""
+    def post(
+        self, submission: Submission, port: int | None = None, timeout: float | None = None
+    ) -> Answer:
+        """POST a submission's fields (to another server, given its port; waiting `timeout`
+        seconds for the answer, given one), noting the status and time."""
         self.posting += 1
         try:
             answer = self.request(
-                "POST", submission.path, submission.fields, port, submission.files
+                "POST", submission.path, submission.fields, port, submission.files, timeout
             )
         finally:
             self.posting -= 1
         self.posts.append((submission.path, answer.status, answer.seconds))
         return answer
 
-    def send(self, submission: Submission) -> Answer:
-        """Post a submission; the latest answer that came back is its status."""
+    def send(self, submission: Submission, timeout: float | None = None) -> Answer:
+        """Post a submission (waiting `timeout` seconds for the answer, given one); the
+        latest answer that came back is its status."""
         submission.sent_at.append(time.time())
-        answer = self.post(submission)
+        answer = self.post(submission, timeout=timeout)
         submission.answers.append(answer.status)
         if answer.lost:
             submission.lost += 1
@@ -230,10 +235,16 @@ class Member:
         return answer
 
     def send_until_answered(
-        self, submission: Submission, deadline: float, again: Collection[int] = ()
+        self,
+        submission: Submission,
+        deadline: float,
+        again: Collection[int] = (),
+        patience: float | None = None,
     ) -> Answer:
-        """Post, and again while the answer is lost or in `again` (say 503), till `deadline`."""
-        answer = self.send(submission)
+        """Post, and again while the answer is lost or in `again` (say 503), till `deadline`;
+        the first answer waited for `patience` seconds, given one (a timeout that loses
+        an answer the server goes on to give)."""
+        answer = self.send(submission, patience)
         pause = 0.1
         while (answer.lost or answer.status in again) and time.monotonic() < deadline:
             time.sleep(pause)

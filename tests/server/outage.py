@@ -53,9 +53,10 @@ class Witness(Member):
         fields: list[tuple[str, str]] | None = None,
         port: int | None = None,
         files: list[Upload] | None = None,
+        timeout: float | None = None,
     ) -> Answer:
         """One request, as a member's; a 5xx answer is kept."""
-        answer = super().request(method, path, fields, port, files)
+        answer = super().request(method, path, fields, port, files, timeout)
         if answer.status is not None and answer.status >= 500:
             self.failures.append((method, path, answer))
         return answer

@@ -174,7 +174,7 @@ def concurrency(
     with Server(database_url, logs, projection_worker=True) as server:
         clock.lap("start")
         group = writers([server.port], team.members, team.cycle_id, seed)
-        before_replays = write_then_replay(group, seconds, database_url, clock)
+        before_replays = write_then_replay(group, lambda w: w.run(seconds), database_url, clock)
     return judge_replayed(
         f"R1 concurrency: {count} writers x {seconds:.0f} s on {_name(database_url)}, "
         "then every submission replayed once",
@@ -186,16 +186,16 @@ def concurrency(
 
 
 def write_then_replay(
-    group: Sequence[Writer], seconds: float, database_url: str, clock: "Stopwatch"
+    group: Sequence[W], work: Callable[[W], None], database_url: str, clock: "Stopwatch"
 ) -> Stored:
-    """Sign in, write for `seconds`, then send every submission once more; what was
+    """Sign in, each writer does its work, then sends every submission once more; what was
     stored before the replays."""
     together(group, Writer.sign_in)
     clock.lap("sign in")
-    together(group, lambda w: w.run(seconds))
+    together(group, work)
     clock.lap("write")
     before_replays = marks_now(database_url)
-    together(group, Writer.replay_all)
+    together(group, lambda w: w.replay_all())
     clock.lap("replay")
     return before_replays
 
@@ -244,7 +244,7 @@ def past_one_machine(
         group = writers(fleet.ports, team.members, team.cycle_id, seed)
         for writer in group:
             writer.twins = twins
-        before_replays = write_then_replay(group, seconds, database_url, clock)
+        before_replays = write_then_replay(group, lambda w: w.run(seconds), database_url, clock)
     verdict = judge_replayed(
         f"Past one machine: {fleet.webs} web servers and {fleet.workers} projection workers "
         f"on one {_name(database_url)} database, {count} writers x {seconds:.0f} s through "

@@ -57,7 +57,15 @@ Stored = dict[str, list[Copy]]
 
 def stored_marks(app: Learnloop) -> Stored:
     """Each mark found in the event store: the events that carry it."""
-    found: Stored = defaultdict(list)
+    return {
+        mark: [Copy(type(e).__qualname__, e.timestamp.timestamp()) for e in events]
+        for mark, events in marked_events(app).items()
+    }
+
+
+def marked_events(app: Learnloop) -> dict[str, list[Any]]:
+    """Each mark found in the event store: the events that carry it, oldest first."""
+    found: dict[str, list[Any]] = defaultdict(list)
     start: int | None = None
     while True:
         notifications = app.recorder.select_notifications(
@@ -65,10 +73,8 @@ def stored_marks(app: Learnloop) -> Stored:
         )
         for notification in notifications:
             event: Any = app.mapper.to_domain_event(notification)  # an aggregate's: timestamped
-            marks = {m for s in _strings(vars(event)) for m in MARK.findall(s)}
-            for mark in marks:
-                copy = Copy(type(event).__qualname__, event.timestamp.timestamp())
-                found[f"[sub:{mark}]"].append(copy)
+            for mark in {m for s in _strings(vars(event)) for m in MARK.findall(s)}:
+                found[f"[sub:{mark}]"].append(event)
         if len(notifications) < PAGE:
             return found
         start = notifications[-1].id

@@ -1,11 +1,18 @@
 """The harness itself: it reads forms as a browser sends them and catches each broken promise."""
 
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
 import pytest
 import sqlalchemy as sa
 
+from domain.cycle import Cycle
+from domain.entries import SCALE_UP
 from projections.tables import entries
 from tests.server.checks import Expect, judge
 from tests.server.client import Answer, Submission, marker
+from tests.server.decision_checks import Sent, judge_race, page_problems
 from tests.server.forms import forms_in
 from tests.server.outage import (
     BUILT,
@@ -227,3 +234,126 @@ def test_a_503_to_a_send_that_had_in_fact_recorded_it_is_counted() -> None:
     }
     assert recorded_by_a_503(recorded_then_cut, stored)
     assert not recorded_by_a_503(refused_outright, stored)
+
+
+def decided(cycle_id: UUID, by: Sent, next_cycle_id: UUID | None = None) -> "Cycle.DecisionMade":
+    """The decision a raced cycle stores, with its winner's mark in the reason."""
+    made: Any = Cycle.DecisionMade  # its fields are keywords the type checker does not see
+    return made(
+        originator_id=cycle_id,
+        originator_version=4,
+        timestamp=datetime.now(UTC),
+        decision=by.decision,
+        reason=f"{by.decision} {by.mark}",
+        next_cycle_id=next_cycle_id,
+        actor="a",
+        happened=by.happened,
+    )
+
+
+def continued(cycle_id: UUID, by: Sent) -> "Cycle.Continued":
+    """The next cycle a continuing decision opens, its change carrying the decision's mark."""
+    opened: Any = Cycle.Continued  # its fields are keywords the type checker does not see
+    return opened(
+        originator_id=uuid4(),
+        originator_version=1,
+        timestamp=datetime.now(UTC),
+        originator_topic="domain.cycle:Cycle",
+        group_id=uuid4(),
+        number=2,
+        plan={"scale": by.scale},
+        method="pdsa",
+        previous_cycle_id=cycle_id,
+        change=f"{by.decision} {by.mark}",
+        cites=[],
+        actor="a",
+        happened=by.happened,
+    )
+
+
+def raced(decision: str, status: int, again: int) -> Sent:
+    """One member's decision of a raced cycle and the answers it got."""
+    mark = marker()
+    submission = Submission("m@example.org", "decision", "", "key", "/p", [], status)
+    location = "/cycles/c#decision" if status == 303 else ""
+    return Sent(
+        submission, mark, decision=decision, first=(status, location), again=[(again, location)]
+    )
+
+
+def test_a_race_won_once_with_every_other_decision_refused_is_passed() -> None:
+    cycle_id = uuid4()
+    won, lost = raced("adopt", 303, 303), raced("abandon", 409, 409)
+    verdict, problems = judge_race(cycle_id, [decided(cycle_id, won)], [won, lost], {}, set())
+    assert (verdict, problems) == ("adopt ()", [])
+
+
+def test_a_cycle_decided_twice_is_caught() -> None:
+    cycle_id = uuid4()
+    one, two = raced("adopt", 303, 303), raced("abandon", 303, 303)
+    stored = [decided(cycle_id, one), decided(cycle_id, two)]
+    _, problems = judge_race(cycle_id, stored, [one, two], {}, set())
+    assert [what for what, _ in problems] == ["a cycle not decided exactly once"]
+
+
+def test_a_loser_told_it_was_recorded_or_stored_and_a_winner_replayed_otherwise_are_caught() -> (
+    None
+):
+    cycle_id = uuid4()
+    won, told, kept = (
+        raced("adopt", 303, 409),
+        raced("abandon", 303, 303),
+        raced("adopt", 409, 409),
+    )
+    marked = {kept.mark: [decided(cycle_id, kept)]}
+    _, problems = judge_race(cycle_id, [decided(cycle_id, won)], [won, told, kept], marked, set())
+    assert sorted(what for what, _ in problems) == [
+        "a decision that lost not refused with 409",
+        "a decision that lost was stored",
+        "a replay of a decision that lost answered otherwise",
+        "a replay of the winner answered otherwise than the first",
+    ]
+
+
+def test_a_scale_up_that_opened_two_next_cycles_is_caught() -> None:
+    cycle_id = uuid4()
+    won = raced(SCALE_UP, 303, 303)
+    won.scale = "Ward 7"
+    first, second = continued(cycle_id, won), continued(cycle_id, won)
+    stored = [decided(cycle_id, won, first.originator_id)]
+    marked = {won.mark: [stored[0], first, second]}
+    added = {first.originator_id, second.originator_id}
+    _, problems = judge_race(cycle_id, stored, [won], marked, added)
+    assert [what for what, _ in problems] == ["not exactly one next cycle opened"]
+
+
+def test_a_scale_up_sent_to_its_next_cycle_with_the_scale_kept_is_passed() -> None:
+    cycle_id = uuid4()
+    won = raced(SCALE_UP, 303, 303)
+    won.scale = "Ward 7"
+    following = continued(cycle_id, won)
+    won.first = won.again[0] = (303, f"/cycles/{following.originator_id}")
+    stored = [decided(cycle_id, won, following.originator_id)]
+    marked = {won.mark: [stored[0], following]}
+    _, problems = judge_race(cycle_id, stored, [won], marked, {following.originator_id})
+    assert problems == []
+
+
+def test_a_refusal_page_showing_the_cycle_still_open_is_caught() -> None:
+    lost = raced("adopt", 409, 409)
+    lost.page = "<p>Ann already decided to abandon this cycle.</p><button>Record decision</button>"
+    assert [what for what, _ in page_problems(lost)] == [
+        "a refusal whose page shows the cycle still open"
+    ]
+    lost.page = "<p>Ann already decided to abandon this cycle.</p><p>Decided to abandon</p>"
+    assert page_problems(lost) == []
+
+
+def test_a_recorded_decision_whose_page_does_not_show_it_is_caught() -> None:
+    won = raced("adopt", 303, 303)
+    won.landed = (200, "<p>Decided to adopt</p>")
+    assert [what for what, _ in page_problems(won)] == [
+        "the page a recorded submission leads to does not show it"
+    ]
+    won.landed = (200, f"<p>Decided to adopt</p><p>adopt {won.mark}</p>")
+    assert page_problems(won) == []

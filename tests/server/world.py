@@ -46,9 +46,15 @@ class World:
 
 
 def prepare(
-    database_url: str, teams: int = 1, members: int = 8, history: int = 0, prefix: str = "m"
+    database_url: str,
+    teams: int = 1,
+    members: int = 8,
+    history: int = 0,
+    prefix: str = "m",
+    role: str = "member",
 ) -> World:
-    """Accounts, groups and an open cycle each, made through the Application on the database."""
+    """Accounts, groups and an open cycle each, made through the Application on the database;
+    the people join with `role` (facilitators also open cycles)."""
     # Each cycle starts with one observation (so it is acting and a revision can cite it)
     # and `history` more entries, comments and revisions, so pages have something to show.
     flask_app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": SECRET_KEY})
@@ -67,7 +73,7 @@ def prepare(
             people = []
             for n in range(members):
                 person = Person(f"{prefix}{t}x{n}@example.org", f"{prefix}{t}x{n} Member")
-                join(app, group.id, register(app, person.name), "member", ann)
+                join(app, group.id, register(app, person.name), role, ann)
                 people.append(person)
             last = app.record_observation(cycle.id, "Two rounds missed", str(ann))
             _history(app, cycle.id, history, str(ann))

@@ -7,6 +7,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.builders import plan
 from tests.conftest import join, register, sign_in
 from tests.web.conftest import HX, Made, events_in, services_of
 
@@ -201,6 +202,64 @@ def test_deciding_twice_is_a_409_naming_the_first_decision(
     assert "Ann Facilitator already decided to adopt this cycle." in again.text
 
 
+@pytest.mark.parametrize(
+    ("path", "closed"),
+    [
+        ("decision", "Decided to adopt"),
+        ("scale-up", "This cycle is closed: it was adopted."),
+        ("adapt", "This cycle is closed: it was adopted."),
+    ],
+)
+def test_a_decision_that_lost_the_race_is_refused_with_the_decision_that_won_shown(
+    client: FlaskClient, app: Flask, made: Made, ann: UUID, path: str, closed: str
+) -> None:
+    plan = {
+        "cites": [str(made.entry_ids(app)[1])],
+        "objective": "Next",
+        "questions-0-question": QUESTION,
+        "questions-0-prediction": "Yes",
+    }
+    data = {
+        "decision": {"decision_form-decision": "abandon", "decision_form-reason": "No"},
+        "scale-up": {**plan, "change": "It worked", "scale": "Ward 7"},
+        "adapt": {**plan, "change": "Change it"},
+    }[path]
+    # Another process recorded the winning decision; this one's read model has not seen it.
+    services_of(app).app.decide(made.cycle_id, "adopt", "It works", str(ann))
+    before = events_in(app)
+    lost = client.post(f"/cycles/{made.cycle_id}/{path}", data=data)
+    assert lost.status_code == 409
+    assert "Ann Facilitator already decided to adopt this cycle." in lost.text
+    assert closed in lost.text  # the page shows the cycle as it now is: decided
+    assert "Record decision" not in lost.text
+    assert "and open cycle 2" not in lost.text  # no scale-up or adapt form offered again
+    assert events_in(app) == before
+
+
+def test_a_revision_that_lost_the_race_is_rebased_on_the_plan_that_won(
+    client: FlaskClient, app: Flask, made: Made, ann: UUID
+) -> None:
+    learning = made.entry_ids(app)[1]
+    # Another process saved version 2; this one's read model has not seen it.
+    theirs = plan("Their objective", "Bay C", [(QUESTION, "Yes")])
+    services_of(app).app.revise_plan(made.cycle_id, 1, theirs, "Theirs", [learning], str(ann))
+    mine = {
+        "based_on": "1",
+        "cites": [str(learning)],
+        "objective": "My objective",
+        "questions-0-question": QUESTION,
+        "questions-0-prediction": "No",
+        "change": "Mine",
+    }
+    lost = client.post(f"/cycles/{made.cycle_id}/revisions", data=mine)
+    assert lost.status_code == 409
+    assert "Their objective" in lost.text  # the plan that won, shown beside what was typed
+    assert "My objective" in lost.text
+    assert '<input id="based_on" name="based_on" type="hidden" value="2">' in lost.text
+    again = client.post(f"/cycles/{made.cycle_id}/revisions", data={**mine, "based_on": "2"})
+    assert again.status_code == 303
+
+
 def test_adapting_opens_the_next_cycle_linked_both_ways(
     client: FlaskClient, app: Flask, made: Made
 ) -> None:
@@ -287,6 +346,22 @@ def test_a_correction_of_an_entry_someone_just_corrected_is_a_409_keeping_the_te
     assert "Someone corrected this entry while you were editing" in second.text
     assert "My second fix" in second.text
     assert '<input id="based_on" name="based_on" type="hidden" value="2">' in second.text
+
+
+def test_a_correction_that_lost_the_race_is_rebased_on_the_version_that_won(
+    client: FlaskClient, app: Flask, made: Made, ann: UUID
+) -> None:
+    entry = made.entry_ids(app)[0]
+    # Another process amended it; this one's read model has not seen it.
+    services_of(app).app.amend_entry(made.cycle_id, entry, 1, "Their fix", "A", str(ann))
+    url = f"/cycles/{made.cycle_id}/entries/{entry}/correct"
+    mine = {"based_on": "1", "action": "amend", "text": "My fix", "reason": "B"}
+    lost = client.post(url, data=mine)
+    assert lost.status_code == 409
+    assert "Their fix" in lost.text
+    assert "My fix" in lost.text
+    assert '<input id="based_on" name="based_on" type="hidden" value="2">' in lost.text
+    assert client.post(url, data={**mine, "based_on": "2"}).status_code == 303
 
 
 def test_a_withdrawn_entry_is_struck_through_and_no_longer_citable(
