@@ -80,6 +80,12 @@ def utc_aside(moment: datetime) -> str:
     return f" ({_utc(moment):%H:%M} UTC)"
 
 
+def uk_day(moment: datetime) -> date:
+    """The day a moment fell on in the UK, where the teams are (00:30 BST is that day,
+    though it is still the day before in UTC)."""
+    return _uk(moment).date()
+
+
 def _utc(moment: datetime) -> datetime:
     # SQLite gives back the read model's times without their zone; they are UTC.
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -1,6 +1,6 @@
 """Moments typed and read in UK time: what ?as_of= means and how a moment is said."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -9,6 +9,7 @@ from web.moments import (
     happened_words,
     just_after,
     parse_moment,
+    uk_day,
     uk_moment,
     utc_aside,
 )
@@ -85,3 +86,10 @@ def test_when_it_happened_is_said_only_where_it_differs_from_when_recorded(
     happened: str, recorded: datetime, said: str
 ) -> None:
     assert happened_words(happened, recorded) == said
+
+
+def test_a_moment_falls_on_its_uk_day_though_utc_is_still_on_the_day_before() -> None:
+    # 3 April 2017 began at 23:00 UTC on the 2nd (BST); SQLite hands back naive UTC times.
+    assert uk_day(datetime(2017, 4, 2, 23, 0, tzinfo=UTC)) == date(2017, 4, 3)
+    assert uk_day(datetime(2017, 4, 2, 23, 0)) == date(2017, 4, 3)
+    assert uk_day(datetime(2017, 1, 9, 0, 0, tzinfo=UTC)) == date(2017, 1, 9)  # GMT
