@@ -76,7 +76,7 @@ Feature: A published ramp entered as it happened: treatment escalation plans on 
       | Dec 2016 | 43    |
       | Mar 2017 | 27    |
       | Jun 2017 | 23    |
-    Then the group's page shows "Patients who need a TEP but have none" at its latest value, "23 in June 2017"
+    Then the group's page shows "Patients who need a TEP but have none" at its latest value, "23% in June 2017"
     And the group's page shows the ramp "Ramp 1 — adopted" with its scale growing: "All acute medical admissions at one time point: 128 patients → All acute medical admissions at one time point: 95 patients → All acute medical admissions at one time point: 100 patients"
     And the group's timeline tells the ramp newest first, by when each thing happened, after the group was formed today:
       | What                                                                                                  | Happened on      | Cycle                                                                                             |
@@ -104,3 +104,4 @@ Feature: A published ramp entered as it happened: treatment escalation plans on 
       | Cycle 2 adopted and scaling up | 3 April 2017    |
       | Cycle 3 opened                 | 3 April 2017    |
       | Cycle 3 adopted                | 9 June 2017     |
+    And cycle 1's page charts the measure only up to the cycle's decision: "A run chart of 1 point, in December 2016"

@@ -86,3 +86,23 @@ def chart_marks(browser: Browser, measure: str, datatable: list[list[str]]) -> N
     places = [chart.find(mark) for mark in marks]
     assert -1 not in places, (marks, chart)
     assert places == sorted(places), chart
+
+
+@then(
+    parsers.re(
+        r"cycle (?P<number>\d+)'s page charts the measure only up to the cycle's decision: "
+        r'"(?P<reading>[^"]+)"$'
+    ),
+    converters={"number": int},
+)
+def charted_over_cycle(
+    browser: Browser, cycles: dict[int, CycleRef], number: int, reading: str
+) -> None:
+    # Without JavaScript the cycle's page links to its charts; htmx swaps them in.
+    browser.visit(cycles[number].url)
+    page = browser.follow("See the group's measures charted over this cycle")
+    shown = page.by_id["measures-over-cycle"]
+    assert shown.startswith("The group's measures up to this cycle's decision"), shown
+    assert words(reading) in shown, shown
+    assert f"Cycle {number} opened — " in shown, shown
+    assert "March 2017" not in shown, shown  # what came after the decision is not drawn
