@@ -31,23 +31,23 @@ Feature: A published ramp entered as it happened: treatment escalation plans on 
     Given Ann Facilitator has formed the pilot group "Acute medical unit TEP group" with the aim "More of our acute medical patients who need a treatment escalation plan have one"
     And Bea Okafor, a junior doctor, is a member of the group
     And Ann Facilitator has defined the measure, from the group's page:
-      | Name       | Patients who need a TEP but have none                                                    |
+      | Name       | Patients who need a TEP but have none                                                                 |
       | Definition | Sampled acute medical admissions whom SPICT shows need a TEP and who have none, over all who need one |
-      | Unit       | %                                                                                        |
-      | Better     | Down is better                                                                           |
-      | Counted by | Each month                                                                               |
+      | Unit       | %                                                                                                     |
+      | Better     | Down is better                                                                                        |
+      | Counted by | Each month                                                                                            |
 
   Scenario: Find out, test the leaflet, see whether the fall lasts: December 2016 to June 2017
     Given Ann Facilitator has opened a cycle on 2016-12-01 with this plan:
-      | Objective         | Assess the problem: how many acute medical patients who need a TEP have one                                        |
-      | Question          | Of the patients SPICT shows need a TEP, how many have none?                                                        |
-      | Kind of question  | Exploratory — we are finding out; no prediction                                                                    |
+      | Objective         | Assess the problem: how many acute medical patients who need a TEP have one                                                  |
+      | Question          | Of the patients SPICT shows need a TEP, how many have none?                                                                  |
+      | Kind of question  | Exploratory — we are finding out; no prediction                                                                              |
       | What will be done | Sample all acute medical admissions at one time point, on the acute medical unit; survey stakeholders; map how a TEP is made |
-      | Scale             | All acute medical admissions at one time point: 128 patients                                                       |
+      | Scale             | All acute medical admissions at one time point: 128 patients                                                                 |
     Then the plan shows "Of the patients SPICT shows need a TEP, how many have none?" as exploratory
     When Bea Okafor records the observation "128 patients sampled; SPICT picked out those who need a TEP." as seen on 2016-12-09
     And Bea Okafor records what was found for "Of the patients SPICT shows need a TEP, how many have none?" on 2016-12-16: "43% of the patients who need a TEP have none."
-    And Ann Facilitator records the learning "Many who need a TEP have none (43%). The survey and process map show the people a TEP passes between." as learned on 2016-12-16
+    And Ann Facilitator records the learning "Many who need a TEP have none (43%). The stakeholder survey and process communication map help us see the human interfaces in producing a TEP." as learned on 2016-12-16
     And Ann Facilitator adapts cycle 1 into cycle 2 on 2017-01-09, in the light of Ann Facilitator's learning:
       | Objective         | Implement a solution: the leaflet "Talking to your doctor about treatment"                  |
       | Question          | With the leaflet in use, how many of the patients who need a TEP have none?                 |
@@ -60,9 +60,9 @@ Feature: A published ramp entered as it happened: treatment escalation plans on 
     And Bea Okafor records what was found for "With the leaflet in use, how many of the patients who need a TEP have none?" on 2017-03-17: "27% of the patients who need a TEP have none, down from 43%."
     And Ann Facilitator records the learning "With the leaflet, fewer who need a TEP go without one: 43% to 27%." as learned on 2017-03-17
     And Ann Facilitator adopts cycle 2 and scales it up into cycle 3 on 2017-04-03, in the light of Ann Facilitator's learning:
-      | Objective    | Monitor sustainability: does the fall with the leaflet last?                             |
-      | What changed | The leaflet stays; we sample again, a little more widely, to see whether the fall lasts. |
-      | Scale        | All acute medical admissions at one time point: 100 patients                             |
+      | Objective    | Monitor sustainability: does the fall with the leaflet last?                     |
+      | What changed | The leaflet stays; we sample the admissions again to see whether the fall lasts. |
+      | Scale        | All acute medical admissions at one time point: 100 patients                     |
     Then cycle 3 is open at the scale "All acute medical admissions at one time point: 100 patients", scaled up from cycle 2
 
     When Bea Okafor records the observation "100 patients sampled; the leaflet still in use." as seen on 2017-06-02
@@ -93,9 +93,9 @@ Feature: A published ramp entered as it happened: treatment escalation plans on 
       | recorded an observation                                                                               | 9 December 2016  | cycle 1 of the ramp “Assess the problem: how many acute medical patients who need a TEP have one” |
       | opened cycle 1 (PDSA)                                                                                 | 1 December 2016  | cycle 1 of the ramp “Assess the problem: how many acute medical patients who need a TEP have one” |
     And the history of the whole ramp cites the learning of each cycle before it:
-      | Cycle | Scale                                                       | In the light of                                                                                     |
-      | 2     | All acute medical admissions at one time point: 95 patients | Many who need a TEP have none (43%).                                                                |
-      | 3     | All acute medical admissions at one time point: 100 patients | With the leaflet, fewer who need a TEP go without one: 43% to 27%.                                  |
+      | Cycle | Scale                                                        | In the light of                                                    |
+      | 2     | All acute medical admissions at one time point: 95 patients  | Many who need a TEP have none (43%).                               |
+      | 3     | All acute medical admissions at one time point: 100 patients | With the leaflet, fewer who need a TEP go without one: 43% to 27%. |
     And the measure's run chart says "A run chart of 3 points from December 2016 to June 2017. Centre line: median 27. No signals: only random variation."
     And the measure's chart marks the ramp on the days it happened:
       | Cycle 1 opened                 | 1 December 2016 |
