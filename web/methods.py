@@ -7,6 +7,7 @@ from flask import Blueprint, abort, current_app, render_template
 from flask.typing import ResponseReturnValue
 
 from web.access import public
+from web.method_guide import app_checks, for_readers, grouped, use_of
 from web.method_pages import CHARTS_DIR, DEFAULT_DIR, find_method, list_methods, method_names
 
 bp = Blueprint("methods", __name__)
@@ -30,10 +31,10 @@ def names() -> dict[str, str]:
 @bp.get("/methods")
 @public
 def index() -> ResponseReturnValue:
-    """The catalogue: every method's name and what it is for, then the chart guides."""
+    """The catalogue: the methods grouped by what they are for, then the chart guides."""
     return render_template(
         "methods/index.html",
-        methods=list_methods(methods_dir()),
+        groups=grouped(list_methods(methods_dir())),
         charts=list_methods(charts_dir()),
     )
 
@@ -45,4 +46,10 @@ def show(slug: str) -> ResponseReturnValue:
     method = find_method(methods_dir(), slug) or find_method(charts_dir(), slug)
     if method is None:
         abort(404)
-    return render_template("methods/show.html", method=method)
+    # Readers see the guidance only: scenarios tagged @app-check are tests of the app.
+    return render_template(
+        "methods/show.html",
+        method=for_readers(method),
+        use=use_of(method),
+        app_checks=app_checks(method),
+    )

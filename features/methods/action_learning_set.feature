@@ -1,3 +1,4 @@
+@use-learn-from-others
 Feature: Action Learning Set — a real problem, questions, a commitment, and a report back
   An Action Learning Set is a small standing group that meets regularly. At each
   meeting one member, the presenter, brings a real problem they own. The others

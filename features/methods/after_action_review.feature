@@ -1,3 +1,4 @@
+@use-look-back
 Feature: After Action Review — four questions asked straight after acting
   An After Action Review is a short, blame-free conversation held as soon as
   possible after a piece of work, while memories are fresh. It asks four

@@ -1,3 +1,4 @@
+@use-test-a-change
 Feature: Appreciative Inquiry — building on what already works
   Appreciative Inquiry starts from what works rather than from what is wrong. In
   Discovery the group collects stories of the times something works at its best;

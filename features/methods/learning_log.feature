@@ -1,3 +1,4 @@
+@use-reflect-on-practice
 Feature: Learning Log — What? So what? Now what?
   A Learning Log is a personal record of learning from practice. After trying
   something, the writer asks three questions: What? (what did I do, what

@@ -1,3 +1,4 @@
+@use-learn-from-others
 Feature: Most Significant Change — a panel chooses the story of change that matters most
   Most Significant Change is set out in Rick Davies and Jess Dart's guide, "The
   'Most Significant Change' (MSC) Technique" (2005). Instead of counting against

@@ -1,3 +1,4 @@
+@use-test-a-change
 Feature: PDSA — Plan, Do, Study, Act
   PDSA tests a change on a small scale before anyone commits to it. The group
   plans the test and predicts what will happen, does it, studies what happened
@@ -67,5 +68,6 @@ Feature: PDSA — Plan, Do, Study, Act
     And nothing is recorded
     And the group still has 1 cycle
 
+  @app-check
   Scenario: The group can find PDSA in the Methods guide
     Then the Methods guide shows "PDSA — Plan, Do, Study, Act" with the scenario "A small test is planned, done, studied and adapted into the next cycle in the light of what it taught"

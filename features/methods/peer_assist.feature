@@ -1,3 +1,4 @@
+@use-learn-from-others
 Feature: Peer Assist — before planning, ask a group that has done it before
   Peer Assist comes from Chris Collison and Geoff Parcell's "Learning to Fly",
   which describes how BP developed it: before a team starts something, it asks
@@ -57,6 +58,7 @@ Feature: Peer Assist — before planning, ask a group that has done it before
     Then it is refused with the message "Not a valid choice."
     And nothing is recorded
 
+  @app-check
   Scenario: A request for advice must say which group to ask
     Given Ann Facilitator has opened a cycle following Peer Assist with this plan:
       | Objective  | Test nurse-led removal of urinary catheters on Ward 3                            |
@@ -66,6 +68,7 @@ Feature: Peer Assist — before planning, ask a group that has done it before
     Then it is refused with the message "Choose the group to ask: one that has done it before."
     And nothing is recorded
 
+  @app-check
   Scenario: A sponsor of the asked group is not shown the questions and cannot give the group's advice
     Given Ann Facilitator has opened a cycle following Peer Assist with this plan:
       | Objective  | Test nurse-led removal of urinary catheters on Ward 3                            |
@@ -77,6 +80,7 @@ Feature: Peer Assist — before planning, ask a group that has done it before
     Then it is refused as forbidden to a sponsor of "Ward 7 catheter group"
     And nothing is recorded
 
+  @app-check
   Scenario: A cycle that follows PDSA does not ask other groups for advice
     Given Ann Facilitator has opened a cycle following PDSA with this plan:
       | Objective  | Test nurse-led removal of urinary catheters on Ward 3                            |

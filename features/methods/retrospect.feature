@@ -1,3 +1,4 @@
+@use-look-back
 Feature: Retrospect — looking back at the end of a project
   A Retrospect is a facilitated meeting held when a project ends, so that the
   next project starts with its lessons. The team revisits its objectives, walks

@@ -241,3 +241,31 @@ def test_a_peer_assist_cycle_asks_another_group_and_revises_its_plan_citing_the_
     expect(version.locator(".cited")).to_contain_text(ADVICE)
     screenshot(ann, screenshots, "method-peer-assist-history")
     assert console_errors == []
+
+
+def heading_sizes(page: Page) -> list[tuple[str, float]]:
+    """Each heading in <main>, as its tag and its font size in pixels as Chromium draws it."""
+    found: list[tuple[str, float]] = page.locator("main").evaluate(
+        """main => [...main.querySelectorAll('h1, h2, h3, h4')].map(
+               h => [h.tagName, parseFloat(getComputedStyle(h).fontSize)])"""
+    )
+    return found
+
+
+@pytest.mark.parametrize("path", ["/methods", "/methods/pdsa"])
+def test_the_methods_guide_draws_its_h1_larger_than_any_heading_below_it(
+    page: Page, site: Site, console_errors: list[str], screenshots: Path, path: str
+) -> None:
+    page.goto(site.url + path)
+    sizes = heading_sizes(page)
+    assert sizes[0][0] == "H1", sizes
+    # Clearly the largest: a heading within 15% of the H1's size reads as its equal.
+    for tag, size in sizes[1:]:
+        assert size <= 0.85 * sizes[0][1], f"{path}: {tag} of {size}px, H1 of {sizes[0][1]}px"
+    # Sections' headings are larger than the cards within them.
+    assert min(s for t, s in sizes if t == "H2") > max(s for t, s in sizes if t == "H3"), sizes
+    if path == "/methods":
+        cards = page.locator(".method-use h3")
+        expect(cards.first).to_have_text("PDSA — Plan, Do, Study, Act")
+    screenshot(page, screenshots, "methods-guide" + path.replace("/", "-"))
+    assert console_errors == []

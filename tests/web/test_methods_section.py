@@ -11,6 +11,7 @@ from pytest_bdd.gherkin_parser import get_gherkin_document
 
 from domain.methods import CATALOGUE
 from tests.conftest import make_app
+from web.method_guide import APP_CHECK
 from web.method_pages import CHARTS_DIR, DEFAULT_DIR, find_method, method_names, method_paths
 
 SLUGS = (
@@ -169,17 +170,24 @@ def test_an_edited_file_is_read_again(methods_dir: Path) -> None:
     assert method_names(methods_dir) == {"try_it": "Renamed"}
 
 
-def _pytest_bdd_names(path: Path) -> list[str]:
-    # pytest-bdd's own reading of the file: the names it will run as tests.
+def _pytest_bdd_scenarios(path: Path) -> list[tuple[str, set[str]]]:
+    # pytest-bdd's own reading of the file: the scenarios it will run as tests, with the
+    # tags each has from itself and its rule.
     feature = get_gherkin_document(str(path)).feature
-    names = []
+    found = []
     for child in feature.children:
         if child.scenario:
-            names.append(child.scenario.name)
+            found.append((child.scenario.name, {t.name for t in child.scenario.tags}))
+        rule_tags = {t.name for t in child.rule.tags} if child.rule else set()
         for inner in child.rule.children if child.rule else []:
             if inner.scenario:
-                names.append(inner.scenario.name)
-    return names
+                tags = {t.name for t in inner.scenario.tags} | rule_tags
+                found.append((inner.scenario.name, tags))
+    return found
+
+
+def _pytest_bdd_names(path: Path) -> list[str]:
+    return [name for name, _ in _pytest_bdd_scenarios(path)]
 
 
 def test_the_guide_reads_the_sample_as_pytest_bdd_does(methods_dir: Path) -> None:
@@ -191,14 +199,16 @@ def test_the_guide_reads_the_sample_as_pytest_bdd_does(methods_dir: Path) -> Non
 @pytest.mark.parametrize(
     "path", method_paths(DEFAULT_DIR) + method_paths(CHARTS_DIR), ids=lambda p: p.stem
 )
-def test_each_real_method_and_chart_guide_renders_every_scenario(app: Flask, path: Path) -> None:
+def test_each_real_method_and_chart_guide_renders_every_scenario_but_the_app_checks(
+    app: Flask, path: Path
+) -> None:
     response = app.test_client().get(f"/methods/{path.stem}")
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    names = _pytest_bdd_names(path)
-    assert names, f"{path.name} has no scenarios"
-    for name in names:
-        assert str(escape(name)) in page, name
+    found = _pytest_bdd_scenarios(path)
+    assert [name for name, tags in found if APP_CHECK not in tags], f"{path.name}: no guidance"
+    for name, tags in found:
+        assert (str(escape(name)) in page) is (APP_CHECK not in tags), name
 
 
 def test_every_method_of_the_guide_has_its_feature_file() -> None:

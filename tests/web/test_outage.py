@@ -390,17 +390,28 @@ def test_services_that_cannot_be_finished_close_what_they_opened(
     # A process starting during an outage builds its Application, then fails to make the
     # read side's tables; left to the garbage collector, PostgreSQL's pool was collected
     # on one of its own threads and logged "cannot join current thread" (R7 in CI).
-    closed: list[object] = []
-    cut = psycopg.OperationalError("connection failed: the database is cut")
+    opened: list[Any] = []
+    closed: list[Any] = []
+    original = services_module.open_application
+
+    def open_application(storage: Storage, engine: sa.Engine) -> Any:
+        application = original(storage, engine)
+        close = application.close
+
+        def closing() -> None:
+            closed.append(application)
+            close()
+
+        application.close = closing  # type: ignore[method-assign]  # this one: others die meanwhile
+        opened.append(application)
+        return application
 
     def setup(self: object) -> None:
-        raise cut
+        raise psycopg.OperationalError("connection failed: the database is cut")
 
-    def close(self: object) -> None:
-        closed.append(self)
-
+    monkeypatch.setattr(services_module, "open_application", open_application)
     monkeypatch.setattr(services_module.Runner, "setup", setup)
-    monkeypatch.setattr(services_module.Learnloop, "close", close)
     with pytest.raises(psycopg.OperationalError):
         make_app(sqlite_url, CATCH_UP_AT_START=False)
-    assert len(closed) == 1
+    assert len(opened) == 1
+    assert closed == opened
