@@ -9,23 +9,25 @@ Feature: A published ramp entered as it happened: treatment escalation plans on 
   treatment escalation plan (TEP) to have one. It ran three PDSA cycles between
   1 December 2016 and 9 June 2017: the first to assess the problem, the second to
   implement a solution (a leaflet, "Talking to your doctor about treatment"), the third
-  to see whether the change lasted. Each cycle sampled all acute medical admissions at
-  one point in time, focusing on the acute medical unit, and used the Supportive and
+  to monitor its sustainability. The cycles sampled all acute medical admissions at
+  different time points, focusing on the acute medical unit, and used the Supportive and
   Palliative Care Indicators Tool (SPICT) to find who needed a TEP: 128 patients in the
   first cycle, 95 in the second, 100 in the third. Of the patients who needed a TEP, the
-  share who had none was 43% in the first cycle, 27% in the second and 23% in the third.
+  share who had none was 43% in the first cycle, 27% in the second and 23% in the third
+  (the abstract labels the 27% "PDSA 3" as well; by its order it is the second cycle's).
 
   What is the paper's: the aim, the three cycles and what each was for, the leaflet and
-  its title, SPICT, the stakeholder survey and process map, the sample sizes, the three
-  percentages, the first and last dates. What is illustrative: the people's names (invented);
-  every date between 1 December 2016 and 9 June 2017 (the paper gives the window, not the
-  day each thing was done); the month of the second cycle's value on the chart; the team's
-  wording of what they saw and learned; and the closing decision to adopt and implement
-  (the paper's abstract says the third cycle watched whether the change lasted; what was
-  decided after it is not in the text we read). The paper states no predictions, so each
-  cycle's question is exploratory. It did not widen the test from cycle to cycle: each
-  cycle sampled the admissions of one day, so the scale is the sample, and it is what
-  Learnloop shows growing, or not, down the ramp.
+  its title, SPICT, the stakeholder survey and process communication map, the samples, the
+  three percentages, the first and last dates. What is illustrative: the people's names
+  (invented); every date between 1 December 2016 and 9 June 2017 (the paper gives the
+  window, not the day each thing was done); the month of the second value on the chart;
+  the team's wording of what they saw and learned; and the closing decision to adopt and
+  implement (what was decided after the third cycle is not in the text we read). The paper
+  states no predictions, so each cycle's question is exploratory. Nor does it describe a
+  test widened from cycle to cycle: the scale entered is each cycle's sample, and the
+  third cycle, which kept the leaflet to see whether the fall lasted, is entered as
+  "adopt and scale up" because that is Learnloop's only way to keep a change and test it
+  again (100 patients were sampled, against 95).
 
   Background:
     Given Ann Facilitator has formed the pilot group "Acute medical unit TEP group" with the aim "More of our acute medical patients who need a treatment escalation plan have one"
