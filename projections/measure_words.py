@@ -20,11 +20,15 @@ def number(value: float) -> str:
 
 
 def value_words(
-    value: float, numerator: float | None = None, denominator: float | None = None
+    value: float,
+    numerator: float | None = None,
+    denominator: float | None = None,
+    unit: str = "",
 ) -> str:
-    """A point's value; a percentage with what it was worked out from: 45% (9/20)."""
+    """A point's value; a percentage with what it was worked out from: 45% (9/20). A value
+    typed as a percentage (its measure's unit "%") reads 23%, not a bare 23."""
     if denominator is None:
-        return number(value)
+        return number(value) + ("%" if unit.strip() == "%" else "")
     return f"{number(value)}% ({number(numerator or 0)}/{number(denominator)})"
 
 

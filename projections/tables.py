@@ -1,11 +1,20 @@
 """The read-model tables (SQLAlchemy Core), in the same database as the events."""
 
+from datetime import UTC, datetime
+
 import sqlalchemy as sa
 
 from projections import fulltext
 
 metadata = sa.MetaData()
 When = sa.DateTime(timezone=True)
+
+
+def aware(moment: datetime) -> datetime:
+    """A `When` as read back, with its zone: SQLite hands back naive times (stored in
+    UTC), PostgreSQL aware ones."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
 
 tracking = sa.Table(
     "projection_tracking",

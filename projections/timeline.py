@@ -36,8 +36,9 @@ class Timeline(MeasureTimeline):
     """One row per event of a group, in words a sponsor can read."""
 
     name = "timeline"
-    # 5: rows say when they happened, and are ordered by it.
-    version = 5
+    # 5: rows say when they happened, and are ordered by it. 6: a scale-up reads "adopted
+    # the change and scaled it up" (it read "adopted and scaling up the change").
+    version = 6
     tables = (timeline, timeline_owners, timeline_measures, timeline_points)
 
     @handles(PilotGroup.Formed)

@@ -22,9 +22,12 @@ def decided(decision: str) -> str:
 
 
 def decision_words(decision: str, ramp_goes_on: bool, what: str = "") -> str:
-    """ "adopted — ramp finished", "adapted the change": the decision (on `what`, if
-    given), and whether it ended the ramp."""
-    words = " ".join(filter(None, (decided(decision), what)))
+    """ "adopted — ramp finished", "adapted the change", "adopted the change and scaled it
+    up": the decision (on `what`, if given), and whether it ended the ramp."""
+    if what and decision == "scale_up":  # "adopted and scaling up the change" is no sentence
+        words = f"adopted {what} and scaled it up"
+    else:
+        words = " ".join(filter(None, (decided(decision), what)))
     return words if ramp_goes_on else f"{words} — ramp finished"
 
 

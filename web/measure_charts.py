@@ -18,6 +18,7 @@ from projections.queries import LineRow, Mark, MeasureRow, PointRow
 from projections.spc import Baseline, Chart, Observation, Recalculation, Settings, analyse
 from projections.words import DECIDED
 from web.charts import Annotation, Drawing, PointDetail, Sparkline, draw, sparkline
+from web.moments import reader_date
 
 KEY = "learnloop.chart_settings"
 SPARKS = "learnloop.sparklines"
@@ -130,10 +131,10 @@ def _annotations(
     first, last = points[0].day, points[-1].day
     found = [
         Annotation(
-            m.at.date(), _label(m), _href(m), "revision" if m.kind == "revised" else "cycle"
+            reader_date(m.at), _label(m), _href(m), "revision" if m.kind == "revised" else "cycle"
         )
         for m in marks
-        if first <= m.at.date() <= _end_of(last, chart)
+        if first <= reader_date(m.at) <= _end_of(last, chart)
     ]
     found += [
         Annotation(p.day, f"Note: {n.text}", f"#point-{p.id}", "team")

@@ -28,7 +28,8 @@ def over_cycle(cycle_id: UUID) -> ResponseReturnValue:
     with reading() as conn:
         cycle = found(queries.get_cycle(conn, cycle_id))  # as it was then, in a past view
         group = found(queries.get_group(conn, cycle.group_id))
-        until = cycle.decided_at.date() if cycle.decided_at else None
+        decided = cycle.decision_happened_at  # a backfilled cycle's, not when it was typed
+        until = decided.date() if decided else None
         pages = queries.group_charts(conn, cycle.group_id, until)
     charts = [
         measure_chart(

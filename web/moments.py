@@ -107,7 +107,13 @@ def reader_clock(moment: datetime) -> str:
 
 def reader_day(moment: datetime) -> str:
     """The day of a moment in the users' time zone: "2 December 2026"."""
-    return day_words(_uk(moment).date())
+    return day_words(reader_date(moment))
+
+
+def reader_date(moment: datetime) -> date:
+    """The date of a moment in the users' time zone (00:30 BST is that day, though it is
+    still the day before in UTC)."""
+    return _uk(moment).date()
 
 
 def machine_time(moment: datetime) -> str:

@@ -11,7 +11,8 @@ import sqlalchemy as sa
 
 from domain.entries import ACT, MISTAKE, REFLECT, STORY
 from domain.methods import Method, method
-from projections.tables import comments, corrections, cycles, entries, tasks_done
+from domain.when import happened_at
+from projections.tables import aware, comments, corrections, cycles, entries, tasks_done
 
 # How many comments on one thing a page shows (the timeline, filtered to comments, has all).
 COMMENT_PAGE = 20
@@ -53,6 +54,19 @@ class CycleRow:
     def closed(self) -> bool:
         """Whether a decision has closed the cycle."""
         return self.decision is not None
+
+    @property
+    def opening_happened_at(self) -> datetime:
+        """When the cycle was opened, as the team said (or when it was recorded)."""
+        return aware(self.happened_at or self.opened_at)
+
+    @property
+    def decision_happened_at(self) -> datetime | None:
+        """When the decision happened, as the team said (a backfilled ramp was decided long
+        before it was recorded), or None while the cycle is open."""
+        if self.decided_at is None:
+            return None
+        return happened_at(self.decision_happened or "", aware(self.decided_at))
 
     @property
     def follows(self) -> Method:

@@ -8,8 +8,9 @@ import sqlalchemy as sa
 
 from projections.queries.cycles import CycleRow
 from projections.queries.summaries import LatestValue, latest_values
-from projections.queries.waiting_help import OpenHelp, WaitingHelp, aware, open_help
+from projections.queries.waiting_help import OpenHelp, WaitingHelp, open_help
 from projections.tables import (
+    aware,
     cycles,
     groups,
     memberships,

@@ -16,7 +16,8 @@ from projections.measure_tables import (
     point_notes,
     points,
 )
-from projections.tables import cycles, plan_versions
+from projections.queries.cycles import CycleRow
+from projections.tables import aware, cycles, plan_versions
 
 R = TypeVar("R")
 
@@ -225,27 +226,26 @@ def group_charts(
 
 
 def group_marks(conn: sa.Connection, group_id: UUID) -> list[Mark]:
-    """Every cycle of the group opened and decided, and every plan revision, by time."""
+    """Every cycle of the group opened and decided, and every plan revision, by time: when
+    each happened, as the team said (a ramp entered after it was run is marked in its
+    months, not on the day it was typed in)."""
     found: list[tuple[datetime, Mark]] = []
-    rows = conn.execute(
-        sa.select(
-            cycles.c.id,
-            cycles.c.number,
-            cycles.c.opened_at,
-            cycles.c.decided_at,
-            cycles.c.decision,
-            cycles.c.previous_cycle_id,
-        ).where(cycles.c.group_id == group_id)
-    ).all()
-    decided = {c.id: c.decided_at for c in rows if c.decided_at is not None}
+    rows = [
+        CycleRow(**r._mapping)
+        for r in conn.execute(sa.select(cycles).where(cycles.c.group_id == group_id))
+    ]
+    decided: dict[UUID | None, datetime] = {
+        c.id: at for c in rows if (at := c.decision_happened_at) is not None
+    }
     for c in rows:
+        opened = c.opening_happened_at
         # Adapting opens the next cycle in the same act that decides this one (its event a
         # moment earlier): the decision is placed first, as the group made it.
-        after = decided.get(c.previous_cycle_id, c.opened_at)
-        found.append((max(c.opened_at, after), Mark(c.opened_at, "opened", c.id, c.number, "")))
-        if c.decided_at is not None:
-            mark = Mark(c.decided_at, "decided", c.id, c.number, c.decision or "")
-            found.append((c.decided_at, mark))
+        after = decided.get(c.previous_cycle_id, opened)
+        found.append((max(opened, after), Mark(opened, "opened", c.id, c.number, "")))
+        if c.id in decided:
+            at = decided[c.id]
+            found.append((at, Mark(at, "decided", c.id, c.number, c.decision or "")))
     for v in conn.execute(
         sa.select(
             plan_versions.c.cycle_id, plan_versions.c.version, plan_versions.c.at, cycles.c.number
@@ -253,7 +253,8 @@ def group_marks(conn: sa.Connection, group_id: UUID) -> list[Mark]:
         .join(cycles, cycles.c.id == plan_versions.c.cycle_id)
         .where(cycles.c.group_id == group_id, plan_versions.c.version > 1)
     ):
-        found.append((v.at, Mark(v.at, "revised", v.cycle_id, v.number, str(v.version))))
+        at = aware(v.at)
+        found.append((at, Mark(at, "revised", v.cycle_id, v.number, str(v.version))))
     return [mark for _, mark in sorted(found, key=lambda f: (f[0], f[1].number))]
 
 

@@ -1,7 +1,7 @@
 """Measures at a glance: each measure's latest value against its target (the dashboard),
 and its values over a span of time (a cycle's, for the learning library), in words."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from uuid import UUID
 
@@ -10,7 +10,6 @@ import sqlalchemy as sa
 from domain.measure_values import period_start
 from projections.measure_tables import measures, points
 from projections.measure_words import (
-    number,
     period_words,
     span_words,
     target_words,
@@ -32,15 +31,17 @@ class LatestValue:
     value: float | None
     numerator: float | None
     denominator: float | None
+    unit: str = ""
 
     @property
     def reading(self) -> str:
-        """ "6 in April 2026 (target 5 by 31 March 2027)", or "no values yet"."""
+        """ "6 in April 2026 (target 5 by 31 March 2027)", "23% in June 2017", or "no
+        values yet"."""
         target = target_words(self.target, self.target_by)
         if self.day is None or self.value is None:
             latest = "no values yet"
         else:
-            value = value_words(self.value, self.numerator, self.denominator)
+            value = value_words(self.value, self.numerator, self.denominator, self.unit)
             latest = f"{value} in {period_words(self.day, self.period)}"
         return f"{latest} ({target})" if target else latest
 
@@ -74,6 +75,7 @@ def latest_values(conn: sa.Connection, group_ids: list[UUID]) -> dict[UUID, list
             points.c.value,
             points.c.numerator,
             points.c.denominator,
+            measures.c.unit,
         )
         .select_from(measures.outerjoin(points, points.c.id == latest))
         .where(measures.c.group_id.in_(group_ids))
@@ -98,6 +100,7 @@ class ValuesOver:
     ratio: bool
     values: list[tuple[date, float]]  # oldest first
     more: bool  # earlier values in the span than those shown
+    unit: str = ""
 
     @property
     def reading(self) -> str:
@@ -105,7 +108,8 @@ class ValuesOver:
         values recorded" (spans joined by an en dash)."""
         if not self.values:
             return "no values recorded over these dates"
-        shown = [number(v) + ("%" if self.ratio else "") for _, v in self.values]
+        unit = "%" if self.ratio else self.unit
+        shown = [value_words(v, unit=unit) for _, v in self.values]
         span = span_words(self.values[0][0], self.values[-1][0], self.period)
         return ", ".join((["…"] if self.more else []) + shown) + f" ({span})"
 
@@ -139,6 +143,7 @@ def values_over(
             measures.c.name,
             measures.c.period,
             measures.c.ratio,
+            measures.c.unit,
             ranked.c.day,
             ranked.c.value,
             ranked.c.n,
@@ -153,9 +158,10 @@ def values_over(
     )
     found: dict[UUID, ValuesOver] = {}
     for r in rows:
-        over = found.setdefault(r.id, ValuesOver(r.id, r.name, r.period, r.ratio, [], False))
+        empty = ValuesOver(r.id, r.name, r.period, r.ratio, [], False, r.unit)
+        over = found.setdefault(r.id, empty)
         if r.n is not None and r.n <= SHOWN:
             over.values.append((r.day, r.value))
         elif r.n is not None:
-            found[r.id] = ValuesOver(r.id, r.name, r.period, r.ratio, over.values, True)
+            found[r.id] = replace(over, more=True)
     return list(found.values())

@@ -2,12 +2,12 @@
 words, how long each has waited, and whether its cycle has closed since it was asked."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from uuid import UUID
 
 import sqlalchemy as sa
 
-from projections.tables import cycles, help_requests
+from projections.tables import aware, cycles, help_requests
 from projections.words import DECIDED, quote
 
 # How many of a group's open requests its card shows, those waiting longest first.
@@ -89,9 +89,3 @@ def open_help(conn: sa.Connection, group_ids: list[UUID], now: datetime) -> dict
         request = WaitingHelp(r.id, r.cycle_id, r.text, waited, r.decision)
         found[r.group_id] = OpenHelp(int(r.open), [*found[r.group_id].longest_waiting, request])
     return found
-
-
-def aware(moment: datetime) -> datetime:
-    """A time from the read model with its zone: SQLite hands back naive times (stored in
-    UTC), PostgreSQL aware ones."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

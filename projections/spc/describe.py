@@ -23,9 +23,14 @@ def describe(chart: Chart) -> str:
     first, last = chart.points[0].at, chart.points[-1].at
     excluded = sum(p.excluded for p in chart.points)
     kind = "An XmR (SPC) chart" if chart.kind == "xmr" else "A run chart"
-    parts = [
-        f"{kind} of {len(chart.points)} points from {period_date(first, chart.period)} to "
+    span = (
+        f"of 1 point, in {period_date(first, chart.period)}"  # not "1 points from May to May"
+        if len(chart.points) == 1
+        else f"of {len(chart.points)} points from {period_date(first, chart.period)} to "
         f"{period_date(last, chart.period)}"
+    )
+    parts = [
+        f"{kind} {span}"
         + (f", {excluded} of them excluded from the calculations." if excluded else "."),
         *(_phase(chart, k, phase) for k, phase in enumerate(chart.phases)),
     ]

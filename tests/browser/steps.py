@@ -30,6 +30,7 @@ class Plan:
     when: str = ""
     tasks: list[tuple[str, str, str]] = field(default_factory=list)  # text, owner, due
     method: str = ""  # the learning method's name, as it starts its radio; PDSA if blank
+    scale: str = ""  # who, how many, where, how long
 
 
 SLICE_PLAN = Plan(
@@ -117,6 +118,8 @@ def open_cycle(page: Page, plan: Plan = SLICE_PLAN) -> str:
     for label, value in (("Who", plan.who), ("Where", plan.where), ("When", plan.when)):
         if value:
             page.get_by_label(label, exact=True).fill(value)
+    if plan.scale:
+        page.get_by_label("Scale — how many, for how long").fill(plan.scale)
     tasks = page.locator("#tasks")
     for n, (text, owner, due) in enumerate(plan.tasks, 1):
         tasks.get_by_label(f"Task {n}", exact=True).fill(text)
@@ -125,6 +128,36 @@ def open_cycle(page: Page, plan: Plan = SLICE_PLAN) -> str:
     page.get_by_role("button", name="Open cycle").click()
     expect(page.get_by_role("heading", name=f"Cycle 1: {plan.objective}")).to_be_visible()
     return page.url
+
+
+def record_act(page: Page, kind: str, text: str, question: str = "") -> None:
+    """Record an action, observation, problem or surprise through the act form."""
+    page.get_by_label("What kind of entry").select_option(label=kind)
+    page.get_by_label("About the question (optional)").select_option(label=question or "—")
+    page.get_by_label("What you did or saw").fill(text)
+    response = post_from_journal(page, "Record what happened", "/entries")
+    assert response.status == 200, response.text()[:500]
+    expect(page.locator("#observations")).to_contain_text(text)
+    expect(page.get_by_label("What you did or saw")).to_have_value("")
+
+
+def record_learning(page: Page, text: str) -> None:
+    """Record what was learned."""
+    page.get_by_label("What we learned").fill(text)
+    response = post_from_journal(page, "Record learning", "/reflections")
+    assert response.status == 200, response.text()[:500]
+    expect(page.locator("#reflections")).to_contain_text(text)
+
+
+def record_comparison(page: Page, question: str, outcome: str, text: str) -> None:
+    """Compare what happened with the prediction for `question` ("Confirmed", …)."""
+    compare = page.locator("#compare_form")
+    compare.get_by_label("Question").select_option(label=question)
+    compare.get_by_label(outcome, exact=True).check()
+    compare.get_by_label("What actually happened").fill(text)
+    response = post_from_journal(page, "Record comparison", "/comparisons")
+    assert response.status == 200, response.text()[:500]
+    expect(page.locator("#reflections")).to_contain_text(text)
 
 
 def save_revision(page: Page, cycle: int, version: int) -> None:

@@ -18,6 +18,9 @@ from tests.browser.steps import (
     phone_width_problems,
     post_by_htmx,
     post_from_journal,
+    record_act,
+    record_comparison,
+    record_learning,
     save_revision,
     screenshot,
     scroll_width,
@@ -77,25 +80,6 @@ def start_with_bo(ann: Page, bo: Page, site: Site) -> str:
     return open_cycle(ann, PLAN)
 
 
-def record_act(page: Page, kind: str, text: str, question: str = "") -> None:
-    """Record an action, observation, problem or surprise through the act form."""
-    page.get_by_label("What kind of entry").select_option(label=kind)
-    page.get_by_label("About the question (optional)").select_option(label=question or "—")
-    page.get_by_label("What you did or saw").fill(text)
-    response = post_from_journal(page, "Record what happened", "/entries")
-    assert response.status == 200, response.text()[:500]
-    expect(page.locator("#observations")).to_contain_text(text)
-    expect(page.get_by_label("What you did or saw")).to_have_value("")
-
-
-def record_learning(page: Page, text: str) -> None:
-    """Record what was learned."""
-    page.get_by_label("What we learned").fill(text)
-    response = post_from_journal(page, "Record learning", "/reflections")
-    assert response.status == 200, response.text()[:500]
-    expect(page.locator("#reflections")).to_contain_text(text)
-
-
 @pytest.mark.accounts(ANN, BO)
 def test_a_team_runs_a_whole_cycle_by_clicking_and_adapts_into_the_next(
     page: Page, site: Site, console_errors: list[str], screenshots: Path
@@ -125,12 +109,7 @@ def test_a_team_runs_a_whole_cycle_by_clicking_and_adapts_into_the_next(
     expect(journal.locator("#phase")).to_contain_text("act")
 
     # Reflect: against the prediction, what was learned, and a mistake owned.
-    compare = page.locator("#compare_form")
-    compare.get_by_label("Question").select_option(label=PLAN.question)
-    compare.get_by_label("Partly confirmed").check()
-    compare.get_by_label("What actually happened").fill(COMPARISON)
-    response = post_from_journal(page, "Record comparison", "/comparisons")
-    assert response.status == 200, response.text()[:500]
+    record_comparison(page, PLAN.question, "Partly confirmed", COMPARISON)
     comparison = journal.locator("#reflections li.entry", has_text=COMPARISON)
     expect(comparison.locator(".outcome")).to_have_text("Partly confirmed")
     expect(comparison.locator(".about")).to_contain_text(PLAN.question)

@@ -232,3 +232,175 @@ def refused_as_forbidden(
 @then("nothing is recorded")
 def nothing_recorded(submission: Submission) -> None:
     assert submission.written == 0
+
+
+# Ramps: cycles adapted or scaled up into the next, each step dated when it happened
+# (the steps say "on 2016-12-01" when a ramp is entered after it was run).
+
+ON = r"(?: on (?P<on>[\d-]+))?"
+
+
+@given(
+    parsers.re(ACTOR + r" has opened a cycle on (?P<on>[\d-]+) with this plan:"),
+    target_fixture="cycle",
+)
+def opened_on(
+    browser: Browser,
+    group: GroupRef,
+    cycles: dict[int, CycleRef],
+    actor: str,
+    on: str,
+    datatable: list[list[str]],
+) -> CycleRef:
+    plan = two_columns(datatable)
+    cycle = usage.opened(usage.open_cycle(browser, group, actor, plan, on=on), plan)
+    cycles[cycle.number] = cycle
+    return cycle
+
+
+@when(
+    parsers.re(
+        ACTOR + r" records the " + KIND + r' "(?P<text>[^"]+)" as (?:seen|learned) on '
+        r"(?P<on>[\d-]+)(?: at (?P<at>[\d:]+))?$"
+    )
+)
+def recorded_on(
+    browser: Browser, cycle: CycleRef, actor: str, kind: str, text: str, on: str, at: str | None
+) -> None:
+    sent = usage.record(browser, cycle, actor, kind, text, on, at or "")
+    assert sent.status == 303, sent.page.text
+    assert sent.written == 1
+
+
+@then(parsers.parse('the plan shows "{question}" as exploratory'))
+def plan_shows_exploratory(browser: Browser, cycle: CycleRef, question: str) -> None:
+    plan = browser.visit(cycle.url).by_id["plan"]
+    assert words(f"{question} — exploratory: we are finding out, no prediction") in plan, plan
+
+
+@when(
+    parsers.re(
+        ACTOR + r' records what was found for "(?P<question>[^"]+)"' + ON + r': "(?P<text>[^"]+)"$'
+    )
+)
+def found_out(
+    browser: Browser, cycle: CycleRef, actor: str, question: str, on: str | None, text: str
+) -> None:
+    sent = usage.find_out(browser, cycle, actor, question, text, on or "")
+    assert sent.status == 303, sent.page.text
+    assert sent.written == 1
+
+
+@then(
+    parsers.re(
+        r"cycle (?P<number>\d+) is open, adapted from cycle (?P<previous>\d+)"
+        r"(?P<reason>, whose decision gives what changed as its reason)?$"
+    ),
+    converters={"number": int, "previous": int},
+)
+def open_adapted(
+    browser: Browser, cycles: dict[int, CycleRef], number: int, previous: int, reason: str
+) -> None:
+    page = browser.visit(cycles[number].url)
+    assert page.headings[0] == f"Cycle {number}: {words(cycles[number].plan['Objective'])}"
+    assert "Phase: plan" in page.text, page.text
+    assert page.link(f"← Cycle {previous}").href == cycles[previous].url
+    before = browser.visit(cycles[previous].url)
+    assert "Decided to adapt by " in before.by_id["decision"], before.by_id["decision"]
+    if reason:  # said once when adapting: the decision's reason is the plan's change
+        assert words(cycles[number].plan["What changed"]) in before.by_id["decision"]
+    assert before.link(f"Go to cycle {number}").href == cycles[number].url
+
+
+@when(
+    parsers.re(
+        ACTOR
+        + r" (?P<how>adapts) cycle (?P<number>\d+) into cycle (?P<following>\d+)"
+        + ON
+        + r", "
+        r"in the light of (?P<phrase>.+):"
+    ),
+    converters={"number": int, "following": int},
+    target_fixture="cycle",
+)
+@when(
+    parsers.re(
+        ACTOR + r" adopts cycle (?P<number>\d+) and (?P<how>scales) it up into cycle "
+        r"(?P<following>\d+)" + ON + r", in the light of (?P<phrase>.+):"
+    ),
+    converters={"number": int, "following": int},
+    target_fixture="cycle",
+)
+def continued(
+    browser: Browser,
+    cycles: dict[int, CycleRef],
+    actor: str,
+    how: str,
+    number: int,
+    following: int,
+    on: str | None,
+    phrase: str,
+    datatable: list[list[str]],
+) -> CycleRef:
+    changes = two_columns(datatable)
+    move = usage.adapt if how == "adapts" else usage.scale_up
+    sent = move(browser, cycles[number], actor, changes, cited(phrase), on or "")
+    # The next cycle starts from this one's plan: only what the table names changes.
+    return usage.adapted(sent, {**cycles[number].plan, **changes}, following, cycles)
+
+
+@then(
+    parsers.re(
+        r'cycle (?P<number>\d+) is open at the scale "(?P<scale>[^"]+)", '
+        r"scaled up from cycle (?P<previous>\d+)$"
+    ),
+    converters={"number": int, "previous": int},
+)
+def open_scaled_up(
+    browser: Browser, cycles: dict[int, CycleRef], number: int, scale: str, previous: int
+) -> None:
+    page = browser.visit(cycles[number].url)
+    assert page.headings[0] == f"Cycle {number}: {words(cycles[number].plan['Objective'])}"
+    assert f"Scale {scale}" in page.by_id["plan"], page.by_id["plan"]
+    assert page.link(f"← Cycle {previous}").href == cycles[previous].url
+    before = browser.visit(cycles[previous].url).by_id["decision"]
+    assert "Decided to adopt and scale up by " in before, before
+    assert words(cycles[number].plan["What changed"]) in before, before
+    assert f"Go to cycle {number}, which tests the change at a larger scale" in before, before
+
+
+@when(
+    parsers.re(
+        ACTOR + r" decides to adopt and implement the change" + ON + r', because "(?P<why>[^"]+)"'
+    )
+)
+def implemented(browser: Browser, cycle: CycleRef, actor: str, on: str | None, why: str) -> None:
+    sent = usage.decide(browser, cycle, actor, "adopt and implement", why, on or "")
+    assert sent.status == 303, sent.page.text
+
+
+@then(
+    parsers.re(
+        r"cycle (?P<number>\d+) shows that " + ACTOR + r" decided to adopt, which ends the ramp"
+    ),
+    converters={"number": int},
+)
+def ends_the_ramp(browser: Browser, cycles: dict[int, CycleRef], number: int, actor: str) -> None:
+    page = browser.visit(cycles[number].url)
+    shown = page.by_id["decision"]
+    assert f"Decided to adopt by {actor}," in shown, shown
+    assert "This closes the ramp." in shown, shown
+    assert not any(link.text.startswith("Adopt and scale up") for link in page.links)
+
+
+@then(
+    parsers.re(
+        r'the group\'s page shows the ramp "(?P<heading>[^"]+)" with its scale growing: '
+        r'"(?P<scales>[^"]+)"'
+    )
+)
+def scale_growing(browser: Browser, group: GroupRef, heading: str, scales: str) -> None:
+    page = browser.visit(group.url)
+    assert heading in page.headings, page.headings
+    shown = page.text.split(heading, 1)[1]
+    assert shown.startswith(f" Scale: {scales} Cycle 1: "), shown[:300]

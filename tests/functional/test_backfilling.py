@@ -2,49 +2,17 @@
 
 from datetime import timedelta
 
-from pytest_bdd import given, parsers, scenarios, then, when
+from pytest_bdd import parsers, scenarios, then, when
 
 from domain.clock import today
 from tests.functional import usage
 from tests.functional.pages import Browser, Submission
 from tests.functional.parts import words
-from tests.functional.pilot import ACTOR, KIND, CycleRef, GroupRef, two_columns
+from tests.functional.pilot import ACTOR, KIND, CycleRef, GroupRef
 
 scenarios("backfilling.feature")
 
 RECORDED_TODAY = f"recorded on {today().day} {today():%B %Y}"
-
-
-@given(
-    parsers.re(ACTOR + r" has opened a cycle on (?P<on>[\d-]+) with this plan:"),
-    target_fixture="cycle",
-)
-def opened_on(
-    browser: Browser,
-    group: GroupRef,
-    cycles: dict[int, CycleRef],
-    actor: str,
-    on: str,
-    datatable: list[list[str]],
-) -> CycleRef:
-    plan = two_columns(datatable)
-    cycle = usage.opened(usage.open_cycle(browser, group, actor, plan, on=on), plan)
-    cycles[cycle.number] = cycle
-    return cycle
-
-
-@when(
-    parsers.re(
-        ACTOR + r" records the " + KIND + r' "(?P<text>[^"]+)" as (?:seen|learned) on '
-        r"(?P<on>[\d-]+)(?: at (?P<at>[\d:]+))?$"
-    )
-)
-def recorded_on(
-    browser: Browser, cycle: CycleRef, actor: str, kind: str, text: str, on: str, at: str | None
-) -> None:
-    sent = usage.record(browser, cycle, actor, kind, text, on, at or "")
-    assert sent.status == 303, sent.page.text
-    assert sent.written == 1
 
 
 @when(

@@ -1,30 +1,12 @@
 """Steps for exploratory questions: a first cycle that finds out without predicting."""
 
-from pytest_bdd import parsers, scenarios, then, when
+from pytest_bdd import parsers, scenarios, then
 
 from tests.functional.pages import Browser
 from tests.functional.parts import words
-from tests.functional.pilot import ACTOR, CycleRef
+from tests.functional.pilot import CycleRef
 
 scenarios("exploratory_questions.feature")
-
-
-@then(parsers.parse('the plan shows "{question}" as exploratory'))
-def plan_shows_exploratory(browser: Browser, cycle: CycleRef, question: str) -> None:
-    plan = browser.visit(cycle.url).by_id["plan"]
-    assert words(f"{question} — exploratory: we are finding out, no prediction") in plan, plan
-
-
-@when(parsers.re(ACTOR + r' records what was found for "(?P<question>[^"]+)": "(?P<text>[^"]+)"$'))
-def found_out(browser: Browser, cycle: CycleRef, actor: str, question: str, text: str) -> None:
-    browser.become(actor)
-    browser.visit(cycle.url)
-    form = browser.form("Record comparison")
-    form.select("Question", f"{question} (exploratory)")
-    form.write("What actually happened", text)
-    sent = browser.submit(form)
-    assert sent.status == 303, sent.page.text
-    assert sent.written == 1
 
 
 @then(

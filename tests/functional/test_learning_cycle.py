@@ -17,8 +17,6 @@ from tests.functional.pilot import (
     CycleRef,
     GroupRef,
     HelpRef,
-    cited,
-    two_columns,
     with_headings,
 )
 
@@ -59,49 +57,6 @@ def prediction_shown(
     expected = f"Prediction compared {OUTCOMES[outcome]} on “{words(cycle.plan['Question'])}”"
     assert len(compared) == 1, compared
     assert compared[0].startswith(expected), compared
-
-
-@when(
-    parsers.re(
-        ACTOR + r" adapts cycle (?P<number>\d+) into cycle (?P<following>\d+), "
-        r"in the light of (?P<phrase>.+):"
-    ),
-    converters={"number": int, "following": int},
-    target_fixture="cycle",
-)
-def adapted(
-    browser: Browser,
-    cycles: dict[int, CycleRef],
-    actor: str,
-    number: int,
-    following: int,
-    phrase: str,
-    datatable: list[list[str]],
-) -> CycleRef:
-    values = two_columns(datatable)
-    sent = usage.adapt(browser, cycles[number], actor, values, cited(phrase))
-    return usage.adapted(sent, values, following, cycles)
-
-
-@then(
-    parsers.re(
-        r"cycle (?P<number>\d+) is open, adapted from cycle (?P<previous>\d+)"
-        r"(?P<reason>, whose decision gives what changed as its reason)?$"
-    ),
-    converters={"number": int, "previous": int},
-)
-def open_adapted(
-    browser: Browser, cycles: dict[int, CycleRef], number: int, previous: int, reason: str
-) -> None:
-    page = browser.visit(cycles[number].url)
-    assert page.headings[0] == f"Cycle {number}: {words(cycles[number].plan['Objective'])}"
-    assert "Phase: plan" in page.text, page.text
-    assert page.link(f"← Cycle {previous}").href == cycles[previous].url
-    before = browser.visit(cycles[previous].url)
-    assert "Decided to adapt by " in before.by_id["decision"], before.by_id["decision"]
-    if reason:  # said once when adapting: the decision's reason is the plan's change
-        assert words(cycles[number].plan["What changed"]) in before.by_id["decision"]
-    assert before.link(f"Go to cycle {number}").href == cycles[number].url
 
 
 # Deciding

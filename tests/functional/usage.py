@@ -170,41 +170,79 @@ def record_anyway(
 
 def compare(browser: Browser, cycle: CycleRef, actor: str, outcome: str, text: str) -> Submission:
     """Compare what happened with the cycle's (first) prediction."""
+    return _compared(browser, cycle, actor, cycle.plan["Question"], OUTCOMES[outcome], text)
+
+
+def find_out(
+    browser: Browser, cycle: CycleRef, actor: str, question: str, text: str, on: str = ""
+) -> Submission:
+    """Say what was found for an exploratory question (there is no outcome to choose)."""
+    return _compared(browser, cycle, actor, f"{question} (exploratory)", "", text, on)
+
+
+def _compared(
+    browser: Browser,
+    cycle: CycleRef,
+    actor: str,
+    question: str,
+    outcome: str,
+    text: str,
+    on: str = "",
+) -> Submission:
+    """From the cycle's page, the comparison form: its question (as the drop-down words it),
+    its outcome if predicted, what happened, and when, if before today."""
     browser.become(actor)
     browser.visit(cycle.url)
     form = browser.form("Record comparison")
-    form.select("Question", cycle.plan["Question"])
-    form.choose(OUTCOMES[outcome])
+    form.select("Question", question)
+    if outcome:
+        form.choose(outcome)
     form.write("What actually happened", text)
+    dated(form, on)
     return browser.submit(form)
 
 
 def adapt(
-    browser: Browser, cycle: CycleRef, actor: str, values: dict[str, str], cites: list[Cited]
+    browser: Browser,
+    cycle: CycleRef,
+    actor: str,
+    values: dict[str, str],
+    cites: list[Cited],
+    on: str = "",
 ) -> Submission:
-    """From the cycle's page, adapt: revise the plan, tick its learning, open the next cycle."""
+    """From the cycle's page, adapt: revise the plan, tick its learning, open the next cycle
+    (decided `on`, if before today)."""
     browser.become(actor)
     browser.visit(cycle.url)
     browser.follow(f"Adapt — revise the plan and open cycle {cycle.number + 1}")
-    form = browser.form(f"Adapt and open cycle {cycle.number + 1}")
-    fill_plan(form, values)
-    for learning in cites:
-        form.tick(learning.label)
-    return browser.submit(form)
+    return _next_cycle(browser, f"Adapt and open cycle {cycle.number + 1}", values, cites, on)
 
 
 def scale_up(
-    browser: Browser, cycle: CycleRef, actor: str, values: dict[str, str], cites: list[Cited]
+    browser: Browser,
+    cycle: CycleRef,
+    actor: str,
+    values: dict[str, str],
+    cites: list[Cited],
+    on: str = "",
 ) -> Submission:
     """From the cycle's page, adopt and scale up: the same plan at its new scale, citing the
-    learning, opening the next cycle."""
+    learning, opening the next cycle (decided `on`, if before today)."""
     browser.become(actor)
     browser.visit(cycle.url)
     browser.follow(f"Adopt and scale up — test it at a larger scale in cycle {cycle.number + 1}")
-    form = browser.form(f"Scale up and open cycle {cycle.number + 1}")
+    return _next_cycle(browser, f"Scale up and open cycle {cycle.number + 1}", values, cites, on)
+
+
+def _next_cycle(
+    browser: Browser, button: str, values: dict[str, str], cites: list[Cited], on: str
+) -> Submission:
+    """Fill in the form that opens the next cycle of a ramp, tick its learning, send it."""
+    form = browser.form(button)
     fill_plan(form, values)
     for learning in cites:
         form.tick(learning.label)
+    dated(form, on)
     return browser.submit(form)
 
 
@@ -247,3 +285,30 @@ def decide_anyway(
 def version(history: Page, number: int) -> str:
     """What the plan's history shows for one version."""
     return history.by_id[f"version-{number}"]
+
+
+def define_measure(browser: Browser, group: GroupRef, actor: str, values: dict[str, str]) -> str:
+    """From the group's page, define a measure: its words, which way is better, how often it
+    is counted (the radios' words, as "Down is better", "Each month"); the measure's page."""
+    browser.become(actor)
+    browser.visit(group.url)
+    browser.follow("Measures — the numbers the group counts")
+    form = browser.form("Define the measure")
+    form.write("Name", values["Name"])
+    form.write("Operational definition", values["Definition"])
+    form.write("Unit", values["Unit"])
+    form.choose(values["Better"])
+    form.choose(values["Counted by"])
+    sent = browser.submit(form)
+    assert sent.status == 303, sent.page.text
+    assert sent.page.headings[0] == values["Name"], sent.page.headings
+    return sent.page.url
+
+
+def paste_rows(browser: Browser, measure: str, actor: str, rows: str) -> Submission:
+    """On the measure's page, paste rows as copied from a spreadsheet (tab-separated)."""
+    browser.become(actor)
+    browser.visit(measure)
+    form = browser.form("Record the rows")
+    form.write("Rows from a spreadsheet", rows)
+    return browser.submit(form)

@@ -67,3 +67,25 @@ def test_a_long_span_shows_its_latest_values_and_says_there_were_more(store: Sto
         [over] = queries.values_over(conn, group, start, None)
     shown = ", ".join(f"{n * 5}%" for n in range(8, 20))
     assert over.reading == f"…, {shown} (9 Jan{DASH}20 Jan 2026)"
+
+
+def test_a_value_typed_as_a_percentage_reads_as_one_where_a_count_stays_bare(
+    store: Store,
+) -> None:
+    app = store.app
+    group = app.form_group("Acute medical unit", "More TEPs in place", "ann").id
+    monthly: dict[str, Any] = definition(
+        period="month", ratio=False, better="down", target=None, target_by=""
+    )
+    share = app.define_measure(group, monthly, "ann").id
+    count = app.define_measure(group, monthly | {"name": "Admissions", "unit": "patients"}, "ann")
+    app.import_points(share, "2016-12-01,43\n2017-06-01,23\n", "paste", "bea")
+    app.import_points(count.id, "2017-06-01,100\n", "paste", "bea")
+    runner = store.runner()
+    runner.setup()
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        latest = queries.latest_values(conn, [group])[group]
+        over = queries.values_over(conn, group, date(2016, 12, 1), None)
+    assert [m.reading for m in latest] == ["23% in June 2017", "100 in June 2017"]
+    assert over[0].reading == f"43%, 23% (Dec 2016{DASH}Jun 2017)"

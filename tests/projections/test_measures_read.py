@@ -1,13 +1,15 @@
 """The measures read model on each database: what a measure's page reads, and a rebuild
 that gives row for row what catching up gave."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
 from domain.cycle import Cycle
 from domain.measure import Measure
+from domain.when import Happened
 from projections import queries
+from tests.builders import QUESTIONS, entry_recorded, plan
 from tests.projections.conftest import Store, dump
 
 
@@ -120,3 +122,43 @@ def test_an_adapted_cycle_is_marked_decided_before_the_cycle_its_decision_opens(
         ("decided", 2),
     ]
     assert [m.cycle_id for m in marks] == [first, first, second, second]
+
+
+def test_a_backfilled_ramp_is_marked_when_it_happened_not_when_it_was_typed_in(
+    store: Store,
+) -> None:
+    runner = store.runner()
+    runner.setup()
+    app = store.app
+    group = app.form_group("Acute medical unit", "More TEPs in place", "Ann").id
+    first = app.open_cycle(
+        group, plan("Assess the problem"), "Ann", happened=Happened(date(2016, 12, 1))
+    ).id
+    app.record_observation(first, "128 patients sampled", "Ann")
+    learning = entry_recorded(app, app.record_reflection(first, "43% had none", "Ann"))
+    second = app.decide(
+        first,
+        "adapt",
+        "Try the leaflet",
+        "Ann",
+        next_plan=plan("The leaflet"),
+        cites=[learning],
+        happened=Happened(date(2017, 1, 9)),
+    ).id
+    app.record_observation(second, "95 patients sampled", "Ann")
+    app.compare_prediction(second, QUESTIONS[0][0], "confirmed", "27% had none", "Ann")
+    app.decide(second, "adopt", "It worked", "Ann", happened=Happened(date(2017, 4, 3)))
+    runner.catch_up()
+    with store.engine.connect() as conn:
+        marks = queries.group_marks(conn, group)
+    midnight_uk = {  # each day's start in the UK, in UTC: 3 April 2017 began at 23:00 UTC
+        date(2016, 12, 1): datetime(2016, 12, 1, tzinfo=UTC),
+        date(2017, 1, 9): datetime(2017, 1, 9, tzinfo=UTC),
+        date(2017, 4, 3): datetime(2017, 4, 2, 23, tzinfo=UTC),
+    }
+    assert [(m.kind, m.number, m.at) for m in marks] == [
+        ("opened", 1, midnight_uk[date(2016, 12, 1)]),
+        ("decided", 1, midnight_uk[date(2017, 1, 9)]),
+        ("opened", 2, midnight_uk[date(2017, 1, 9)]),
+        ("decided", 2, midnight_uk[date(2017, 4, 3)]),
+    ]

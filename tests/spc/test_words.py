@@ -42,6 +42,13 @@ def test_a_measure_without_points_is_described_as_having_no_data() -> None:
     assert describe(chart) == "No data yet."
 
 
+def test_a_single_point_is_described_as_one_point_in_its_period() -> None:
+    from projections.spc import Observation
+
+    chart = analyse([Observation(date(2016, 12, 1), 43)])
+    assert describe(chart).startswith("A run chart of 1 point, in December 2016. ")
+
+
 def test_observations_out_of_date_order_are_refused() -> None:
     from projections.spc import Observation
 

@@ -3,7 +3,7 @@
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -15,6 +15,7 @@ from web.moments import (
     machine_time,
     parse_moment,
     reader_clock,
+    reader_date,
     reader_day,
     reader_time,
     uk_moment,
@@ -93,6 +94,13 @@ def test_when_it_happened_is_said_only_where_it_differs_from_when_recorded(
     happened: str, recorded: datetime, said: str
 ) -> None:
     assert happened_words(happened, recorded) == said
+
+
+def test_a_moment_falls_on_its_uk_day_though_utc_is_still_on_the_day_before() -> None:
+    # 3 April 2017 began at 23:00 UTC on the 2nd (BST); SQLite hands back naive UTC times.
+    assert reader_date(datetime(2017, 4, 2, 23, 0, tzinfo=UTC)) == date(2017, 4, 3)
+    assert reader_date(datetime(2017, 4, 2, 23, 0)) == date(2017, 4, 3)
+    assert reader_date(datetime(2017, 1, 9, 0, 0, tzinfo=UTC)) == date(2017, 1, 9)  # GMT
 
 
 def test_a_moment_reads_as_a_uk_reader_writes_it_in_uk_time_with_utc_for_machines() -> None:

@@ -95,6 +95,8 @@ def test_the_dashboard_and_timeline_name_a_scale_up(
     assert "(0 adopted, 1 adopted and scaled up, 0 adapted, 0 abandoned)" in dashboard
     assert "cycle 2</a> in Plan" in dashboard  # the ramp goes on
     timeline = client.get(f"/groups/{made.group_id}/timeline").text
-    assert "adopted and scaling up the change: “Worked in Bay B: the whole ward next”" in timeline
+    assert (
+        "adopted the change and scaled it up: “Worked in Bay B: the whole ward next”" in timeline
+    )
     assert "carried the plan into cycle 2 (scale: “Ward 7, 1 week”)" in timeline
     assert "ramp finished" not in timeline
