@@ -8,6 +8,8 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from tests.web.conftest import HX, Made
+from web import forms
+from web.forms.fields import Worded
 
 ANNOUNCE = "HX-Trigger-After-Settle"
 
@@ -96,3 +98,14 @@ def test_htmx_restoring_a_page_from_history_gets_the_whole_page(
     assert "<html" in restored.text
     assert 'id="journal"' in restored.text
     assert "HX-History-Restore-Request" in restored.headers["Vary"]
+
+
+def test_every_worded_form_has_its_words() -> None:
+    """A Worded form without words would fail after its command was recorded."""
+    worded = [
+        form
+        for form in vars(forms).values()
+        if isinstance(form, type) and issubclass(form, Worded) and form is not Worded
+    ]
+    assert len(worded) > 20
+    assert [form.__name__ for form in worded if not getattr(form, "said", "")] == []
