@@ -14,6 +14,7 @@ GROUP = "Ward 7 discharges"
 OBSERVATION = "Four of nine letters left before noon; two waited on pharmacy."
 LEARNING = "Letters waiting on pharmacy need their own step."
 CYCLE = "Cycle 1: Discharge letters go out before noon"
+TITLE = f"Cycle 1 · {GROUP} · Learnloop"  # the page's title, said when htmx puts it in place
 
 
 def forget_the_history(page: Page) -> None:
@@ -82,17 +83,18 @@ def test_back_after_a_decision_posted_and_followed_to_the_cycle_page(
     page.get_by_label("Why").fill("Half the letters went before noon.")
     page.get_by_role("button", name="Record decision").click()
     expect(page.locator("#decision")).to_contain_text("Decided to adopt")
-    expect(page.locator("#announcer")).to_have_text("Decision recorded")
+    expect(page.locator("#announcer")).to_have_text(f"Decision recorded. {TITLE}")
     expect(page).to_have_url(cycle_url)
 
     # Back: the same address, and htmx keeps one copy of a page per address, the newest:
-    # the cycle as it stands, decided (not a form that would be refused), not said again.
+    # the cycle as it stands, decided (not a form that would be refused); its title is said,
+    # the decision not again.
     page.go_back()
     expect(page).to_have_url(cycle_url)
     a_whole_page(page, CYCLE)
     expect(page.locator("#decision")).to_contain_text("Decided to adopt")
     expect(page.get_by_role("button", name="Record decision")).to_have_count(0)
-    expect(page.locator("#announcer")).to_have_text("")
+    expect(page.locator("#announcer")).to_have_text(TITLE)  # which page, not the decision
 
     # Forward, with no copy kept: the server's whole page, decided.
     forget_the_history(page)

@@ -5,6 +5,8 @@ heading (or, refused, on what says why) and the live region says what happened; 
 Tab on each new page reaches the skip link; and the back button works on boosted pages.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import Page, Response, expect
 
@@ -106,7 +108,9 @@ def decide_by_keyboard(page: Page) -> None:
     type_in(page, "Why", "Half the letters went before noon.")
     press_button(page, "Record decision")
     expect(page.locator("#decision")).to_contain_text("Decided to adopt")
-    expect(page.locator("#announcer")).to_have_text("Decision recorded")
+    # A new page in place of the old: the words flashed to it, then its title.
+    said = re.compile(rf"^Decision recorded\. Cycle 1 · {GROUP} · Learnloop$")
+    expect(page.locator("#announcer")).to_have_text(said)
     first_tab_reaches_the_skip_link(page)
 
 

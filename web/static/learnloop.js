@@ -54,9 +54,10 @@ document.addEventListener("htmx:afterSettle", (event) => {
   const refused = xhr.status >= 400;
   if (boosted) {
     // A new page, as the browser would show it: focus starts at the top (so the first Tab
-    // reaches the skip link), except that a refused form shows its errors first.
+    // reaches the skip link), except that a refused form shows its errors first. A page
+    // load is not announced when htmx swaps the body: its title is said instead.
     if (refused) focusFirst(document.getElementById("main"), refusalSelectors());
-    announceFromPage();
+    announceFromPage(document.title);
     return;
   }
   const sent = requestConfig && requestConfig.verb !== "get";
@@ -111,19 +112,22 @@ function announce(words) {
   setTimeout(() => { announcer.textContent = words; }, 100);
 }
 
-// After a post that led to a new page, the server flashed its words into the announcer.
-function announceFromPage() {
+// After a post that led to a new page, the server flashed its words into the announcer;
+// `title` (a page htmx put in place of another) is said after them.
+function announceFromPage(title) {
   const announcer = document.getElementById("announcer");
-  if (!announcer || !announcer.dataset.announce) return;
-  const words = announcer.dataset.announce;
+  if (!announcer) return;
+  const words = [announcer.dataset.announce, title].filter(Boolean).join(". ");
   delete announcer.dataset.announce; // said once: not again when history restores the page
   announce(words);
 }
 
 document.addEventListener("learnloop:announce", (event) => announce(event.detail.value));
+// Back or forward to a page htmx kept (or fetched again): say which page it is.
+document.addEventListener("htmx:historyRestore", () => announceFromPage(document.title));
 // Not kept in htmx's history snapshot, so going back does not say it again.
 document.addEventListener("htmx:beforeHistorySave", () => {
   const announcer = document.getElementById("announcer");
   if (announcer) announcer.textContent = "";
 });
-announceFromPage();
+announceFromPage(); // a page the browser loaded itself: the browser says its title
