@@ -35,7 +35,13 @@ NOT_PAGES = {"/healthz", "/readyz"}
 # Pages a sponsor sees differently from the facilitator, read as the sponsor too.
 SPONSOR = ["/dashboard", "/groups/{group}", "/cycles/{cycle}"]
 # Pages that exist only as a state of another: a past view, and the error pages.
-EXTRA = ["/groups/{group}?as_of=2026-01-01", "/groups/{group}/timeline?kind=measures", "/nowhere"]
+EXTRA = [
+    "/groups/{group}?as_of=2026-01-01",
+    "/groups/{group}?as_of=2026-01-01&past=happened",
+    "/cycles/{cycle}?as_of=2099-01-01&past=happened",
+    "/groups/{group}/timeline?kind=measures",
+    "/nowhere",
+]
 
 
 @dataclass(frozen=True)
