@@ -14,11 +14,13 @@ from web.access import requires
 from web.forms import (
     ActForm,
     AnswerForm,
+    CloseHelpForm,
     CommentForm,
     CompareForm,
     HelpForm,
     MistakeForm,
     ReflectionForm,
+    TaskDoneForm,
     offer_questions,
 )
 from web.forms.registry import Sent, answer_prefix, comment_prefix, posted
@@ -107,7 +109,7 @@ def close_help(request_id: UUID) -> ResponseReturnValue:
     """Close a help request (only its asker may)."""
     cycle_id = _help_cycle(request_id)
     return post(
-        posted(FlaskForm),
+        posted(CloseHelpForm),
         lambda: services().app.close_help(request_id, current_actor()),
         cycle.journal(cycle_id, alert=True),
     )
@@ -142,7 +144,7 @@ def comment(cycle_id: UUID) -> ResponseReturnValue:
 def task_done(cycle_id: UUID, task_id: str) -> ResponseReturnValue:
     """Mark a set-up task done."""
     return post(
-        posted(FlaskForm),
+        posted(TaskDoneForm),
         lambda: services().app.complete_task(cycle_id, task_id, current_actor()),
         cycle.plan_section(cycle_id, alert=True),
     )

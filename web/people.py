@@ -4,11 +4,10 @@ from uuid import UUID
 
 from flask import Blueprint, current_app, url_for
 from flask.typing import ResponseReturnValue
-from flask_wtf import FlaskForm
 
 from domain.application import Recorded
 from web.access import requires
-from web.forms import InviteForm, RoleForm, SharingForm
+from web.forms import InviteForm, RemovalForm, RoleForm, SharingForm
 from web.forms.registry import posted, removal_prefix, role_prefix
 from web.pages import group
 from web.past import as_of_requested, read_as_of
@@ -77,7 +76,7 @@ def change_role(group_id: UUID, account_id: str) -> ResponseReturnValue:
 def remove(group_id: UUID, account_id: str) -> ResponseReturnValue:
     """Remove someone from the group."""
     return post(
-        posted(FlaskForm, removal_prefix(account_id)),
+        posted(RemovalForm, removal_prefix(account_id)),
         lambda: services().app.remove_member(group_id, account_id, current_actor()),
         group.section(group_id, PEOPLE, whole=group.PEOPLE),
     )

@@ -2,13 +2,15 @@
 fragment or 303; a refusal (422, or 409 when someone else changed things first) gives
 the page back with what was typed."""
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
-from flask import g
+from flask import flash, g, make_response
 from flask.typing import ResponseReturnValue
+from flask_wtf import FlaskForm
 
 from domain.application import Recorded
 from web.commands import submit
@@ -18,6 +20,12 @@ from web.pages import PageView
 from web.rendering import close, render, see_other, wants_fragment
 
 log = logging.getLogger(__name__)
+
+# What a person is told once a post is recorded, when its form says nothing of its own.
+SAVED = "Saved"
+# The event learnloop.js says aloud (in the page's polite live region, #announcer), and the
+# flash category that carries the same words across a redirect (templates/base.html).
+ANNOUNCE = "learnloop:announce"
 
 
 @dataclass(frozen=True)
@@ -43,11 +51,25 @@ class Growing(Protocol):
         """Whether a row was asked for (and added): then nothing is recorded."""
         ...
 
+    def grown(self) -> str:
+        """What was added, in words ("Question 2 added")."""
+        ...
+
+
+@runtime_checkable
+class Telling(Protocol):
+    """A form that says what its post recorded, in a person's words."""
+
+    def recorded(self) -> str:
+        """What was recorded ("Observation recorded")."""
+        ...
+
 
 def post(sent: Sent, command: Callable[[], Recorded], landing: Landing) -> ResponseReturnValue:
     """Run the command for the sent form and answer where `landing` says."""
     if isinstance(sent.form, Growing) and sent.form.grow():
-        return render(landing.whole, landing.fragment, **landing.page(sent).context())
+        grown = render(landing.whole, landing.fragment, **landing.page(sent).context())
+        return _told(grown, sent.form.grown())
     recorded, status = submit(sent.form, command)
     answered = replace(sent, status=status)
     if recorded is None:
@@ -55,8 +77,29 @@ def post(sent: Sent, command: Callable[[], Recorded], landing: Landing) -> Respo
         context = landing.page(answered).context()
         return render(landing.whole, landing.fragment, status, **context, **alert)
     if landing.stay or (landing.swap and wants_fragment()):
-        return _answered(recorded, landing, answered)
+        return _told(_answered(recorded, landing, answered), _recorded(sent.form))
+    flash(_recorded(sent.form), ANNOUNCE)
     return see_other(landing.then(recorded))
+
+
+def _recorded(form: FlaskForm) -> str:
+    return form.recorded() if isinstance(form, Telling) else SAVED
+
+
+def _told(answer: ResponseReturnValue, words: str) -> ResponseReturnValue:
+    """The answer, telling htmx what to say once its fragment has settled in the page.
+
+    A header, not a mark in each fragment: the words are the form's, every fragment gets
+    them the same way, and htmx fires the event itself (after the swap has settled, on the
+    body, once learnloop.js has moved focus). A redirect loses its headers on the way, so
+    there the words are flashed to the page it leads to instead (see `post`).
+    """
+    response = make_response(answer)
+    if response.status_code < 300:  # a redirect after an outage carries its own flash
+        response.headers["HX-Trigger-After-Settle"] = json.dumps({ANNOUNCE: words})
+    else:
+        flash(words, ANNOUNCE)
+    return response
 
 
 def _answered(recorded: Recorded, landing: Landing, sent: Sent) -> ResponseReturnValue:

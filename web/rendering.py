@@ -54,8 +54,11 @@ def close(_error: BaseException | None = None) -> None:
 
 
 def wants_fragment() -> bool:
-    """Whether htmx asked for part of a page (a boosted request wants the whole page)."""
-    return bool(request.headers.get("HX-Request")) and not request.headers.get("HX-Boosted")
+    """Whether htmx asked for part of a page: a boosted request wants the whole page, and
+    so does htmx restoring a page from history that it no longer keeps (the back button)."""
+    headers = request.headers
+    whole = headers.get("HX-Boosted") or headers.get("HX-History-Restore-Request")
+    return bool(headers.get("HX-Request")) and not whole
 
 
 def render(

@@ -99,5 +99,6 @@ def _headers(response: Response) -> Response:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
-    response.headers.setdefault("Vary", "HX-Request")
+    # The same address answers with a fragment or a whole page by these (rendering.py).
+    response.headers.setdefault("Vary", "HX-Request, HX-Boosted, HX-History-Restore-Request")
     return response

@@ -55,6 +55,8 @@ def test_rows_are_pasted_refused_in_place_and_a_file_uploaded_without_a_reload(
     rows.fill("03/11/2025\t3\t20\nsoon\t5\t22")
     page.get_by_role("button", name="Record the rows").click()
     expect(page.get_by_role("alert")).to_contain_text("Line 2, date: “soon” is not a date")
+    # The focus is on what says why (the error summary, or the first message).
+    expect(page.locator("#data :focus")).to_contain_text("Line 2, date")
     expect(page.get_by_label("Rows from a spreadsheet")).to_have_value(
         "03/11/2025\t3\t20\nsoon\t5\t22"
     )
@@ -63,6 +65,8 @@ def test_rows_are_pasted_refused_in_place_and_a_file_uploaded_without_a_reload(
     page.get_by_label("CSV file").set_input_files(csv)
     page.get_by_role("button", name="Record the file").click()
     expect(page.get_by_role("status").filter(has_text="1 point recorded.")).to_be_visible()
+    expect(page.locator("#data-heading")).to_be_focused()
+    expect(page.locator("#announcer")).to_have_text("Rows from the file recorded")
     chart = page.locator("#chart")
     expect(chart).to_contain_text("week of 3 November 2025")  # swapped in out of band
     expect(chart).to_contain_text("3 of 20")

@@ -142,12 +142,12 @@ def test_the_measure_page_draws_the_chart_names_its_signals_and_offers_the_other
 ) -> None:
     measure, cycle = cdi_measure(app, str(ann))
     page = client.get(f"/measures/{measure}").text
-    assert '<h2 id="chart-heading">SPC chart</h2>' in page
+    assert '<h2 id="chart-heading" tabindex="-1">SPC chart</h2>' in page
     assert 'role="img"' in page
     assert "15 points in a row below the mean" in page
     assert f'href="/measures/{measure}?chart=run#chart"' in page
     run = client.get(f"/measures/{measure}?chart=run", headers={"HX-Request": "true"}).text
-    assert '<h2 id="chart-heading">Run chart</h2>' in run
+    assert '<h2 id="chart-heading" tabindex="-1">Run chart</h2>' in run
     assert "15 points in a row below the median" in run
     assert (
         f'<a href="/cycles/{cycle}">Cycle 1 opened</a>' not in run
@@ -174,7 +174,7 @@ def test_a_measure_with_few_values_is_a_run_chart_and_the_page_says_why(
     done = learnloop.import_points(measure, "2026-01-01,4\n2026-02-01,6\n", "paste", str(ann))
     services_of(app).caught_up(done.notification_id)
     page = client.get(f"/measures/{measure}?chart=xmr").text
-    assert '<h2 id="chart-heading">Run chart</h2>' in page
+    assert '<h2 id="chart-heading" tabindex="-1">Run chart</h2>' in page
     assert "Fewer than 15 points" in page
     assert "?chart=xmr" not in page
 

@@ -1,6 +1,6 @@
 """Field helpers: the domain's limits and wording, so forms and aggregates agree."""
 
-from typing import Any
+from typing import Any, ClassVar
 
 from flask_wtf import FlaskForm
 from wtforms import Field, SelectMultipleField, StringField, TextAreaField
@@ -9,6 +9,16 @@ from wtforms.validators import DataRequired, Length, Optional, StopValidation, V
 
 from domain.errors import DomainError
 from domain.fields import LIMITS
+
+
+class Worded:
+    """A form said aloud in set words once its post is recorded (web/posting.py)."""
+
+    said: ClassVar[str]
+
+    def recorded(self) -> str:
+        """What was recorded, in words."""
+        return self.said
 
 
 def text_field(label: str, field: str, required: bool = True, area: bool = False) -> Any:

@@ -8,7 +8,7 @@ from wtforms import HiddenField, IntegerField, RadioField, SelectField, widgets
 
 from domain.entries import ABANDON, ACT_KINDS, ADOPT, CONFIRMED, NOT_CONFIRMED, PARTLY
 from domain.plan import Question
-from web.forms.fields import choices, text_field
+from web.forms.fields import Worded, choices, text_field
 from web.forms.when import WhenForm, time_field, when_field
 
 KIND_LABELS = {
@@ -45,6 +45,10 @@ class ActForm(WhenForm):
     happened_on = when_field("was it done or seen")
     happened_time = time_field("was it done or seen")
 
+    def recorded(self) -> str:
+        """What was recorded, by its kind ("Observation recorded")."""
+        return f"{(self.kind.data or 'entry').capitalize()} recorded"
+
 
 def offer_questions(form: "ActForm | CompareForm", questions: Sequence[Question]) -> None:
     """Let the form's question select offer the plan's questions (optional on an act entry)."""
@@ -56,8 +60,10 @@ def offer_questions(form: "ActForm | CompareForm", questions: Sequence[Question]
         form.exploratory = frozenset(q.text for q in questions if q.exploratory)
 
 
-class CompareForm(WhenForm):
+class CompareForm(Worded, WhenForm):
     """What actually happened against one question's prediction."""
+
+    said = "Comparison with the prediction recorded"
 
     question = SelectField("Question", choices=choices([]))
     outcome = RadioField(
@@ -88,44 +94,56 @@ class CompareForm(WhenForm):
         return ok
 
 
-class ReflectionForm(WhenForm):
+class ReflectionForm(Worded, WhenForm):
     """What was learned."""
+
+    said = "Learning recorded"
 
     text = text_field("What we learned", "text", area=True)
     happened_on = when_field("was it learned")
     happened_time = time_field("was it learned")
 
 
-class MistakeForm(WhenForm):
+class MistakeForm(Worded, WhenForm):
     """A mistake owned, recorded as learning without blame."""
+
+    said = "Mistake recorded"
 
     text = text_field("A mistake we made, and what it taught us", "text", area=True)
     happened_on = when_field("was the mistake found")
     happened_time = time_field("was the mistake found")
 
 
-class HelpForm(FlaskForm):
+class HelpForm(Worded, FlaskForm):
     """A request for help."""
+
+    said = "Request for help recorded"
 
     text = text_field("What help do you need?", "text", area=True)
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(Worded, FlaskForm):
     """An answer to a help request."""
+
+    said = "Answer recorded"
 
     text = text_field("Your answer", "comment", area=True)
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Worded, FlaskForm):
     """A comment on the plan, an entry or the decision."""
+
+    said = "Comment added"
 
     on = HiddenField()
     text = text_field("Comment", "comment", area=True)
 
 
-class DecisionForm(WhenForm):
+class DecisionForm(Worded, WhenForm):
     """Adopt and implement, or abandon (scaling up and adapting have their own page: each
     plans the next cycle)."""
+
+    said = "Decision recorded"
 
     decision = RadioField(
         "Decision",
@@ -151,8 +169,22 @@ class DecisionForm(WhenForm):
         return ok
 
 
-class CorrectionForm(FlaskForm):
+class TaskDoneForm(Worded, FlaskForm):
+    """A set-up task marked done: a bare button."""
+
+    said = "Task marked done"
+
+
+class CloseHelpForm(Worded, FlaskForm):
+    """A request for help closed by its asker: a bare button."""
+
+    said = "Request for help closed"
+
+
+class CorrectionForm(Worded, FlaskForm):
     """Amend or withdraw an entry; the original always stays visible."""
+
+    said = "Correction recorded"
 
     based_on = IntegerField(widget=widgets.HiddenInput())
     action = RadioField(

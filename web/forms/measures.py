@@ -12,7 +12,7 @@ from wtforms.validators import DataRequired, NumberRange, Optional, ValidationEr
 from domain.clock import today
 from domain.errors import RowProblem
 from domain.measure_rows import MAX_ROWS
-from web.forms.fields import Within, choices, text_field
+from web.forms.fields import Within, Worded, choices, text_field
 
 # What each kind of measure is, in a line (the IHI family of measures).
 KIND_HELP = {
@@ -89,8 +89,10 @@ class _Described(FlaskForm):
         }
 
 
-class MeasureForm(_Described):
+class MeasureForm(Worded, _Described):
     """Define a measure."""
+
+    said = "Measure defined"
 
     period = RadioField(
         "How often is it counted",
@@ -104,8 +106,10 @@ class MeasureForm(_Described):
         return self.definition_data(self.period.data, bool(self.ratio.data))
 
 
-class ReviseMeasureForm(_Described):
+class ReviseMeasureForm(Worded, _Described):
     """Revise a measure's definition, saying why (its period and kind of value stay)."""
+
+    said = "Measure revised"
 
     reason = text_field("Why the definition changed", "measure_reason", area=True)
 
@@ -126,14 +130,18 @@ class _Value(FlaskForm):
         }
 
 
-class PointForm(_Value):
+class PointForm(Worded, _Value):
     """Record one value for a date."""
+
+    said = "Value recorded"
 
     day = PastDate("Date", "Give the date.", default=today)
 
 
-class PasteForm(FlaskForm):
+class PasteForm(Worded, FlaskForm):
     """Rows pasted from a spreadsheet; a refusal names each bad row."""
+
+    said = "Rows recorded"
 
     rows = TextAreaField(
         "Rows from a spreadsheet",
@@ -145,8 +153,10 @@ class PasteForm(FlaskForm):
     problems: tuple[RowProblem, ...] = ()  # a refused paste's bad rows, set by its post
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Worded, FlaskForm):
     """A CSV file of rows; a refusal names each bad row."""
+
+    said = "Rows from the file recorded"
 
     file = FileField(
         "CSV file",
@@ -160,8 +170,10 @@ class UploadForm(FlaskForm):
     max_rows = MAX_ROWS
 
 
-class BaselineForm(FlaskForm):
+class BaselineForm(Worded, FlaskForm):
     """Freeze the centre line and limits on the first points, or those up to a date."""
+
+    said = "Baseline frozen"
 
     first = IntegerField(
         "The first how many points",
@@ -174,45 +186,59 @@ class BaselineForm(FlaskForm):
     reason = text_field("Why this baseline", "measure_reason", area=True)
 
 
-class PhaseForm(FlaskForm):
+class PhaseForm(Worded, FlaskForm):
     """Start a new phase: the centre line and limits worked out again from a date."""
+
+    said = "New phase started"
 
     start = PastDate("From this date", "Give the date the phase starts.")
     reason = text_field("Why a new phase (e.g. the change adopted)", "measure_reason", area=True)
 
 
-class CorrectPointForm(_Value):
+class CorrectPointForm(Worded, _Value):
     """Correct a point's value, saying why."""
+
+    said = "Value corrected"
 
     reason = text_field("Why it is corrected", "measure_reason", area=True)
 
 
-class WithdrawForm(FlaskForm):
+class WithdrawForm(Worded, FlaskForm):
     """Withdraw a point recorded in error."""
+
+    said = "Value withdrawn"
 
     reason = text_field("Why it is withdrawn", "measure_reason", area=True)
 
 
-class ExcludeForm(FlaskForm):
+class ExcludeForm(Worded, FlaskForm):
     """Leave a point out of the calculations (it stays on the chart, marked)."""
+
+    said = "Value left out of the calculations"
 
     reason = text_field("Why it is left out", "measure_reason", area=True)
 
 
-class IncludeForm(FlaskForm):
+class IncludeForm(Worded, FlaskForm):
     """Take a point left out back into the calculations."""
+
+    said = "Value taken back into the calculations"
 
     reason = text_field("Why it is taken back in", "measure_reason", area=True)
 
 
-class AstronomicalForm(FlaskForm):
+class AstronomicalForm(Worded, FlaskForm):
     """Judge a point astronomical: obviously, unmistakably different."""
+
+    said = "Value judged astronomical"
 
     reason = text_field("Why it is astronomical", "measure_reason", area=True)
 
 
-class NoteForm(FlaskForm):
+class NoteForm(Worded, FlaskForm):
     """A note on a point."""
+
+    said = "Note added"
 
     text = text_field("Note", "annotation", area=True)
 

@@ -9,14 +9,16 @@ from wtforms.validators import DataRequired
 
 from domain.methods import CATALOGUE, PDSA
 from projections.queries import GroupChoice, StoryRow
-from web.forms.fields import choices, text_field
+from web.forms.fields import Worded, choices, text_field
 from web.forms.plan import PlanForm
 from web.forms.when import WhenForm, time_field, when_field
 
 
-class NewCycleForm(PlanForm, WhenForm):
+class NewCycleForm(Worded, PlanForm, WhenForm):
     """A new ramp's first plan, the method the group will follow, and when the cycle
     was opened (a ramp run before the group joined is entered with its real dates)."""
+
+    said = "Cycle opened"
 
     method = RadioField(
         "Method",
@@ -27,8 +29,10 @@ class NewCycleForm(PlanForm, WhenForm):
     happened_time = time_field("was the cycle opened")
 
 
-class AdviceRequestForm(FlaskForm):
+class AdviceRequestForm(Worded, FlaskForm):
     """Peer Assist: which group to ask, and what about."""
+
+    said = "Request for advice sent"
 
     to_group = SelectField(
         "Ask the group",
@@ -42,14 +46,18 @@ class AdviceRequestForm(FlaskForm):
         self.to_group.choices = choices([("", "—"), *((g.id, g.name) for g in groups)])
 
 
-class AdviceForm(FlaskForm):
+class AdviceForm(Worded, FlaskForm):
     """Advice for another group that asked."""
+
+    said = "Advice given"
 
     text = text_field("Your group's advice", "advice", area=True)
 
 
-class StoryForm(WhenForm):
+class StoryForm(Worded, WhenForm):
     """Most Significant Change: a story of change, and whose it is."""
+
+    said = "Story recorded"
 
     from_group = SelectField("From the group", choices=choices([]))
     title = text_field("Title", "story_title")
@@ -64,8 +72,10 @@ class StoryForm(WhenForm):
         self.from_group.choices = choices((g.id, g.name) for g in groups)
 
 
-class ChoiceForm(WhenForm):
+class ChoiceForm(Worded, WhenForm):
     """The panel's choice of the most significant story, and why."""
+
+    said = "The panel's choice recorded"
 
     story = RadioField("The most significant story", choices=choices([]), validators=[])
     reasons = text_field("Why the panel chose it", "reasons", area=True)

@@ -6,7 +6,7 @@ from wtforms.validators import DataRequired, EqualTo, Length
 
 from domain.passwords import MAX_LENGTH, MIN_LENGTH
 from domain.roles import ROLES
-from web.forms.fields import choices, text_field
+from web.forms.fields import Worded, choices, text_field
 
 
 class SignInForm(FlaskForm):
@@ -36,8 +36,10 @@ class AcceptForm(FlaskForm):
     )
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(Worded, FlaskForm):
     """Change one's password: the current one, and the new one twice."""
+
+    said = "Password changed"
 
     current = PasswordField(
         "Current password",
@@ -66,8 +68,10 @@ class PasswordForm(FlaskForm):
     )
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Worded, FlaskForm):
     """Invite someone by email, for a role."""
+
+    said = "Invitation made"
 
     email = text_field("Email", "email")
     role = SelectField(
@@ -75,27 +79,41 @@ class InviteForm(FlaskForm):
     )
 
 
-class RoleForm(FlaskForm):
+class RoleForm(Worded, FlaskForm):
     """Change someone's role."""
+
+    said = "Role changed"
 
     role = SelectField("Role", choices=choices((r, r.capitalize()) for r in ROLES))
 
 
-class SharingForm(FlaskForm):
+class RemovalForm(Worded, FlaskForm):
+    """Someone removed from the group: a bare button."""
+
+    said = "Removed from the group"
+
+
+class SharingForm(Worded, FlaskForm):
     """Share the group's learning organisation-wide."""
+
+    said = "Sharing changed"
 
     shared = BooleanField("Share this group's learning with everyone in the organisation")
 
 
-class GroupForm(FlaskForm):
+class GroupForm(Worded, FlaskForm):
     """Form a pilot group."""
+
+    said = "Group formed"
 
     name = text_field("Group name", "name")
     aim = text_field("Aim — what are you trying to improve?", "aim", area=True)
 
 
-class AimForm(FlaskForm):
+class AimForm(Worded, FlaskForm):
     """Revise the group's aim, saying why."""
+
+    said = "Aim revised"
 
     aim = text_field("New aim", "aim", area=True)
     reason = text_field("Why the aim changed", "aim_reason", area=True)

@@ -9,7 +9,7 @@ from domain.errors import RevisionCitesNoLearningError
 from domain.journal import require_learning
 from domain.plan import EXPLORATORY, MAX_QUESTIONS, MAX_TASKS, PREDICTED, PlanInput
 from projections.queries import PlanVersion
-from web.forms.fields import CitesField, attach, choices, text_field
+from web.forms.fields import CitesField, Worded, attach, choices, text_field
 from web.forms.rows import RowList
 from web.forms.when import WhenForm, time_field, when_field
 
@@ -101,6 +101,7 @@ class PlanForm(FlaskForm):
     )
     # "Add another": the name of the list a button asked to grow by a row.
     more = HiddenField()
+    added = 0  # the number of the row "Add another" added, once it has
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -115,7 +116,16 @@ class PlanForm(FlaskForm):
         if len(rows) < (rows.max_entries or 0):
             rows.append_entry()
             self._number()
+            self.added = len(rows)
         return True
+
+    def grown(self) -> str:
+        """The row just added, in words ("Question 4 added"), or why none was."""
+        questions = self.more.data == "questions"
+        noun, most = ("Question", MAX_QUESTIONS) if questions else ("Task", MAX_TASKS)
+        if self.added:
+            return f"{noun} {self.added} added"
+        return f"A plan holds up to {most} {noun.lower()}s"
 
     def _number(self) -> None:
         for rows in (self.questions, self.tasks):
@@ -185,8 +195,10 @@ def cites_field(label: str) -> Any:
     )
 
 
-class RevisionForm(PlanForm):
+class RevisionForm(Worded, PlanForm):
     """A revised plan, what changed and the learning it was revised in the light of."""
+
+    said = "Plan revised"
 
     based_on = IntegerField(widget=widgets.HiddenInput())
     change = text_field("What changed, and why", "change", area=True)
@@ -212,6 +224,8 @@ class AdaptForm(RevisionForm, WhenForm):
     """Adapt: the revised plan the next cycle tests, one reason that is also its change,
     and when it was decided (the next cycle opened then too)."""
 
+    said = "Plan adapted and the next cycle opened"
+
     happened_on = when_field("was it decided to adapt")
     happened_time = time_field("was it decided to adapt")
 
@@ -222,6 +236,8 @@ class AdaptForm(RevisionForm, WhenForm):
 
 class ScaleUpForm(AdaptForm):
     """Adopt and scale up: the same change at a larger scale, and what this cycle showed."""
+
+    said = "Next cycle opened at a larger scale"
 
     change = text_field(
         "Why scale up — what did this cycle show, and what grows?", "change", area=True
