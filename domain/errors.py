@@ -13,6 +13,11 @@ class ConflictError(DomainError):
     """Someone else changed the cycle first; the user should see their change, then retry."""
 
 
+class BusyError(ConflictError):
+    """Others saved to the same record first, again and again, until the command's time ran
+    out: nothing was recorded, and sending it again is safe."""
+
+
 class InvalidFieldError(DomainError):
     """A field was blank where it is required, longer than its limit, or malformed."""
 

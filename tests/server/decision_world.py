@@ -2,9 +2,12 @@
 with an exploratory and a predicted question at a small scale, with something seen and
 something learned, so each can be decided."""
 
+from datetime import timedelta
 from uuid import UUID
 
+from domain.clock import today
 from domain.plan import EXPLORATORY, PREDICTED
+from domain.when import Happened
 from projections.database import all_projections
 from projections.runner import Runner
 from tests.builders import plan
@@ -25,7 +28,9 @@ def prepare_cycles(world: World, count: int) -> tuple[UUID, ...]:
         cycles = []
         for n in range(count):
             planned = plan(f"Discharge sticker, trial {n + 1}", questions=QUESTIONS, scale=SCALE)
-            cycle_id = app.open_cycle(group_id, planned, actor).id
+            # Opened weeks ago: the decisions raced on it are dated up to a few days back.
+            begun = Happened(today() - timedelta(days=40))
+            cycle_id = app.open_cycle(group_id, planned, actor, happened=begun).id
             app.record_observation(cycle_id, "Two of six stickers fell off by noon", actor)
             app.record_reflection(cycle_id, "Stickers stay on inside the cover", actor)
             cycles.append(cycle_id)

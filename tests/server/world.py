@@ -1,10 +1,13 @@
 """What the server finds when it starts: accounts, groups and open cycles, made directly."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
 from domain.application import Learnloop
+from domain.clock import today
+from domain.when import Happened
 from tests.builders import entry_recorded, plan
 from tests.conftest import PASSWORD, join, register
 from web import create_app
@@ -69,6 +72,8 @@ def prepare(
                 group.id,
                 plan("Criteria-led discharge", "Bay B", [("Home by 11?", "One of two")]),
                 str(ann),
+                # Begun two months ago, so that scenarios may date what happened in it since.
+                happened=Happened(today() - timedelta(days=60)),
             )
             people = []
             for n in range(members):
