@@ -99,7 +99,7 @@ def test_a_blank_entry_is_refused_beside_the_field_without_a_reload(
     assert response.status == 422
     text = page.get_by_label("What you did or saw")
     field = page.locator(".field", has=text)
-    expect(field.locator(".errors")).to_have_text("What you did or saw cannot be blank.")
+    expect(field.locator(".errors")).to_have_text("Enter what you did or saw.")
     expect(text).to_have_attribute("aria-invalid", "true")
     expect(text).to_have_attribute("aria-describedby", "act_form-text-errors")
     # The refused form keeps its choices.

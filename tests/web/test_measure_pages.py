@@ -98,7 +98,7 @@ def test_a_refused_definition_is_given_back_with_the_reason_beside_its_field(
     before = events_in(app)
     refused = client.post(f"/groups/{group}/measures", data={**DEFINED, "name": ""})
     assert refused.status_code == 422
-    assert "Name cannot be blank." in refused.text
+    assert "Enter the measure&#39;s name." in refused.text
     assert DEFINED["definition"] in refused.text
     assert events_in(app) == before
 

@@ -41,7 +41,7 @@ class ActForm(WhenForm):
     question = SelectField(
         "About the question (optional)", choices=choices([("", "—")]), default=""
     )
-    text = text_field("What you did or saw", "text", area=True)
+    text = text_field("What you did or saw", "text", area=True, noun="what you did or saw")
     happened_on = when_field("was it done or seen")
     happened_time = time_field("was it done or seen")
 
@@ -65,7 +65,7 @@ class CompareForm(WhenForm):
         choices=choices(OUTCOME_LABELS.items()),
         validators=[],
     )
-    text = text_field("What actually happened", "text", area=True)
+    text = text_field("What actually happened", "text", area=True, noun="what actually happened")
     happened_on = when_field("was it compared")
     happened_time = time_field("was it compared")
     exploratory: frozenset[str] = frozenset()  # the offered questions that made no prediction
@@ -91,7 +91,7 @@ class CompareForm(WhenForm):
 class ReflectionForm(WhenForm):
     """What was learned."""
 
-    text = text_field("What we learned", "text", area=True)
+    text = text_field("What we learned", "text", area=True, noun="what you learned")
     happened_on = when_field("was it learned")
     happened_time = time_field("was it learned")
 
@@ -99,7 +99,12 @@ class ReflectionForm(WhenForm):
 class MistakeForm(WhenForm):
     """A mistake owned, recorded as learning without blame."""
 
-    text = text_field("A mistake we made, and what it taught us", "text", area=True)
+    text = text_field(
+        "A mistake we made, and what it taught us",
+        "text",
+        area=True,
+        noun="the mistake and what it taught you",
+    )
     happened_on = when_field("was the mistake found")
     happened_time = time_field("was the mistake found")
 
@@ -107,20 +112,20 @@ class MistakeForm(WhenForm):
 class HelpForm(FlaskForm):
     """A request for help."""
 
-    text = text_field("What help do you need?", "text", area=True)
+    text = text_field("What help do you need?", "text", area=True, noun="what help you need")
 
 
 class AnswerForm(FlaskForm):
     """An answer to a help request."""
 
-    text = text_field("Your answer", "comment", area=True)
+    text = text_field("Your answer", "comment", area=True, noun="your answer")
 
 
 class CommentForm(FlaskForm):
     """A comment on the plan, an entry or the decision."""
 
     on = HiddenField()
-    text = text_field("Comment", "comment", area=True)
+    text = text_field("Comment", "comment", area=True, noun="your comment")
 
 
 class DecisionForm(WhenForm):
@@ -136,7 +141,7 @@ class DecisionForm(WhenForm):
             ]
         ),
     )
-    reason = text_field("Why", "decision_reason", area=True)
+    reason = text_field("Why", "decision_reason", area=True, noun="why you decided this")
     happened_on = when_field("was it decided")
     happened_time = time_field("was it decided")
 
@@ -160,9 +165,11 @@ class CorrectionForm(FlaskForm):
         choices=choices([("amend", "Amend the text"), ("withdraw", "Withdraw the entry")]),
         default="amend",
     )
-    text = text_field("Corrected text", "text", required=False, area=True)
+    text = text_field(
+        "Corrected text", "text", required=False, area=True, noun="the corrected text"
+    )
     # One "Why" serves both corrections; a withdrawal's reason has the same limit.
-    reason = text_field("Why", "amendment_reason", area=True)
+    reason = text_field("Why", "amendment_reason", area=True, noun="why you are correcting it")
 
     def validate(self, extra_validators: Any = None) -> bool:
         """Amending needs the corrected text."""

@@ -56,7 +56,7 @@ def _not_future(form: Any, field: Any) -> None:
 class _Described(FlaskForm):
     """What a measure is: the fields a definition and its revision share."""
 
-    name = text_field("Name", "measure_name")
+    name = text_field("Name", "measure_name", noun="the measure's name")
     definition = text_field("Operational definition", "definition", area=True)
     unit = text_field("Unit", "unit")
     kind = RadioField(
@@ -107,7 +107,12 @@ class MeasureForm(_Described):
 class ReviseMeasureForm(_Described):
     """Revise a measure's definition, saying why (its period and kind of value stay)."""
 
-    reason = text_field("Why the definition changed", "measure_reason", area=True)
+    reason = text_field(
+        "Why the definition changed",
+        "measure_reason",
+        area=True,
+        noun="why the definition changed",
+    )
 
 
 class _Value(FlaskForm):
@@ -171,44 +176,61 @@ class BaselineForm(FlaskForm):
         ],
     )
     until = _date("Or up to this date")
-    reason = text_field("Why this baseline", "measure_reason", area=True)
+    reason = text_field(
+        "Why this baseline", "measure_reason", area=True, noun="why this is the baseline"
+    )
 
 
 class PhaseForm(FlaskForm):
     """Start a new phase: the centre line and limits worked out again from a date."""
 
     start = PastDate("From this date", "Give the date the phase starts.")
-    reason = text_field("Why a new phase (e.g. the change adopted)", "measure_reason", area=True)
+    reason = text_field(
+        "Why a new phase (e.g. the change adopted)",
+        "measure_reason",
+        area=True,
+        noun="why a new phase starts",
+    )
 
 
 class CorrectPointForm(_Value):
     """Correct a point's value, saying why."""
 
-    reason = text_field("Why it is corrected", "measure_reason", area=True)
+    reason = text_field(
+        "Why it is corrected", "measure_reason", area=True, noun="why it is corrected"
+    )
 
 
 class WithdrawForm(FlaskForm):
     """Withdraw a point recorded in error."""
 
-    reason = text_field("Why it is withdrawn", "measure_reason", area=True)
+    reason = text_field(
+        "Why it is withdrawn", "measure_reason", area=True, noun="why it is withdrawn"
+    )
 
 
 class ExcludeForm(FlaskForm):
     """Leave a point out of the calculations (it stays on the chart, marked)."""
 
-    reason = text_field("Why it is left out", "measure_reason", area=True)
+    reason = text_field(
+        "Why it is left out", "measure_reason", area=True, noun="why it is left out"
+    )
 
 
 class IncludeForm(FlaskForm):
     """Take a point left out back into the calculations."""
 
-    reason = text_field("Why it is taken back in", "measure_reason", area=True)
+    reason = text_field(
+        "Why it is taken back in", "measure_reason", area=True, noun="why it is taken back in"
+    )
 
 
 class AstronomicalForm(FlaskForm):
     """Judge a point astronomical: obviously, unmistakably different."""
 
-    reason = text_field("Why it is astronomical", "measure_reason", area=True)
+    reason = text_field(
+        "Why it is astronomical", "measure_reason", area=True, noun="why it is astronomical"
+    )
 
 
 class NoteForm(FlaskForm):

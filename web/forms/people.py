@@ -15,7 +15,7 @@ class SignInForm(FlaskForm):
     email = text_field("Email", "email")
     password = PasswordField(
         "Password",
-        validators=[DataRequired(message="Password cannot be blank."), Length(max=MAX_LENGTH)],
+        validators=[DataRequired(message="Enter your password."), Length(max=MAX_LENGTH)],
     )
 
 
@@ -90,12 +90,12 @@ class SharingForm(FlaskForm):
 class GroupForm(FlaskForm):
     """Form a pilot group."""
 
-    name = text_field("Group name", "name")
+    name = text_field("Group name", "name", noun="the group's name")
     aim = text_field("Aim — what are you trying to improve?", "aim", area=True)
 
 
 class AimForm(FlaskForm):
     """Revise the group's aim, saying why."""
 
-    aim = text_field("New aim", "aim", area=True)
-    reason = text_field("Why the aim changed", "aim_reason", area=True)
+    aim = text_field("New aim", "aim", area=True, noun="the new aim")
+    reason = text_field("Why the aim changed", "aim_reason", area=True, noun="why the aim changed")
