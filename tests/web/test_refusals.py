@@ -10,9 +10,9 @@ from tests.web.conftest import HX, Made, events_in
 
 
 def error_for(html: str, field_id: str) -> str:
-    """The error list rendered right after a field, or ''."""
+    """The message drawn with a field (above its input), or ''."""
     found = re.search(
-        rf'<ul class="errors" id="{re.escape(field_id)}-errors">(.*?)</ul>', html, re.S
+        rf'<p class="error-message" id="{re.escape(field_id)}-error">(.*?)</p>', html, re.S
     )
     return found.group(1) if found else ""
 

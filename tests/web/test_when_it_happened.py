@@ -76,7 +76,7 @@ def test_an_entry_dated_tomorrow_is_refused_beside_the_date_keeping_the_text(
     assert posted.status_code == 422
     assert events_in(app) == before
     assert REFUSED in posted.text
-    assert 'id="reflection_form-happened_on-errors"' in posted.text
+    assert 'id="reflection_form-happened_on-error"' in posted.text
     assert "Learned later</textarea>" in posted.text
 
 
@@ -177,7 +177,7 @@ def test_a_cycle_opened_tomorrow_is_refused_beside_the_date(
     )
     assert refused.status_code == 422
     assert REFUSED in refused.text
-    assert 'id="happened_on-errors"' in refused.text
+    assert 'id="happened_on-error"' in refused.text
 
 
 @pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "plain"])

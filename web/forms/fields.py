@@ -3,7 +3,7 @@
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Field, SelectMultipleField, StringField, TextAreaField
+from wtforms import Field, IntegerField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
 
@@ -39,6 +39,20 @@ class Within:
         length = len(field.data or "")
         if length > self.limit:
             raise StopValidation(too_long(self.noun, self.limit, length))
+
+
+class VersionField(IntegerField):
+    """The version a form was drawn on, hidden: one that does not read as a number says
+    the form is out of date (the error summary shows it, with nothing to link to)."""
+
+    widget = widgets.HiddenInput()
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        """Read the version, or say what to do when it cannot be read."""
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError("This form is out of date: reload the page and try again.") from error
 
 
 class CitesField(SelectMultipleField):

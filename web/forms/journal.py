@@ -4,11 +4,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, RadioField, SelectField, widgets
+from wtforms import HiddenField, RadioField, SelectField
 
 from domain.entries import ABANDON, ACT_KINDS, ADOPT, CONFIRMED, NOT_CONFIRMED, PARTLY
 from domain.plan import Question
-from web.forms.fields import choices, text_field
+from web.forms.fields import VersionField, choices, text_field
 from web.forms.when import WhenForm, time_field, when_field
 
 KIND_LABELS = {
@@ -159,7 +159,7 @@ class DecisionForm(WhenForm):
 class CorrectionForm(FlaskForm):
     """Amend or withdraw an entry; the original always stays visible."""
 
-    based_on = IntegerField(widget=widgets.HiddenInput())
+    based_on = VersionField()
     action = RadioField(
         "Correction",
         choices=choices([("amend", "Amend the text"), ("withdraw", "Withdraw the entry")]),

@@ -3,13 +3,13 @@
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Form, FormField, HiddenField, IntegerField, RadioField, widgets
+from wtforms import Form, FormField, HiddenField, RadioField, widgets
 
 from domain.errors import RevisionCitesNoLearningError
 from domain.journal import require_learning
 from domain.plan import EXPLORATORY, MAX_QUESTIONS, MAX_TASKS, PREDICTED, PlanInput
 from projections.queries import PlanVersion
-from web.forms.fields import CitesField, attach, choices, text_field
+from web.forms.fields import CitesField, VersionField, attach, choices, text_field
 from web.forms.rows import RowList
 from web.forms.when import WhenForm, time_field, when_field
 
@@ -190,7 +190,7 @@ def cites_field(label: str) -> Any:
 class RevisionForm(PlanForm):
     """A revised plan, what changed and the learning it was revised in the light of."""
 
-    based_on = IntegerField(widget=widgets.HiddenInput())
+    based_on = VersionField()
     change = text_field("What changed, and why", "change", area=True, noun="what changed and why")
     cites = cites_field("Revised in the light of")
 
