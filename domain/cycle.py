@@ -40,8 +40,9 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
     """One learning cycle of a pilot group, from its plan to its decision."""
 
     # Version 2 follows a method (cycles stored before methods followed PDSA); version 3
-    # keeps its entries in a Journal; version 4 keeps of them only what its rules need.
-    class_version = 4
+    # keeps its entries in a Journal; version 4 keeps of them only what its rules need;
+    # version 5 keeps when it was opened, if that was before it was recorded.
+    class_version = 5
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
@@ -57,6 +58,13 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
     def upcast_v3_v4(state: dict[str, Any]) -> None:
         """A snapshot taken when the cycle's journal held every entry whole, its text too."""
         state["journal"] = Journal.of_entries(state["journal"]["entries"])
+
+    @staticmethod
+    def upcast_v4_v5(state: dict[str, Any]) -> None:
+        """A snapshot taken before cycles kept when they were opened: it cannot say whether
+        the cycle was backdated, so what is recorded in it is not checked against its opening
+        (its next snapshot keeps it; a past view as things happened copes either way)."""
+        state["opened"] = None
 
     class Opened(Aggregate.Created):
         """A group opened a learning cycle with its first plan, following a method."""
@@ -74,6 +82,9 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
         method: str
         actor: str
         happened: str = ""  # when it happened, if not when recorded (domain/when.py)
+
+        def apply(self, aggregate: "Cycle") -> None:
+            aggregate.opened = self.happened  # nothing in the cycle is dated before it
 
     class Continued(Aggregate.Created):
         """An adapt decision opened this cycle with a plan revised from the last one."""
@@ -97,6 +108,7 @@ class Cycle(PhaseCommands, RecordKeeping, MethodRecords, Aggregate):
 
         def apply(self, aggregate: "Cycle") -> None:
             aggregate.previous_cycle_id = self.previous_cycle_id  # the ramp's link
+            aggregate.opened = self.happened  # nothing in the cycle is dated before it
 
     class ObservationRecorded(Aggregate.Event):
         """A member recorded what they saw while acting (v0.1; now ActEntryRecorded)."""

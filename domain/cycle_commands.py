@@ -1,6 +1,7 @@
 """What every group of a cycle's commands shares: the cycle's state as they see it, and the
 rules of its phases that more than one of them keeps."""
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import UUID, uuid4
 
@@ -10,7 +11,7 @@ from domain.fields import checked
 from domain.journal import Journal
 from domain.methods import Method, method
 from domain.plan import Plan
-from domain.when import Happened, data_of
+from domain.when import Happened, data_of, not_before_opening
 
 if TYPE_CHECKING:
     from eventsourcing.domain import CanMutateAggregate
@@ -23,6 +24,7 @@ class CycleCommands:
 
     if TYPE_CHECKING:  # what Cycle holds (domain/cycle.py), declared for the type checker
         id: UUID
+        created_on: datetime
         group_id: UUID
         method: str
         plan: Plan
@@ -33,6 +35,8 @@ class CycleCommands:
         decision: Decision | None
         advice_asked: dict[str, UUID]  # request id (hex) -> the group asked
         chosen: UUID | None  # the story the panel chose
+        # When it was opened ("" when it was recorded; None: unknown, domain/cycle.py)
+        opened: str | None
         ActEntryRecorded: ClassVar[Event]
         PredictionCompared: ClassVar[Event]
         ReflectionRecorded: ClassVar[Event]
@@ -84,11 +88,22 @@ class CycleCommands:
         """Trigger `event_class` for something new (an entry, unless `id_name` says what),
         with its author checked last and when it happened if the team said; its id."""
         new_id = uuid4()
-        when = {"happened": happened_data(happened)} if happened else {}
+        when = {"happened": self._happened_data(happened)} if happened else {}
         self.trigger_event(
             event_class, **{id_name: new_id}, **fields, actor=checked("actor", actor), **when
         )
         return new_id
+
+    def _happened_data(self, happened: Happened | None) -> str:
+        """When something in this cycle happened, as its event stores it: never in the
+        future, and never before the cycle was opened (by the date it was opened, or when it
+        was recorded if not backdated)."""
+        data = happened_data(happened)
+        said = Happened.from_data(data)
+        if said is not None and self.opened is not None:
+            opening = Happened.from_data(self.opened) or Happened.of_moment(self.created_on)
+            not_before_opening(said, opening)
+        return data
 
     def _question(self, question: str) -> str:
         if question and question not in {q.text for q in self.plan.questions}:

@@ -3,7 +3,7 @@ the rules that keep them in order."""
 
 from uuid import UUID
 
-from domain.cycle_commands import CycleCommands, happened_data
+from domain.cycle_commands import CycleCommands
 from domain.entries import (
     ACT_KINDS,
     ADAPT,
@@ -167,5 +167,5 @@ class PhaseCommands(CycleCommands):
             reason=checked("decision_reason", reason),
             next_cycle_id=next_cycle_id,
             actor=checked("actor", actor),
-            **({"happened": happened_data(happened)} if happened else {}),
+            **({"happened": self._happened_data(happened)} if happened else {}),
         )

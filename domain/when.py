@@ -47,6 +47,24 @@ class Happened:
             return self.day.isoformat()
         return datetime.combine(self.day, self.at).isoformat(timespec="minutes")
 
+    @classmethod
+    def of_moment(cls, moment: datetime) -> "Happened":
+        """A recorded moment as the team would say it: its day and minute in HOME."""
+        local = moment.astimezone(HOME)
+        return cls(local.date(), local.time().replace(second=0, microsecond=0))
+
+    def before(self, other: "Happened") -> bool:
+        """Whether this is before `other` as the team said them: by the day, and by the
+        minute only when both give a time (a day alone may be any time of that day)."""
+        if self.day != other.day:
+            return self.day < other.day
+        return self.at is not None and other.at is not None and self.at < other.at
+
+    def words(self) -> str:
+        """In words: "3 November 2025", or "3 November 2025 at 9:30am"."""
+        day = day_words(self.day)
+        return day if self.at is None else f"{day} at {clock_words(self.at)}"
+
     def moment(self, recorded: datetime) -> datetime:
         """The instant to order by (UTC): a day without a time, on the day it was
         recorded, is when it was recorded; on an earlier day, that day's start."""
@@ -65,3 +83,26 @@ def happened_at(data: str, recorded: datetime) -> datetime:
     """When an event's thing happened, to order by: when recorded, unless the team said."""
     happened = Happened.from_data(data)
     return recorded if happened is None else happened.moment(recorded)
+
+
+def not_before_opening(happened: Happened, opened: Happened) -> Happened:
+    """What happened in a cycle, refused if it is dated before the cycle was opened: a past
+    view by the dates things happened would show it in a cycle that did not exist yet."""
+    if happened.before(opened):
+        then = "on that day" if opened.at is None else "then"
+        raise InvalidFieldError(
+            FIELD,
+            f"This cycle was opened on {opened.words()}: say when it happened, {then} or later.",
+        )
+    return happened
+
+
+def day_words(day: date) -> str:
+    """A day as people write it: "3 November 2025"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def clock_words(moment: time, seconds: str = "") -> str:
+    """A time of day as people say it: "9:30am", or with `seconds` (":15") "9:30:15am"."""
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d}{seconds}{'am' if moment.hour < 12 else 'pm'}"

@@ -30,6 +30,7 @@ from web import (
     methods,
     moments,
     names,
+    past,
     people,
     points,
     rendering,
@@ -66,6 +67,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     measure_display.init_app(app)
     measure_charts.init_app(app)
     moments.init_app(app)
+    past.init_app(app)
     app.jinja_env.globals["kinds_of"] = KIND_LABELS
     app.jinja_env.globals["form_key"] = commands.form_key
     app.jinja_env.globals["role_prefix"] = role_prefix

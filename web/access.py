@@ -71,4 +71,9 @@ def _check_group(level: str, view_args: dict[str, Any]) -> None:
 
 def can_in_template() -> dict[str, object]:
     """What the signed-in person may do in the group this page is about."""
-    return {"can": g.get("can", frozenset()), "role": g.get("role"), "as_of": g.get("as_of")}
+    return {
+        "can": g.get("can", frozenset()),
+        "role": g.get("role"),
+        "as_of": g.get("as_of"),
+        "past_kind": g.get("past_kind"),  # "happened", or None: as it was recorded
+    }

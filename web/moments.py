@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from flask import Flask
 
 from domain.clock import HOME
-from domain.when import Happened
+from domain.when import Happened, clock_words, day_words, happened_at
 
 # A day alone, or a day and a time to the minute or second, as a datetime-local input sends.
 MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
@@ -21,6 +21,11 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(as_of_value)
     app.add_template_filter(just_after)
     app.add_template_filter(happened_words)
+    app.add_template_filter(reader_time)
+    app.add_template_filter(reader_day)
+    app.add_template_filter(machine_time)
+    app.add_template_filter(happened_then)
+    app.add_template_filter(happened_day)
 
 
 def parse_moment(typed: str) -> datetime | None:
@@ -53,9 +58,9 @@ def uk_moment(moment: datetime) -> str:
     """A moment in words, in UK time: "5:22pm on 2 December 2026"."""
     local = _uk(moment)
     if local.time() == time.min:
-        return f"the end of {_day(local - timedelta(days=1))}"
+        return f"the end of {day_words((local - timedelta(days=1)).date())}"
     seconds = f":{local.second:02d}" if local.second else ""
-    return f"{_clock(local.time(), seconds)} on {_day(local)}"
+    return f"{clock_words(local.time(), seconds)} on {day_words(local.date())}"
 
 
 def happened_words(happened: str, recorded: datetime) -> str:
@@ -68,9 +73,46 @@ def happened_words(happened: str, recorded: datetime) -> str:
     same_day = said.day == local.date()
     if same_day and (said.at is None or said.at == local.time().replace(second=0, microsecond=0)):
         return ""
-    at = "" if said.at is None else f" at {_clock(said.at)}"
-    then = f"at {_clock(local.time())}" if same_day else f"on {_day(local)}"
-    return f"happened on {said.day.day} {said.day:%B %Y}{at}, recorded {then}"
+    then = f"at {clock_words(local.time())}" if same_day else f"on {day_words(local.date())}"
+    return f"happened on {said.words()}, recorded {then}"
+
+
+def happened_day(happened: str) -> str:
+    """When the team said something happened, in words: "3 November 2025 at 9:30am"."""
+    said = Happened.from_data(happened)
+    return "" if said is None else said.words()
+
+
+def happened_then(happened: str, recorded: datetime) -> datetime | None:
+    """The moment of a past view as things had happened just after this one did (the end of
+    its day if the team gave no time), or None if it happened when it was recorded."""
+    said = Happened.from_data(happened)
+    if said is None or happened_at(happened, _utc(recorded)) == _utc(recorded):
+        return None
+    if said.at is None:
+        return datetime.combine(said.day + timedelta(days=1), time.min, tzinfo=HOME)
+    return said.moment(_utc(recorded)) + timedelta(seconds=1)
+
+
+def reader_time(moment: datetime) -> str:
+    """A moment as a UK reader writes it, in the users' time zone: "2 December 2026, 5:22pm"."""
+    local = _uk(moment)
+    return f"{day_words(local.date())}, {clock_words(local.time())}"
+
+
+def reader_clock(moment: datetime) -> str:
+    """The time of day of a moment in the users' time zone: "5:22pm"."""
+    return clock_words(_uk(moment).time())
+
+
+def reader_day(moment: datetime) -> str:
+    """The day of a moment in the users' time zone: "2 December 2026"."""
+    return day_words(_uk(moment).date())
+
+
+def machine_time(moment: datetime) -> str:
+    """A moment for `<time datetime>`: ISO 8601 in UTC, to the second."""
+    return _utc(moment).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def utc_aside(moment: datetime) -> str:
@@ -87,12 +129,3 @@ def _utc(moment: datetime) -> datetime:
 
 def _uk(moment: datetime) -> datetime:
     return _utc(moment).astimezone(HOME)
-
-
-def _day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
-
-
-def _clock(moment: time, seconds: str = "") -> str:
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d}{seconds}{'am' if moment.hour < 12 else 'pm'}"

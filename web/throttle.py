@@ -24,6 +24,7 @@ from domain.accounts import normal_email
 from domain.clock import utcnow
 from domain.errors import SignInRefusedError
 from web.expiring import Clock, When, as_utc, create, metadata
+from web.moments import reader_clock
 
 KEY = "learnloop.throttle"
 WINDOW = timedelta(minutes=15)
@@ -74,7 +75,7 @@ class SignInThrottle:
             until = recent.pair_first + WINDOW
             raise ThrottledError(
                 "Too many failed attempts for this email from this address. "
-                f"Try again after {until:%H:%M} UTC."
+                f"Try again after {reader_clock(until)}."
             )
         slowed = [
             last + SLOW_EVERY

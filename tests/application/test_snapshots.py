@@ -1,6 +1,7 @@
 """Snapshots taken by earlier versions of the Cycle still load: their state is upcast."""
 
 import json
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -9,6 +10,8 @@ from eventsourcing.persistence import StoredEvent
 
 from domain.application import Learnloop
 from domain.cycle import Cycle
+from domain.errors import InvalidFieldError
+from domain.when import Happened
 from tests.application.test_stored_events import DATA, load_into
 from tests.builders import entry_ids, plan
 
@@ -54,6 +57,20 @@ def test_a_snapshot_of_every_version_loads_what_the_rules_need(
         replayed.decision,
         replayed.tasks_done,
     )
+    assert (loaded.opened, replayed.opened) == (None, "")  # the snapshot cannot say when
+
+
+def test_a_snapshot_of_a_backdated_cycle_keeps_when_it_was_opened(
+    application: Learnloop,
+) -> None:
+    group = application.form_group("Ward 7", "Home by noon", "ann")
+    happened = Happened(date(2025, 11, 3))
+    cycle_id = application.open_cycle(group.id, plan(), "ann", happened=happened).id
+    application.take_snapshot(cycle_id)
+    with pytest.raises(InvalidFieldError, match="opened on 3 November 2025"):
+        application.record_observation(cycle_id, "Before", "bob", Happened(date(2025, 11, 2)))
+    loaded: Cycle = application.repository.get(cycle_id)
+    assert (loaded.version, loaded.opened) == (1, "2025-11-03")
 
 
 def test_a_snapshot_of_today_s_cycle_holds_no_entry_s_text(application: Learnloop) -> None:

@@ -111,7 +111,8 @@ def test_a_decision_dated_in_the_future_is_refused_and_the_cycle_stays_open() ->
 
 def test_a_story_of_change_and_the_panels_choice_carry_when_they_happened() -> None:
     plan = Plan.checked("Stories from the wards", "", [("What changed?", "", "", "exploratory")])
-    cycle = Cycle.open(uuid4(), uuid4(), 1, plan, "ann", "most_significant_change")
+    began = Happened(date(2025, 9, 29))  # stories are told in the cycle, not before it
+    cycle = Cycle.open(uuid4(), uuid4(), 1, plan, "ann", "most_significant_change", began)
     told = Happened(date(2025, 10, 1))
     story = cycle.collect_story(
         uuid4(), "Home for tea", "Mrs P", "Dad came home", "Dignity", "b", told
@@ -119,3 +120,61 @@ def test_a_story_of_change_and_the_panels_choice_carry_when_they_happened() -> N
     cycle.choose_story(story, "It changed a life", "ann", Happened(date(2025, 10, 8)))
     said = [e.happened for e in cycle.collect_events()[1:]]  # type: ignore[attr-defined]
     assert said == ["2025-10-01", "2025-10-08"]
+
+
+def test_an_entry_dated_before_its_cycle_was_opened_is_refused_beside_the_field() -> None:
+    cycle = opened(Happened(MARCH_2))
+    cycle.collect_events()
+    with pytest.raises(InvalidFieldError) as refused:
+        cycle.record_observation("Seen the week before", "ann", Happened(date(2026, 2, 23)))
+    assert str(refused.value) == (
+        "This cycle was opened on 2 March 2026: say when it happened, on that day or later."
+    )
+    assert refused.value.field == FIELD
+    assert cycle.collect_events() == []
+
+
+def test_the_day_a_cycle_was_opened_is_not_before_it_whatever_the_time() -> None:
+    cycle = opened(Happened(MARCH_2))
+    cycle.record_observation("First thing", "ann", Happened(MARCH_2, time(0, 5)))
+    later = opened(Happened(MARCH_2, time(14, 0)))
+    later.record_observation("That day", "ann", Happened(MARCH_2))  # a day alone may be later
+    with pytest.raises(InvalidFieldError, match=r"opened on 2 March 2026 at 2:00pm: .* then or"):
+        later.record_observation("That morning", "ann", Happened(MARCH_2, time(9, 0)))
+
+
+def test_a_cycle_opened_as_recorded_takes_nothing_dated_before_it_was_recorded() -> None:
+    cycle = opened()
+    recorded = cycle.created_on.astimezone(HOME)
+    with pytest.raises(InvalidFieldError, match="This cycle was opened on"):
+        cycle.record_observation("Before", "ann", Happened(recorded.date() - timedelta(days=1)))
+    cycle.record_observation("That day", "ann", Happened(recorded.date()))
+
+
+def test_a_decision_dated_before_its_cycle_was_opened_is_refused_and_it_stays_open() -> None:
+    cycle = opened(Happened(MARCH_2))
+    cycle.record_observation("Seen", "ann")
+    cycle.record_reflection("Learned", "ann")
+    with pytest.raises(InvalidFieldError, match="This cycle was opened on 2 March 2026"):
+        cycle.decide("adopt", "Works", None, "ann", Happened(date(2026, 3, 1)))
+    assert cycle.decision is None
+
+
+def test_a_cycle_continued_by_a_decision_is_opened_when_the_decision_happened() -> None:
+    first = opened(Happened(MARCH_2))
+    first.record_observation("Seen", "ann")
+    learned = first.record_reflection("Learned", "ann")
+    plan = Plan.checked("Criteria-led discharge, two bays", "", [("Home by 11?", "Half")])
+    decided = Happened(date(2026, 3, 9))
+    second = Cycle.continue_from(uuid4(), first, 2, plan, "Two bays", [learned], "ann", decided)
+    with pytest.raises(InvalidFieldError, match="opened on 9 March 2026"):
+        second.record_observation("Before", "ann", Happened(date(2026, 3, 8)))
+
+
+def test_an_old_snapshot_that_cannot_say_when_its_cycle_was_opened_checks_nothing() -> None:
+    state: dict[str, object] = {}
+    Cycle.upcast_v4_v5(state)
+    assert state == {"opened": None}
+    cycle = opened(Happened(MARCH_2))
+    cycle.opened = None
+    cycle.record_observation("Long before", "ann", Happened(date(2025, 1, 1)))

@@ -48,14 +48,17 @@ def recorded_on(
 
 
 @when(
-    parsers.re(ACTOR + r" tries to record the " + KIND + r' "(?P<text>[^"]+)" as seen tomorrow$'),
+    parsers.re(
+        ACTOR + r" tries to record the " + KIND + r' "(?P<text>[^"]+)" as seen '
+        r"(?:tomorrow|on (?P<on>[\d-]+))$"
+    ),
     target_fixture="submission",
 )
-def recorded_tomorrow(
-    browser: Browser, cycle: CycleRef, actor: str, kind: str, text: str
+def recorded_refused(
+    browser: Browser, cycle: CycleRef, actor: str, kind: str, text: str, on: str | None
 ) -> Submission:
     tomorrow = (today() + timedelta(days=1)).isoformat()
-    return usage.record(browser, cycle, actor, kind, text, tomorrow)
+    return usage.record(browser, cycle, actor, kind, text, on or tomorrow)
 
 
 @when(
@@ -101,3 +104,67 @@ def timeline_order(browser: Browser, group: GroupRef, datatable: list[list[str]]
     places = [events.find(piece) for piece in expected]
     assert -1 not in places, (expected, events)
     assert places == sorted(places), events
+
+
+# Two kinds of past
+
+
+NOT_FORMED = "had not been formed yet"
+AS_HAPPENED = "See it as it had happened by then"
+
+
+@when(
+    parsers.re(
+        ACTOR + r" asks to see cycle (?P<number>\d+) as it was recorded at (?P<hour>\d+)pm on "
+        r"(?P<on>[\d-]+)$"
+    ),
+    converters={"number": int, "hour": int},
+)
+def asks_as_recorded(
+    browser: Browser, cycles: dict[int, CycleRef], actor: str, number: int, hour: int, on: str
+) -> None:
+    browser.become(actor)
+    browser.visit(cycles[number].url)
+    form = browser.form("Show")
+    form.enter("See this page", f"{on}T{hour + 12:02d}:00", "datetime-local")
+    form.choose("As it was recorded")
+    assert browser.submit(form).status == 200
+
+
+@then(
+    "the page says the group had not been formed yet, and offers the view as it had happened "
+    "by then"
+)
+def not_formed_yet(browser: Browser) -> None:
+    assert browser.page is not None
+    assert NOT_FORMED in browser.page.text, browser.page.text
+    assert browser.page.link(AS_HAPPENED)
+
+
+@when(parsers.re(ACTOR + r" takes that offer$"))
+def takes_offer(browser: Browser) -> None:
+    browser.follow(AS_HAPPENED)
+
+
+@when(parsers.re(ACTOR + r" switches to the view as it was recorded at that moment$"))
+def switches_to_recorded(browser: Browser) -> None:
+    browser.follow("See it as it was recorded by then")
+
+
+@then("the page says it is a past view, as it had happened by then")
+def as_happened_banner(browser: Browser) -> None:
+    assert browser.page is not None
+    assert "A past view: as it had happened by then" in browser.page.text, browser.page.text
+
+
+@then(parsers.re(r'it shows the (?:observation|learning) "(?P<text>[^"]+)"$'))
+def shows_entry(browser: Browser, text: str) -> None:
+    assert browser.page is not None
+    assert text in browser.page.text, browser.page.text
+
+
+@then(parsers.re(r'not the (?:observation|learning) "(?P<text>[^"]+)", which came .+$'))
+def not_yet(browser: Browser, text: str) -> None:
+    assert browser.page is not None
+    assert "A past view" in browser.page.text  # the page is one, not an error
+    assert text not in browser.page.text, browser.page.text

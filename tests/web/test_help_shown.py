@@ -10,6 +10,7 @@ from flask.testing import FlaskClient
 from projections import queries
 from tests.conftest import join, register, sign_in
 from tests.web.conftest import HX, Made, services_of
+from web.moments import machine_time, reader_day
 
 
 @pytest.fixture
@@ -47,8 +48,8 @@ def closed_note(app: Flask, made: Made) -> str:
         cycle = queries.get_cycle(conn, made.cycle_id)
     assert cycle is not None
     assert cycle.decided_at is not None
-    day = f"{cycle.decided_at.day} {cycle.decided_at.strftime('%B %Y')}"
-    at = f'<time datetime="{cycle.decided_at.isoformat()}">{day}</time>'
+    day, machine = reader_day(cycle.decided_at), machine_time(cycle.decided_at)
+    at = f'<time datetime="{machine}">{day}</time>'
     return f"The cycle was adopted on {at}; this request is still open."
 
 

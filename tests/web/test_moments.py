@@ -1,14 +1,22 @@
 """Moments typed and read in UK time: what ?as_of= means and how a moment is said."""
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 
 import pytest
 
+from domain.clock import zone
 from web.moments import (
     as_of_value,
     happened_words,
     just_after,
+    machine_time,
     parse_moment,
+    reader_clock,
+    reader_day,
+    reader_time,
     uk_moment,
     utc_aside,
 )
@@ -85,3 +93,30 @@ def test_when_it_happened_is_said_only_where_it_differs_from_when_recorded(
     happened: str, recorded: datetime, said: str
 ) -> None:
     assert happened_words(happened, recorded) == said
+
+
+def test_a_moment_reads_as_a_uk_reader_writes_it_in_uk_time_with_utc_for_machines() -> None:
+    summer = datetime(2026, 7, 2, 16, 22, 5, tzinfo=UTC)  # 5:22pm BST
+    winter = datetime(2026, 12, 2, 0, 5)  # naive, as SQLite gives it back: UTC
+    assert reader_time(summer) == "2 July 2026, 5:22pm"
+    assert reader_time(winter) == "2 December 2026, 12:05am"
+    assert reader_day(datetime(2026, 6, 30, 23, 30, tzinfo=UTC)) == "1 July 2026"
+    assert reader_clock(summer) == "5:22pm"
+    assert machine_time(summer) == "2026-07-02T16:22:05Z"
+    assert machine_time(winter) == "2026-12-02T00:05:00Z"
+
+
+def test_a_setting_that_is_not_a_time_zone_is_refused_by_name() -> None:
+    assert zone("Europe/Dublin").key == "Europe/Dublin"
+    for wrong in ("Europe/Atlantis", "", "../etc/passwd"):
+        with pytest.raises(ValueError, match="LEARNLOOP_TIMEZONE must be a time zone"):
+            zone(wrong)
+
+
+def test_the_app_will_not_start_in_a_time_zone_that_does_not_exist() -> None:
+    env = {**os.environ, "LEARNLOOP_TIMEZONE": "Europe/Atlantis"}
+    started = subprocess.run(
+        [sys.executable, "-c", "import web"], env=env, capture_output=True, text=True, check=False
+    )
+    assert started.returncode != 0
+    assert "LEARNLOOP_TIMEZONE must be a time zone such as Europe/London" in started.stderr

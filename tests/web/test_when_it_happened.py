@@ -2,7 +2,7 @@
 than today; the journal and the timeline show it beside when it was recorded."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from uuid import UUID
 
 import pytest
@@ -10,11 +10,40 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from domain.clock import today
+from domain.when import Happened
 from tests.builders import plan
 from tests.web.conftest import HX, Made, events_in, services_of
 
 TOMORROW = (today() + timedelta(days=1)).isoformat()
 REFUSED = "That is in the future: say when it happened, today or before."
+BEFORE_OPENING = "This cycle was opened on 1 November 2025: say when it happened, on that day or"
+NOVEMBER_1 = Happened(date(2025, 11, 1))
+
+
+@pytest.fixture
+def made(app: Flask, ann: UUID) -> Made:
+    """As tests/web/conftest.py's, but the cycle was opened on 1 November 2025: nothing in a
+    cycle can be dated before it was opened, and these tests date things in November."""
+    s = services_of(app)
+    group = s.app.form_group("Ward 7", "80% of discharges before noon", str(ann))
+    ask = plan("Criteria-led discharge", "Bay B", [("Home by 11?", "One of two")])
+    cycle = s.app.open_cycle(group.id, ask, str(ann), happened=NOVEMBER_1)
+    s.app.record_observation(cycle.id, "Pharmacy held one patient", "Bob")
+    s.caught_up(
+        s.app.record_reflection(cycle.id, "Order drugs the day before", "Bob").notification_id
+    )
+    return Made(group.id, cycle.id)
+
+
+@pytest.fixture
+def acting(app: Flask, ann: UUID) -> Made:
+    """A group with a cycle opened on 1 November 2025, in its act phase."""
+    s = services_of(app)
+    group = s.app.form_group("Ward 9", "Fewer falls at night", str(ann))
+    ask = plan("Night-time rounding", questions=[("Fewer falls?", "Half as many")])
+    cycle = s.app.open_cycle(group.id, ask, str(ann), happened=NOVEMBER_1)
+    s.caught_up(s.app.record_observation(cycle.id, "Two rounds missed", "Bob").notification_id)
+    return Made(group.id, cycle.id)
 
 
 @pytest.mark.parametrize(
@@ -126,19 +155,26 @@ def test_a_decision_dated_earlier_shows_when_it_was_made(client: FlaskClient, ma
     assert "happened on 5 November 2025, recorded on " in page
 
 
-def test_a_decision_dated_tomorrow_is_refused_and_the_cycle_stays_open(
-    client: FlaskClient, made: Made
+@pytest.mark.parametrize(
+    ("on", "refusal"),
+    [(TOMORROW, REFUSED), ("2025-10-31", BEFORE_OPENING)],
+    ids=["tomorrow", "before-the-cycle"],
+)
+def test_a_decision_dated_tomorrow_or_before_its_cycle_is_refused_and_it_stays_open(
+    app: Flask, client: FlaskClient, made: Made, on: str, refusal: str
 ) -> None:
+    before = events_in(app)
     refused = client.post(
         f"/cycles/{made.cycle_id}/decision",
         data={
             "decision_form-decision": "adopt",
             "decision_form-reason": "It works",
-            "decision_form-happened_on": TOMORROW,
+            "decision_form-happened_on": on,
         },
     )
     assert refused.status_code == 422
-    assert REFUSED in refused.text
+    assert refusal in refused.text
+    assert events_in(app) == before
     assert "Decided to adopt" not in client.get(f"/cycles/{made.cycle_id}").text
 
 
@@ -186,7 +222,7 @@ def test_a_story_of_change_told_earlier_says_when_it_was_told(
 ) -> None:
     s = services_of(app)
     group = s.app.form_group("Adult social care", "Stories of change", str(ann)).id
-    panel = s.app.open_cycle(group, plan(), str(ann), "most_significant_change").id
+    panel = s.app.open_cycle(group, plan(), str(ann), "most_significant_change", NOVEMBER_1).id
     s.caught_up(events_in(app))
     posted = client.post(
         f"/cycles/{panel}/stories",
@@ -196,10 +232,32 @@ def test_a_story_of_change_told_earlier_says_when_it_was_told(
             "story_form-teller": "Mrs P",
             "story_form-text": "Dad came home",
             "story_form-why": "Dignity",
-            "story_form-happened_on": "2025-10-01",
+            "story_form-happened_on": "2025-11-02",
         },
         headers=HX if htmx else {},
     )
     body = posted.text if htmx else client.get(posted.headers["Location"]).text
     assert posted.status_code == (200 if htmx else 303)
-    assert "happened on 1 October 2025, recorded on " in body
+    assert "happened on 2 November 2025, recorded on " in body
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "plain"])
+def test_an_entry_dated_before_its_cycle_was_opened_is_refused_beside_the_date(
+    app: Flask, client: FlaskClient, acting: Made, htmx: bool
+) -> None:
+    before = events_in(app)
+    refused = client.post(
+        f"/cycles/{acting.cycle_id}/entries",
+        data={
+            "act_form-kind": "observation",
+            "act_form-text": "Seen the week before",
+            "act_form-happened_on": "2025-10-27",
+        },
+        headers=HX if htmx else {},
+    )
+    assert refused.status_code == 422
+    errors = re.search(r'id="act_form-happened_on-error"[^>]*>(.*?)</p>', refused.text, re.S)
+    assert errors is not None, refused.text
+    assert BEFORE_OPENING in errors.group(1)
+    assert "Seen the week before" in refused.text  # what was typed is kept
+    assert events_in(app) == before

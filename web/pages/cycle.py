@@ -180,11 +180,14 @@ def _links(
 
 
 def _page_url(cycle_id: UUID, cursors: Mapping[str, object]) -> str:
-    """The cycle page with these cursors, on the same past day if one is being shown."""
+    """The cycle page with these cursors, at the same past moment (and of the same kind of
+    past) if one is being shown."""
     args = {name: str(cursor) for name, cursor in cursors.items() if cursor is not None}
     as_of = g.get("as_of")
     if as_of is not None:
         args["as_of"] = as_of_value(as_of)
+        if g.get("past_kind"):
+            args["past"] = g.past_kind
     query = f"?{urlencode(args)}" if args else ""
     return url_for("cycles.show", cycle_id=cycle_id) + query
 
