@@ -134,7 +134,7 @@ class _Value(FlaskForm):
 class PointForm(_Value):
     """Record one value for a date."""
 
-    day = PastDate("Date", "Give the date.", default=today)
+    day = PastDate("Date", "Enter the date.", default=today)
 
 
 class PasteForm(FlaskForm):
@@ -172,7 +172,7 @@ class BaselineForm(FlaskForm):
         "The first how many points",
         validators=[
             Optional(),
-            NumberRange(min=1, max=MAX_ROWS, message="Give a count of points."),
+            NumberRange(min=1, max=MAX_ROWS, message="Enter a count of points."),
         ],
     )
     until = _date("Or up to this date")
@@ -184,7 +184,7 @@ class BaselineForm(FlaskForm):
 class PhaseForm(FlaskForm):
     """Start a new phase: the centre line and limits worked out again from a date."""
 
-    start = PastDate("From this date", "Give the date the phase starts.")
+    start = PastDate("From this date", "Enter the date the phase starts.")
     reason = text_field(
         "Why a new phase (e.g. the change adopted)",
         "measure_reason",

@@ -42,7 +42,7 @@ class PasswordForm(FlaskForm):
     current = PasswordField(
         "Current password",
         validators=[
-            DataRequired(message="Give your current password."),
+            DataRequired(message="Enter your current password."),
             Length(max=MAX_LENGTH),
         ],
     )
