@@ -164,3 +164,20 @@ def test_a_mangled_version_says_the_form_is_out_of_date_with_nothing_to_link_to(
     summary = refused.text.split('id="error-summary"')[1].split("</div>")[0]
     assert "<li>This form is out of date: reload the page and try again.</li>" in summary
     assert "Not a valid integer" not in refused.text
+
+
+def test_a_form_the_page_no_longer_draws_is_summed_up_without_links_to_nowhere(
+    client: FlaskClient, made: Made
+) -> None:
+    # The cycle has moved on to reflecting: the form to record what happened is not drawn.
+    refused = client.post(
+        f"/cycles/{made.cycle_id}/entries",
+        data={"act_form-kind": "observation", "act_form-text": ""},
+        headers=HX,
+    )
+    assert refused.status_code == 422
+    page = drawn(refused.text)
+    assert "act_form-text" not in page.ids
+    assert page.items == 1
+    assert page.links == []
+    assert "Enter what you did or saw." in refused.text
