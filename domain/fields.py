@@ -45,44 +45,45 @@ LIMITS: Final[dict[str, int]] = {
     "annotation": 500,
 }
 
-LABELS: Final[dict[str, str]] = {
-    "name": "Name",
-    "aim": "Aim",
-    "objective": "Objective",
-    "plan_text": "Plan",
-    "question": "Question",
-    "prediction": "Prediction",
-    "text": "Text",
-    "change": "What changed and why",
-    "actor": "Your name",
-    "reason": "Why you predict this",
-    "who": "Who",
-    "where": "Where",
-    "when": "When",
-    "scale": "Scale",
-    "data": "Data to collect",
-    "measures": "Measures",
-    "task": "Task",
-    "owner": "Owner",
-    "decision_reason": "Reason",
-    "amendment_reason": "Reason",
-    "withdrawal_reason": "Reason",
-    "aim_reason": "Reason",
-    "comment": "Comment",
-    "member": "Member's name",
-    "email": "Email",
-    "advice_question": "What you would like advice on",
-    "advice": "Advice",
-    "story_title": "Title",
-    "teller": "Told by",
-    "story": "The story",
-    "why": "Why it matters to the teller",
-    "reasons": "Why the panel chose it",
-    "measure_name": "Name",
-    "definition": "Operational definition",
-    "unit": "Unit",
-    "measure_reason": "Reason",
-    "annotation": "Note",
+# Each field as a message names it, in the GOV.UK style: "Enter the aim.", "The aim must be...".
+NOUNS: Final[dict[str, str]] = {
+    "name": "the name",
+    "aim": "the aim",
+    "objective": "the objective",
+    "plan_text": "the plan",
+    "question": "the question",
+    "prediction": "the prediction",
+    "text": "the text",
+    "change": "what changed and why",
+    "actor": "your name",
+    "reason": "why you predict this",
+    "who": "who",
+    "where": "where",
+    "when": "when",
+    "scale": "the scale",
+    "data": "the data to collect",
+    "measures": "the measures",
+    "task": "the task",
+    "owner": "the owner",
+    "decision_reason": "the reason",
+    "amendment_reason": "the reason",
+    "withdrawal_reason": "the reason",
+    "aim_reason": "the reason",
+    "comment": "the comment",
+    "member": "the member's name",
+    "email": "an email address",
+    "advice_question": "what you would like advice on",
+    "advice": "the advice",
+    "story_title": "the title",
+    "teller": "who told it",
+    "story": "the story",
+    "why": "why it matters to the teller",
+    "reasons": "why the panel chose it",
+    "measure_name": "the name",
+    "definition": "the operational definition",
+    "unit": "the unit",
+    "measure_reason": "the reason",
+    "annotation": "the note",
 }
 
 
@@ -93,13 +94,25 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def checked(field: str, value: str, *, required: bool = True) -> str:
     """Return the value stripped, or raise InvalidFieldError if blank or too long."""
     value = value.strip()
+    noun = NOUNS[field]
     if required and not value:
-        raise InvalidFieldError(field, f"{LABELS[field]} cannot be blank.")
+        raise InvalidFieldError(field, blank(noun))
     if CONTROL.search(value):
-        raise InvalidFieldError(field, f"{LABELS[field]} cannot contain control characters.")
-    limit = LIMITS[field]
-    if len(value) > limit:
-        raise InvalidFieldError(
-            field, f"{LABELS[field]} must be at most {limit} characters (it has {len(value)})."
-        )
+        raise InvalidFieldError(field, f"{_capital(noun)} cannot contain control characters.")
+    if len(value) > LIMITS[field]:
+        raise InvalidFieldError(field, too_long(noun, LIMITS[field], len(value)))
     return value
+
+
+def blank(noun: str) -> str:
+    """What a blank required field says, in the field's own terms."""
+    return f"Enter {noun}."
+
+
+def too_long(noun: str, limit: int, length: int) -> str:
+    """What a field over its limit says."""
+    return f"{_capital(noun)} must be at most {limit} characters (it has {length})."
+
+
+def _capital(noun: str) -> str:
+    return noun[:1].upper() + noun[1:]

@@ -46,7 +46,7 @@ Feature: Revising a plan in the light of what was learned
       | Plan       | Nurses discharge patients at weekends as well.           |
       | Question   | How many weekend patients go home before noon?           |
       | Prediction | 4 of the 8 weekend patients go home before noon          |
-    Then it is refused with "Objective of this cycle cannot be blank." next to the objective
+    Then it is refused with "Enter the objective." next to the objective
     And nothing is recorded
     And the group still has 1 cycle
 
@@ -59,6 +59,6 @@ Feature: Revising a plan in the light of what was learned
 
   Scenario: An objective longer than 300 characters is refused
     When Ann Facilitator tries to open another cycle with an objective 301 characters long
-    Then it is refused with "Objective of this cycle must be at most 300 characters (it has 301)." next to the objective
+    Then it is refused with "The objective must be at most 300 characters (it has 301)." next to the objective
     And nothing is recorded
     And the group still has 1 cycle

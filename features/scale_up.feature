@@ -56,6 +56,6 @@ Feature: Adopt and scale up: a change tested small, then at a larger scale each 
     Given Bea Okafor has recorded the observation "Bea removed two catheters on her shift, both from patients who met the criteria."
     And Ann Facilitator has recorded the learning "One nurse can apply the criteria on one shift without a resident's help."
     When Ann Facilitator tries to adopt cycle 1 and scale it up with the scale left blank, in the light of Ann Facilitator's learning
-    Then it is refused with "Scale — how many, for how long cannot be blank." next to the Scale
+    Then it is refused with "Enter the scale." next to the Scale
     And nothing is recorded
     And the cycle is still open

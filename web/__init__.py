@@ -42,6 +42,7 @@ from web import (
     users,
 )
 from web.forms import KIND_LABELS
+from web.forms.problems import messages, problems
 from web.forms.registry import role_prefix
 from web.services import KEY, build_services
 
@@ -70,6 +71,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals["kinds_of"] = KIND_LABELS
     app.jinja_env.globals["form_key"] = commands.form_key
     app.jinja_env.globals["role_prefix"] = role_prefix
+    app.jinja_env.globals["problems"] = problems
+    app.jinja_env.globals["messages"] = messages
     blueprints = (
         auth,
         account,

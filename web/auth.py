@@ -20,13 +20,16 @@ from domain.errors import DomainError, InvitationError, NotFoundError
 from projections import queries
 from web.access import public, requires
 from web.forms import AcceptForm, SignInForm, attach
-from web.rendering import reading
+from web.rendering import reading, render
 from web.services import services
 from web.sessions import store
 from web.throttle import client_address, throttle
 from web.users import load_user
 
 bp = Blueprint("auth", __name__)
+# Pages of their own, drawn whole for htmx too (a boosted form asks for the whole page).
+SIGNIN = ("auth/signin.html", "auth/signin.html")
+INVITATION = ("auth/invitation.html", "auth/invitation.html")
 
 
 @bp.route("/signin", methods=["GET", "POST"])
@@ -35,9 +38,9 @@ def signin() -> ResponseReturnValue:
     """Sign in with email and password."""
     form = SignInForm()
     if not form.is_submitted():
-        return render_template("auth/signin.html", form=form, no_accounts=_no_accounts())
+        return render(*SIGNIN, form=form, no_accounts=_no_accounts())
     if not form.validate():
-        return render_template("auth/signin.html", form=form), 422
+        return render(*SIGNIN, 422, form=form)
     email, password = form.email.data, form.password.data
     try:
         account_id = throttle().guarded(
@@ -46,7 +49,7 @@ def signin() -> ResponseReturnValue:
     except DomainError as error:
         current_app.logger.info("Sign-in refused from %s: %s", client_address(), error)
         attach(form, error)
-        return render_template("auth/signin.html", form=form), 422
+        return render(*SIGNIN, 422, form=form)
     _start_session(account_id)
     return redirect(safe_next(request.args.get("next")), code=303)
 
@@ -72,7 +75,7 @@ def invitation(invitation_id: UUID, token: str) -> ResponseReturnValue:
         return render_template("auth/invitation_invalid.html", message=str(error)), 410
     form = AcceptForm()
     if not form.is_submitted():
-        return render_template("auth/invitation.html", offer=offer, form=form)
+        return render(*INVITATION, offer=offer, form=form)
     try:
         if current_user.is_authenticated:
             recorded = app.accept_invitation(invitation_id, token, UUID(current_user.id))
@@ -82,10 +85,10 @@ def invitation(invitation_id: UUID, token: str) -> ResponseReturnValue:
             )
             _start_session(account_id(str(offer["email"])))
         else:
-            return render_template("auth/invitation.html", offer=offer, form=form), 422
+            return render(*INVITATION, 422, offer=offer, form=form)
     except DomainError as error:
         attach(form, error)
-        return render_template("auth/invitation.html", offer=offer, form=form), 422
+        return render(*INVITATION, 422, offer=offer, form=form)
     services().caught_up(recorded.notification_id)
     return redirect(url_for("groups.show", group_id=offer["group_id"]), code=303)
 

@@ -14,6 +14,7 @@ from flask_wtf import FlaskForm
 
 from domain.application import Recorded
 from web.commands import submit
+from web.forms.problems import problems
 from web.forms.registry import Sent
 from web.outage import is_outage
 from web.pages import PageView
@@ -40,7 +41,8 @@ class Landing:
     swap: bool = False  # htmx: swap the fragment in place rather than follow the 303
     stay: bool = False  # show the page, even without htmx: what it shows once (a link)
     # cannot survive a redirect
-    alert: bool = False  # a refusal's reasons are said on top too (a bare button's)
+    alert: bool = False  # a refusal of a form the page does not draw (a bare button) is
+    # said on top of the section
 
 
 @runtime_checkable
@@ -73,8 +75,10 @@ def post(sent: Sent, command: Callable[[], Recorded], landing: Landing) -> Respo
     recorded, status = submit(sent.form, command)
     answered = replace(sent, status=status)
     if recorded is None:
-        alert = {"alert": sent.form.form_errors} if landing.alert else {}
         context = landing.page(answered).context()
+        # A form the page draws has its own error summary; a bare button's is said on top.
+        shown = landing.alert and not _drawn(sent.form, context)
+        alert = {"alert": problems(sent.form)} if shown else {}
         return render(landing.whole, landing.fragment, status, **context, **alert)
     if landing.stay or (landing.swap and wants_fragment()):
         return _told(_answered(recorded, landing, answered), _recorded(sent.form))
@@ -100,6 +104,14 @@ def _told(answer: ResponseReturnValue, words: str) -> ResponseReturnValue:
     else:
         flash(words, ANNOUNCE)
     return response
+
+
+def _drawn(form: object, context: dict[str, object]) -> bool:
+    """Whether the page draws `form` (alone, or among a dict of its forms)."""
+    return any(
+        value is form or (isinstance(value, dict) and any(f is form for f in value.values()))
+        for value in context.values()
+    )
 
 
 def _answered(recorded: Recorded, landing: Landing, sent: Sent) -> ResponseReturnValue:

@@ -14,6 +14,8 @@ from domain.errors import ConflictError, DomainError
 from web.services import services
 
 T = TypeVar("T")
+# The answers that give a form back with its messages: bad input, and someone else first.
+REFUSED = (409, 422)
 
 
 @contextmanager
@@ -64,9 +66,10 @@ def wants_fragment() -> bool:
 def render(
     whole: str, fragment: str, status: int = 200, /, **context: object
 ) -> ResponseReturnValue:
-    """The fragment alone for htmx, the whole page otherwise."""
+    """The fragment alone for htmx, the whole page otherwise (its title saying "Error: "
+    when it gives back a refused form)."""
     if not wants_fragment():
-        return render_template(whole, **context), status
+        return render_template(whole, refused=status in REFUSED, **context), status
     page = render_template(fragment, **context)
     if g.get("updating"):  # a fragment has no page around it: the notice swaps in beside it
         page += render_template("_updating.html", oob=True)

@@ -73,6 +73,6 @@ Feature: Most Significant Change — a panel chooses the story of change that ma
       | The story — what changed?                | She went home two days after her fall instead of waiting three weeks in hospital for a care package. |
       | Why it matters to the person who told it | She was home for her husband's 90th birthday.                                                        |
     When Ann Facilitator records the panel's choice of "Home for her husband's birthday" without saying why
-    Then it is refused with the message "Why the panel chose it cannot be blank."
+    Then it is refused with the message "Enter why the panel chose it."
     And nothing is recorded
     And no story is marked as chosen by the panel

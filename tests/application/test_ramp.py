@@ -134,7 +134,7 @@ def test_a_blank_adapt_reason_is_refused_once_as_what_changed(application: Learn
     first = application.open_cycle(group.id, plan(questions=[(QUESTION, "Yes")]), "Ann").id
     learning = run_cycle(application, first, "54 catheters", "Nights remove fewer")
     before = application.recorder.max_notification_id()
-    with pytest.raises(InvalidFieldError, match="What changed and why cannot be blank") as refused:
+    with pytest.raises(InvalidFieldError, match="Enter what changed and why") as refused:
         application.decide(first, ADAPT, " ", "Ann", next_plan=plan("Next"), cites=[learning])
     assert refused.value.field == "change"
     assert application.recorder.max_notification_id() == before

@@ -40,7 +40,9 @@ def define_a_measure(page: Page) -> None:
     expect(page.get_by_text("No measures yet.")).to_be_visible()
     fill_measure(page, DISCHARGES)
     page.get_by_role("button", name="Define the measure").click()  # which way is better?
-    expect(page.get_by_text("Say whether up or down is better, or neither.")).to_be_visible()
+    said = "Say whether up or down is better, or neither."
+    expect(page.locator("#error-summary").get_by_role("link", name=said)).to_be_visible()
+    expect(page.locator("#better-error")).to_have_text(f"Error: {said}")  # above the radios
     choose_measure_kinds(page, DISCHARGES)
 
 

@@ -154,7 +154,7 @@ def test_a_panel_collects_stories_and_chooses_the_most_significant_saying_why(
     assert refused.status == 422
     reasons = page.get_by_label("Why the panel chose it")
     field = reflect.locator(".field", has=reasons)
-    expect(field.locator(".errors")).to_have_text("Why the panel chose it cannot be blank.")
+    expect(field.locator(".error-message")).to_have_text("Error: Enter why the panel chose it.")
     expect(reasons).to_have_attribute("aria-invalid", "true")
     expect(reflect.get_by_label(STORIES[0][0])).to_be_checked()  # the choice is kept
     expect(stories.get_by_label("Title", exact=True)).to_have_value(DRAFT_TITLE, timeout=1_000)

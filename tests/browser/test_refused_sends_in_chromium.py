@@ -1,8 +1,11 @@
 """A part of a page sent with htmx and refused outright (here: too much at once) keeps the
-page and what was typed, and says why next to the form."""
+page and what was typed, and says why next to the form; without JavaScript, a refused form
+far down a page is still the first thing in view."""
+
+import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.site import Site
 from tests.browser.steps import (
@@ -37,3 +40,29 @@ def test_a_form_too_large_to_send_keeps_the_text_and_says_why(
     assert site.services.app.recorder.max_notification_id() == before
     assert_not_reloaded(page)
     assert [e for e in console_errors if "413" not in e and "responseError" not in e] == []
+
+
+def test_without_javascript_a_refused_form_far_down_the_page_opens_at_its_summary(
+    page: Page, browser: Browser, site: Site
+) -> None:
+    sign_in(page, site.url, NAME)
+    form_group(page)
+    open_cycle(page)
+    no_js = browser.new_context(
+        java_script_enabled=False,
+        storage_state=page.context.storage_state(),
+        viewport={"width": 1024, "height": 900},
+    )
+    try:
+        plain = no_js.new_page()
+        plain.goto(page.url)
+        form = plain.locator("#act_form")
+        form.get_by_role("button", name="Record what happened").click()  # nothing typed
+        expect(plain).to_have_title(re.compile("^Error: "))
+        summary = plain.locator("#error-summary")
+        expect(summary).to_be_focused()
+        expect(summary).to_be_in_viewport()
+        link = summary.get_by_role("link", name="Enter what you did or saw.")
+        expect(link).to_have_attribute("href", "#act_form-text")
+    finally:
+        no_js.close()

@@ -99,9 +99,9 @@ def test_a_blank_entry_is_refused_beside_the_field_without_a_reload(
     assert response.status == 422
     text = page.get_by_label("What you did or saw")
     field = page.locator(".field", has=text)
-    expect(field.locator(".errors")).to_have_text("What you did or saw cannot be blank.")
+    expect(field.locator(".error-message")).to_have_text("Error: Enter what you did or saw.")
     expect(text).to_have_attribute("aria-invalid", "true")
-    expect(text).to_have_attribute("aria-describedby", "act_form-text-errors")
+    expect(text).to_have_attribute("aria-describedby", "act_form-text-error")
     # The refused form keeps its choices.
     expect(page.get_by_label("What kind of entry")).to_have_value("problem")
     expect(page.locator("#observations li.entry")).to_have_count(1)
@@ -121,7 +121,7 @@ def test_a_refused_entry_keeps_the_learning_and_help_being_typed(
     response = post_from_journal(page, "Record what happened", "/entries")
 
     assert response.status == 422
-    expect(page.locator("#act_form-text-errors")).to_be_visible()
+    expect(page.locator("#act_form-text-error")).to_be_visible()
     expect(page.get_by_label("What we learned")).to_have_value(REFLECTION, timeout=1_000)
     expect(page.get_by_label("What help do you need?")).to_have_value(HELP, timeout=1_000)
     assert_not_reloaded(page)

@@ -113,7 +113,7 @@ def test_most_significant_change_collects_stories_and_the_panel_chooses_one_sayi
     cycle.collect_story(uuid4(), "Quiet nights", "Nurse K", "Fewer alarms", "Sleep", "bob")
     assert cycle.phase == ACT
     assert cycle.journal.kind(first) == STORY
-    with pytest.raises(InvalidFieldError, match="Why the panel chose it"):
+    with pytest.raises(InvalidFieldError, match="Enter why the panel chose it"):
         cycle.choose_story(first, " ", "ann")
     choice = cycle.choose_story(first, "It changed a life, not a number", "ann")
     assert cycle.journal.kind(choice) == CHOICE

@@ -4,7 +4,7 @@ The steps drive the app through Flask's test client: they follow links by their
 words, fill in fields by their names, tick boxes and choose options by their labels,
 submit forms by their buttons, and read the text a person would see. Nothing here
 knows the app's routes; only the markup conventions every page shares (a field's
-messages sit in the element whose id is the field's id plus "-errors"; the header
+messages sit in the element whose id is the field's id plus "-error"; the header
 says who is "Signed in as" and has a "Sign out" button).
 """
 
@@ -107,7 +107,7 @@ class Page:
             if f.label.lower().startswith(label_starts.lower())
         ]
         assert len(found) == 1, f"expected one field labelled {label_starts!r}, found {found}"
-        return self.by_id.get(f"{found[0].id}-errors", "")
+        return self.by_id.get(f"{found[0].id}-error", "")
 
 
 @dataclass

@@ -108,7 +108,7 @@ def test_a_blank_comment_is_refused_next_to_it_and_writes_nothing(
         f"/cycles/{made.cycle_id}/comments?on=plan", data={"cplan-text": " "}, headers=HX
     )
     assert posted.status_code == 422
-    assert "Comment cannot be blank." in posted.text
+    assert "Enter your comment." in posted.text
     assert events_in(app) == before
 
 

@@ -98,7 +98,7 @@ def test_a_refused_definition_is_given_back_with_the_reason_beside_its_field(
     before = events_in(app)
     refused = client.post(f"/groups/{group}/measures", data={**DEFINED, "name": ""})
     assert refused.status_code == 422
-    assert "Name cannot be blank." in refused.text
+    assert "Enter the measure&#39;s name." in refused.text
     assert DEFINED["definition"] in refused.text
     assert events_in(app) == before
 
@@ -184,7 +184,9 @@ def test_a_paste_with_bad_rows_is_refused_whole_listing_each_row_and_keeping_the
     assert "<li>Line 2, date: “soon” is not a date</li>" in refused.text
     assert "<li>Line 3, value: “lots” is not a number</li>" in refused.text
     assert "2025-11-01,12\nsoon,3\n2025-12-01,lots" in refused.text  # kept in the textarea
-    assert refused.text.count("Nothing was recorded") == 1  # the list, not a summary too
+    assert refused.text.count("Nothing was recorded") == 1  # said once, by the field
+    summary = refused.text.split('id="error-summary"')[1].split("</div>")[0]
+    assert '<a href="#paste_form-rows">Line 2, date: “soon” is not a date</a>' in summary
     assert events_in(app) == before
 
 

@@ -10,9 +10,9 @@ from tests.web.conftest import HX, Made, events_in
 
 
 def error_for(html: str, field_id: str) -> str:
-    """The error list rendered right after a field, or ''."""
+    """The message drawn with a field (above its input), or ''."""
     found = re.search(
-        rf'<ul class="errors" id="{re.escape(field_id)}-errors">(.*?)</ul>', html, re.S
+        rf'<p class="error-message" id="{re.escape(field_id)}-error">(.*?)</p>', html, re.S
     )
     return found.group(1) if found else ""
 
@@ -33,7 +33,7 @@ def test_a_blank_objective_is_refused_next_to_the_field_keeping_the_rest(
         headers=headers,
     )
     assert posted.status_code == 422
-    assert "Objective of this cycle cannot be blank." in error_for(posted.text, "objective")
+    assert "Enter the objective." in error_for(posted.text, "objective")
     assert "Bay B, Monday" in posted.text
     assert 'value="Q kept?"' in posted.text
     assert events_in(app) == before
@@ -48,7 +48,7 @@ def test_an_over_long_field_is_refused_with_its_limit(
         data={"objective": "x" * 301, "questions-0-question": "Q", "questions-0-prediction": "P"},
     )
     assert posted.status_code == 422
-    message = "Objective of this cycle must be at most 300 characters (it has 301)."
+    message = "The objective must be at most 300 characters (it has 301)."
     assert message in error_for(posted.text, "objective")
     assert events_in(app) == before
 
@@ -79,7 +79,7 @@ def test_a_blank_group_name_is_refused(client: FlaskClient, app: Flask) -> None:
     before = events_in(app)
     posted = client.post("/groups", data={"name": "", "aim": "Kept aim"}, headers=HX)
     assert posted.status_code == 422
-    assert "Group name cannot be blank." in error_for(posted.text, "name")
+    assert "Enter the group&#39;s name." in error_for(posted.text, "name")
     assert "Kept aim" in posted.text
     assert events_in(app) == before
 
@@ -95,7 +95,7 @@ def test_a_blank_observation_is_refused_inside_the_journal_fragment(
     )
     assert posted.status_code == 422
     assert posted.text.lstrip().startswith('<section id="journal"')
-    assert "What you did or saw cannot be blank." in error_for(posted.text, "act_form-text")
+    assert "Enter what you did or saw." in error_for(posted.text, "act_form-text")
     assert events_in(app) == before
 
 

@@ -66,7 +66,7 @@ def test_scaling_up_without_the_new_scale_is_refused_next_to_it_and_writes_nothi
     before = events_in(app)
     posted = scale_up(client, app, made, htmx, " ")
     assert posted.status_code == 422
-    assert "Scale — how many, for how long cannot be blank." in posted.text
+    assert "Enter the scale." in posted.text
     assert "Worked in Bay B: the whole ward next" in posted.text
     assert events_in(app) == before
 

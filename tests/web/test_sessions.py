@@ -191,7 +191,8 @@ def test_a_wrong_current_password_changes_nothing_and_counts_as_a_failed_sign_in
     for _ in range(5):
         refused = change_password(browser, "not my password")
         assert refused.status_code == 422
-        assert 'id="current-errors"><li>That is not your current password.' in refused.text
+        said = '<span class="visually-hidden">Error:</span> That is not your current password.'
+        assert f'id="current-error">{said}' in refused.text
     assert events_in(app) == before
     assert opens_dashboard(elsewhere)
     locked = change_password(browser, PASSWORD)

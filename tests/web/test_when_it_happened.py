@@ -105,7 +105,7 @@ def test_an_entry_dated_tomorrow_is_refused_beside_the_date_keeping_the_text(
     assert posted.status_code == 422
     assert events_in(app) == before
     assert REFUSED in posted.text
-    assert 'id="reflection_form-happened_on-errors"' in posted.text
+    assert 'id="reflection_form-happened_on-error"' in posted.text
     assert "Learned later</textarea>" in posted.text
 
 
@@ -213,7 +213,7 @@ def test_a_cycle_opened_tomorrow_is_refused_beside_the_date(
     )
     assert refused.status_code == 422
     assert REFUSED in refused.text
-    assert 'id="happened_on-errors"' in refused.text
+    assert 'id="happened_on-error"' in refused.text
 
 
 @pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "plain"])
@@ -256,7 +256,7 @@ def test_an_entry_dated_before_its_cycle_was_opened_is_refused_beside_the_date(
         headers=HX if htmx else {},
     )
     assert refused.status_code == 422
-    errors = re.search(r'id="act_form-happened_on-errors"[^>]*>(.*?)</', refused.text, re.S)
+    errors = re.search(r'id="act_form-happened_on-error"[^>]*>(.*?)</p>', refused.text, re.S)
     assert errors is not None, refused.text
     assert BEFORE_OPENING in errors.group(1)
     assert "Seen the week before" in refused.text  # what was typed is kept

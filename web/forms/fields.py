@@ -3,12 +3,12 @@
 from typing import Any, ClassVar
 
 from flask_wtf import FlaskForm
-from wtforms import Field, SelectMultipleField, StringField, TextAreaField
+from wtforms import Field, IntegerField, SelectMultipleField, StringField, TextAreaField, widgets
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
 
 from domain.errors import DomainError
-from domain.fields import LIMITS
+from domain.fields import LIMITS, NOUNS, blank, too_long
 
 
 class Worded:
@@ -21,12 +21,16 @@ class Worded:
         return self.said
 
 
-def text_field(label: str, field: str, required: bool = True, area: bool = False) -> Any:
-    """A text field with the domain's length limit for `field`."""
-    first = DataRequired(message=f"{label} cannot be blank.") if required else Optional()
+def text_field(
+    label: str, field: str, required: bool = True, area: bool = False, *, noun: str = ""
+) -> Any:
+    """A text field with the domain's length limit for `field`; its messages name it as
+    `noun` ("what you did or saw"), or as the domain does, never by repeating the label."""
+    noun = noun or NOUNS[field]
+    first = DataRequired(message=blank(noun)) if required else Optional()
     kind = TextAreaField if area else StringField
     # Length renders maxlength in the browser; Within words the message if it gets past.
-    checks = [Within(label, LIMITS[field]), Length(max=LIMITS[field])]
+    checks = [Within(noun, LIMITS[field]), Length(max=LIMITS[field])]
     return kind(label, validators=[first, *checks], filters=[strip])
 
 
@@ -38,15 +42,27 @@ def strip(value: Any) -> Any:
 class Within:
     """Refuse text over `limit` characters, saying how long it is."""
 
-    def __init__(self, label: str, limit: int) -> None:
-        self.label, self.limit = label, limit
+    def __init__(self, noun: str, limit: int) -> None:
+        self.noun, self.limit = noun, limit
 
     def __call__(self, form: Any, field: Field) -> None:
         length = len(field.data or "")
         if length > self.limit:
-            raise StopValidation(
-                f"{self.label} must be at most {self.limit} characters (it has {length})."
-            )
+            raise StopValidation(too_long(self.noun, self.limit, length))
+
+
+class VersionField(IntegerField):
+    """The version a form was drawn on, hidden: one that does not read as a number says
+    the form is out of date (the error summary shows it, with nothing to link to)."""
+
+    widget = widgets.HiddenInput()
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        """Read the version, or say what to do when it cannot be read."""
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError("This form is out of date: reload the page and try again.") from error
 
 
 class CitesField(SelectMultipleField):

@@ -4,11 +4,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, RadioField, SelectField, widgets
+from wtforms import HiddenField, RadioField, SelectField
 
 from domain.entries import ABANDON, ACT_KINDS, ADOPT, CONFIRMED, NOT_CONFIRMED, PARTLY
 from domain.plan import Question
-from web.forms.fields import Worded, choices, text_field
+from web.forms.fields import VersionField, Worded, choices, text_field
 from web.forms.when import WhenForm, time_field, when_field
 
 KIND_LABELS = {
@@ -41,7 +41,7 @@ class ActForm(WhenForm):
     question = SelectField(
         "About the question (optional)", choices=choices([("", "—")]), default=""
     )
-    text = text_field("What you did or saw", "text", area=True)
+    text = text_field("What you did or saw", "text", area=True, noun="what you did or saw")
     happened_on = when_field("was it done or seen")
     happened_time = time_field("was it done or seen")
 
@@ -71,7 +71,7 @@ class CompareForm(Worded, WhenForm):
         choices=choices(OUTCOME_LABELS.items()),
         validators=[],
     )
-    text = text_field("What actually happened", "text", area=True)
+    text = text_field("What actually happened", "text", area=True, noun="what actually happened")
     happened_on = when_field("was it compared")
     happened_time = time_field("was it compared")
     exploratory: frozenset[str] = frozenset()  # the offered questions that made no prediction
@@ -99,7 +99,7 @@ class ReflectionForm(Worded, WhenForm):
 
     said = "Learning recorded"
 
-    text = text_field("What we learned", "text", area=True)
+    text = text_field("What we learned", "text", area=True, noun="what you learned")
     happened_on = when_field("was it learned")
     happened_time = time_field("was it learned")
 
@@ -109,7 +109,12 @@ class MistakeForm(Worded, WhenForm):
 
     said = "Mistake recorded"
 
-    text = text_field("A mistake we made, and what it taught us", "text", area=True)
+    text = text_field(
+        "A mistake we made, and what it taught us",
+        "text",
+        area=True,
+        noun="the mistake and what it taught you",
+    )
     happened_on = when_field("was the mistake found")
     happened_time = time_field("was the mistake found")
 
@@ -119,7 +124,7 @@ class HelpForm(Worded, FlaskForm):
 
     said = "Request for help recorded"
 
-    text = text_field("What help do you need?", "text", area=True)
+    text = text_field("What help do you need?", "text", area=True, noun="what help you need")
 
 
 class AnswerForm(Worded, FlaskForm):
@@ -127,7 +132,7 @@ class AnswerForm(Worded, FlaskForm):
 
     said = "Answer recorded"
 
-    text = text_field("Your answer", "comment", area=True)
+    text = text_field("Your answer", "comment", area=True, noun="your answer")
 
 
 class CommentForm(Worded, FlaskForm):
@@ -136,7 +141,7 @@ class CommentForm(Worded, FlaskForm):
     said = "Comment added"
 
     on = HiddenField()
-    text = text_field("Comment", "comment", area=True)
+    text = text_field("Comment", "comment", area=True, noun="your comment")
 
 
 class DecisionForm(Worded, WhenForm):
@@ -154,7 +159,7 @@ class DecisionForm(Worded, WhenForm):
             ]
         ),
     )
-    reason = text_field("Why", "decision_reason", area=True)
+    reason = text_field("Why", "decision_reason", area=True, noun="why you decided this")
     happened_on = when_field("was it decided")
     happened_time = time_field("was it decided")
 
@@ -186,15 +191,17 @@ class CorrectionForm(Worded, FlaskForm):
 
     said = "Correction recorded"
 
-    based_on = IntegerField(widget=widgets.HiddenInput())
+    based_on = VersionField()
     action = RadioField(
         "Correction",
         choices=choices([("amend", "Amend the text"), ("withdraw", "Withdraw the entry")]),
         default="amend",
     )
-    text = text_field("Corrected text", "text", required=False, area=True)
+    text = text_field(
+        "Corrected text", "text", required=False, area=True, noun="the corrected text"
+    )
     # One "Why" serves both corrections; a withdrawal's reason has the same limit.
-    reason = text_field("Why", "amendment_reason", area=True)
+    reason = text_field("Why", "amendment_reason", area=True, noun="why you are correcting it")
 
     def validate(self, extra_validators: Any = None) -> bool:
         """Amending needs the corrected text."""

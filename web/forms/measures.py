@@ -56,7 +56,7 @@ def _not_future(form: Any, field: Any) -> None:
 class _Described(FlaskForm):
     """What a measure is: the fields a definition and its revision share."""
 
-    name = text_field("Name", "measure_name")
+    name = text_field("Name", "measure_name", noun="the measure's name")
     definition = text_field("Operational definition", "definition", area=True)
     unit = text_field("Unit", "unit")
     kind = RadioField(
@@ -111,7 +111,12 @@ class ReviseMeasureForm(Worded, _Described):
 
     said = "Measure revised"
 
-    reason = text_field("Why the definition changed", "measure_reason", area=True)
+    reason = text_field(
+        "Why the definition changed",
+        "measure_reason",
+        area=True,
+        noun="why the definition changed",
+    )
 
 
 class _Value(FlaskForm):
@@ -135,7 +140,7 @@ class PointForm(Worded, _Value):
 
     said = "Value recorded"
 
-    day = PastDate("Date", "Give the date.", default=today)
+    day = PastDate("Date", "Enter the date.", default=today)
 
 
 class PasteForm(Worded, FlaskForm):
@@ -179,11 +184,13 @@ class BaselineForm(Worded, FlaskForm):
         "The first how many points",
         validators=[
             Optional(),
-            NumberRange(min=1, max=MAX_ROWS, message="Give a count of points."),
+            NumberRange(min=1, max=MAX_ROWS, message="Enter a count of points."),
         ],
     )
     until = _date("Or up to this date")
-    reason = text_field("Why this baseline", "measure_reason", area=True)
+    reason = text_field(
+        "Why this baseline", "measure_reason", area=True, noun="why this is the baseline"
+    )
 
 
 class PhaseForm(Worded, FlaskForm):
@@ -191,8 +198,13 @@ class PhaseForm(Worded, FlaskForm):
 
     said = "New phase started"
 
-    start = PastDate("From this date", "Give the date the phase starts.")
-    reason = text_field("Why a new phase (e.g. the change adopted)", "measure_reason", area=True)
+    start = PastDate("From this date", "Enter the date the phase starts.")
+    reason = text_field(
+        "Why a new phase (e.g. the change adopted)",
+        "measure_reason",
+        area=True,
+        noun="why a new phase starts",
+    )
 
 
 class CorrectPointForm(Worded, _Value):
@@ -200,7 +212,9 @@ class CorrectPointForm(Worded, _Value):
 
     said = "Value corrected"
 
-    reason = text_field("Why it is corrected", "measure_reason", area=True)
+    reason = text_field(
+        "Why it is corrected", "measure_reason", area=True, noun="why it is corrected"
+    )
 
 
 class WithdrawForm(Worded, FlaskForm):
@@ -208,7 +222,9 @@ class WithdrawForm(Worded, FlaskForm):
 
     said = "Value withdrawn"
 
-    reason = text_field("Why it is withdrawn", "measure_reason", area=True)
+    reason = text_field(
+        "Why it is withdrawn", "measure_reason", area=True, noun="why it is withdrawn"
+    )
 
 
 class ExcludeForm(Worded, FlaskForm):
@@ -216,7 +232,9 @@ class ExcludeForm(Worded, FlaskForm):
 
     said = "Value left out of the calculations"
 
-    reason = text_field("Why it is left out", "measure_reason", area=True)
+    reason = text_field(
+        "Why it is left out", "measure_reason", area=True, noun="why it is left out"
+    )
 
 
 class IncludeForm(Worded, FlaskForm):
@@ -224,7 +242,9 @@ class IncludeForm(Worded, FlaskForm):
 
     said = "Value taken back into the calculations"
 
-    reason = text_field("Why it is taken back in", "measure_reason", area=True)
+    reason = text_field(
+        "Why it is taken back in", "measure_reason", area=True, noun="why it is taken back in"
+    )
 
 
 class AstronomicalForm(Worded, FlaskForm):
@@ -232,7 +252,9 @@ class AstronomicalForm(Worded, FlaskForm):
 
     said = "Value judged astronomical"
 
-    reason = text_field("Why it is astronomical", "measure_reason", area=True)
+    reason = text_field(
+        "Why it is astronomical", "measure_reason", area=True, noun="why it is astronomical"
+    )
 
 
 class NoteForm(Worded, FlaskForm):

@@ -39,7 +39,12 @@ class AdviceRequestForm(Worded, FlaskForm):
         choices=choices([]),
         validators=[DataRequired("Choose the group to ask: one that has done it before.")],
     )
-    question = text_field("What you would like their advice on", "advice_question", area=True)
+    question = text_field(
+        "What you would like their advice on",
+        "advice_question",
+        area=True,
+        noun="what you would like their advice on",
+    )
 
     def offer(self, groups: Iterable[GroupChoice]) -> None:
         """Offer these groups to ask (nothing is chosen until someone chooses)."""
@@ -51,7 +56,7 @@ class AdviceForm(Worded, FlaskForm):
 
     said = "Advice given"
 
-    text = text_field("Your group's advice", "advice", area=True)
+    text = text_field("Your group's advice", "advice", area=True, noun="your group's advice")
 
 
 class StoryForm(Worded, WhenForm):
@@ -63,7 +68,12 @@ class StoryForm(Worded, WhenForm):
     title = text_field("Title", "story_title")
     teller = text_field("Told by", "teller")
     text = text_field("The story — what changed?", "story", area=True)
-    why = text_field("Why it matters to the person who told it", "why", area=True)
+    why = text_field(
+        "Why it matters to the person who told it",
+        "why",
+        area=True,
+        noun="why it matters to the person who told it",
+    )
     happened_on = when_field("was the story told")
     happened_time = time_field("was the story told")
 

@@ -15,7 +15,7 @@ class SignInForm(FlaskForm):
     email = text_field("Email", "email")
     password = PasswordField(
         "Password",
-        validators=[DataRequired(message="Password cannot be blank."), Length(max=MAX_LENGTH)],
+        validators=[DataRequired(message="Enter your password."), Length(max=MAX_LENGTH)],
     )
 
 
@@ -44,7 +44,7 @@ class PasswordForm(Worded, FlaskForm):
     current = PasswordField(
         "Current password",
         validators=[
-            DataRequired(message="Give your current password."),
+            DataRequired(message="Enter your current password."),
             Length(max=MAX_LENGTH),
         ],
     )
@@ -106,7 +106,7 @@ class GroupForm(Worded, FlaskForm):
 
     said = "Group formed"
 
-    name = text_field("Group name", "name")
+    name = text_field("Group name", "name", noun="the group's name")
     aim = text_field("Aim — what are you trying to improve?", "aim", area=True)
 
 
@@ -115,5 +115,5 @@ class AimForm(Worded, FlaskForm):
 
     said = "Aim revised"
 
-    aim = text_field("New aim", "aim", area=True)
-    reason = text_field("Why the aim changed", "aim_reason", area=True)
+    aim = text_field("New aim", "aim", area=True, noun="the new aim")
+    reason = text_field("Why the aim changed", "aim_reason", area=True, noun="why the aim changed")

@@ -3,13 +3,13 @@
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Form, FormField, HiddenField, IntegerField, RadioField, widgets
+from wtforms import Form, FormField, HiddenField, RadioField, widgets
 
 from domain.errors import RevisionCitesNoLearningError
 from domain.journal import require_learning
 from domain.plan import EXPLORATORY, MAX_QUESTIONS, MAX_TASKS, PREDICTED, PlanInput
 from projections.queries import PlanVersion
-from web.forms.fields import CitesField, Worded, attach, choices, text_field
+from web.forms.fields import CitesField, VersionField, Worded, attach, choices, text_field
 from web.forms.rows import RowList
 from web.forms.when import WhenForm, time_field, when_field
 
@@ -70,7 +70,7 @@ class TaskForm(Form):
     task_id = HiddenField()  # not "id": a FormField's id is its HTML id
     text = text_field("Task", "task", required=False)
     owner = text_field("Owner", "owner", required=False)
-    due = text_field("Due", "when", required=False)
+    due = text_field("Due", "when", required=False, noun="when it is due")
 
     def number(self, n: int) -> None:
         """Label the row's fields with its number, so every label on the page is unique."""
@@ -86,7 +86,9 @@ class PlanForm(FlaskForm):
     questions = RowList(
         FormField(QuestionForm), min_entries=QUESTION_SLOTS, max_entries=MAX_QUESTIONS
     )
-    plan_text = text_field("What will be done", "plan_text", required=False, area=True)
+    plan_text = text_field(
+        "What will be done", "plan_text", required=False, area=True, noun="what will be done"
+    )
     who = text_field("Who", "who", required=False)
     where = text_field("Where", "where", required=False)
     when = text_field("When", "when", required=False)
@@ -200,8 +202,8 @@ class RevisionForm(Worded, PlanForm):
 
     said = "Plan revised"
 
-    based_on = IntegerField(widget=widgets.HiddenInput())
-    change = text_field("What changed, and why", "change", area=True)
+    based_on = VersionField()
+    change = text_field("What changed, and why", "change", area=True, noun="what changed and why")
     cites = cites_field("Revised in the light of")
 
     def validate(self, extra_validators: Any = None) -> bool:
@@ -230,7 +232,10 @@ class AdaptForm(RevisionForm, WhenForm):
     happened_time = time_field("was it decided to adapt")
 
     change = text_field(
-        "What changes, and why — what did this cycle teach you?", "change", area=True
+        "What changes, and why — what did this cycle teach you?",
+        "change",
+        area=True,
+        noun="what changes and why",
     )
 
 
@@ -240,7 +245,10 @@ class ScaleUpForm(AdaptForm):
     said = "Next cycle opened at a larger scale"
 
     change = text_field(
-        "Why scale up — what did this cycle show, and what grows?", "change", area=True
+        "Why scale up — what did this cycle show, and what grows?",
+        "change",
+        area=True,
+        noun="why you are scaling up",
     )
     scale = text_field("Scale — how many, for how long", "scale")
     happened_on = when_field("was it decided to scale up")
