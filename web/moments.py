@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from flask import Flask
 
-from domain.clock import HOME
+from domain.clock import DEFAULT_ZONE, HOME
 from domain.when import Happened, clock_words, day_words, happened_at
 
 # A day alone, or a day and a time to the minute or second, as a datetime-local input sends.
@@ -21,6 +21,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(as_of_value)
     app.add_template_filter(just_after)
     app.add_template_filter(happened_words)
+    app.jinja_env.globals["zone_words"] = zone_words()
     app.add_template_filter(reader_time)
     app.add_template_filter(reader_day)
     app.add_template_filter(machine_time)
@@ -92,6 +93,12 @@ def happened_then(happened: str, recorded: datetime) -> datetime | None:
     if said.at is None:
         return datetime.combine(said.day + timedelta(days=1), time.min, tzinfo=HOME)
     return said.moment(_utc(recorded)) + timedelta(seconds=1)
+
+
+def zone_words() -> str:
+    """The users' time zone as pages name it: "UK time", or its name when LEARNLOOP_TIMEZONE
+    says another ("Europe/Dublin time")."""
+    return "UK time" if HOME.key == DEFAULT_ZONE else f"{HOME.key} time"
 
 
 def reader_time(moment: datetime) -> str:

@@ -23,7 +23,7 @@ from projections import queries
 from projections.database import all_projections
 from projections.measure_tables import measures
 from projections.tables import accounts, cycles, help_requests, memberships, metadata
-from web.moments import EXAMPLE, parse_moment
+from web.moments import EXAMPLE, parse_moment, zone_words
 from web.past_happened import happened_by
 from web.services import services
 
@@ -46,7 +46,7 @@ def as_of_requested() -> datetime | None:
     moment = parse_moment(asked)
     if moment is None:
         message = (
-            f"Give the moment in UK time as YYYY-MM-DDTHH:MM (for example {EXAMPLE}), "
+            f"Give the moment in {zone_words()} as YYYY-MM-DDTHH:MM (for example {EXAMPLE}), "
             "or a day alone as YYYY-MM-DD for the end of that day."
         )
         page = render_template("errors/error.html", title="Not a moment", message=message)

@@ -20,6 +20,7 @@ from web.moments import (
     reader_time,
     uk_moment,
     utc_aside,
+    zone_words,
 )
 
 
@@ -128,3 +129,16 @@ def test_the_app_will_not_start_in_a_time_zone_that_does_not_exist() -> None:
     )
     assert started.returncode != 0
     assert "LEARNLOOP_TIMEZONE must be a time zone such as Europe/London" in started.stderr
+
+
+def test_pages_name_the_zone_they_show_times_in() -> None:
+    assert zone_words() == "UK time"  # the default, Europe/London
+    env = {**os.environ, "LEARNLOOP_TIMEZONE": "Europe/Dublin"}
+    said = subprocess.run(
+        [sys.executable, "-c", "from web.moments import zone_words; print(zone_words())"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert said.stdout.strip() == "Europe/Dublin time"
