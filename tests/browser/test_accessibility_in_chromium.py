@@ -114,9 +114,8 @@ def audit(page: Page, path: str, screenshots: Path, role: str) -> list[Problem]:
                 )
             continue
         page.screenshot(path=str(screenshots / f"{name}-{width}.png"), full_page=True)
-        results: dict[str, Any] = Axe.run(
-            axe, page, options={"runOnly": {"type": "tag", "values": TAGS}}
-        ).response
+        options = {"runOnly": {"type": "tag", "values": TAGS}}
+        results: dict[str, Any] = axe.run(page, options=options).response
         for violation in results["violations"]:
             where = [", ".join(n["target"]) for n in violation["nodes"]]
             found.append(Problem(path, width, violation["id"], violation["impact"], where))

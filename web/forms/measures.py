@@ -36,6 +36,14 @@ def _number(label: str) -> Any:
     return FloatField(label, validators=[Optional()])
 
 
+def _why(label: str, noun: str = "") -> Any:
+    """The reason a change to a measure asks for; its messages call it `noun`, else the
+    label's own words ("Why it is withdrawn" → "Enter why it is withdrawn.")."""
+    return text_field(
+        label, "measure_reason", area=True, noun=noun or label[0].lower() + label[1:]
+    )
+
+
 class PastDate(DateField):
     """A date of today or before (the browser's date picker stops at today too)."""
 
@@ -111,12 +119,7 @@ class ReviseMeasureForm(Worded, _Described):
 
     said = "Measure revised"
 
-    reason = text_field(
-        "Why the definition changed",
-        "measure_reason",
-        area=True,
-        noun="why the definition changed",
-    )
+    reason = _why("Why the definition changed")
 
 
 class _Value(FlaskForm):
@@ -188,9 +191,7 @@ class BaselineForm(Worded, FlaskForm):
         ],
     )
     until = _date("Or up to this date")
-    reason = text_field(
-        "Why this baseline", "measure_reason", area=True, noun="why this is the baseline"
-    )
+    reason = _why("Why this baseline", "why this is the baseline")
 
 
 class PhaseForm(Worded, FlaskForm):
@@ -199,12 +200,7 @@ class PhaseForm(Worded, FlaskForm):
     said = "New phase started"
 
     start = PastDate("From this date", "Enter the date the phase starts.")
-    reason = text_field(
-        "Why a new phase (e.g. the change adopted)",
-        "measure_reason",
-        area=True,
-        noun="why a new phase starts",
-    )
+    reason = _why("Why a new phase (e.g. the change adopted)", "why a new phase starts")
 
 
 class CorrectPointForm(Worded, _Value):
@@ -212,9 +208,7 @@ class CorrectPointForm(Worded, _Value):
 
     said = "Value corrected"
 
-    reason = text_field(
-        "Why it is corrected", "measure_reason", area=True, noun="why it is corrected"
-    )
+    reason = _why("Why it is corrected")
 
 
 class WithdrawForm(Worded, FlaskForm):
@@ -222,9 +216,7 @@ class WithdrawForm(Worded, FlaskForm):
 
     said = "Value withdrawn"
 
-    reason = text_field(
-        "Why it is withdrawn", "measure_reason", area=True, noun="why it is withdrawn"
-    )
+    reason = _why("Why it is withdrawn")
 
 
 class ExcludeForm(Worded, FlaskForm):
@@ -232,9 +224,7 @@ class ExcludeForm(Worded, FlaskForm):
 
     said = "Value left out of the calculations"
 
-    reason = text_field(
-        "Why it is left out", "measure_reason", area=True, noun="why it is left out"
-    )
+    reason = _why("Why it is left out")
 
 
 class IncludeForm(Worded, FlaskForm):
@@ -242,9 +232,7 @@ class IncludeForm(Worded, FlaskForm):
 
     said = "Value taken back into the calculations"
 
-    reason = text_field(
-        "Why it is taken back in", "measure_reason", area=True, noun="why it is taken back in"
-    )
+    reason = _why("Why it is taken back in")
 
 
 class AstronomicalForm(Worded, FlaskForm):
@@ -252,9 +240,7 @@ class AstronomicalForm(Worded, FlaskForm):
 
     said = "Value judged astronomical"
 
-    reason = text_field(
-        "Why it is astronomical", "measure_reason", area=True, noun="why it is astronomical"
-    )
+    reason = _why("Why it is astronomical")
 
 
 class NoteForm(Worded, FlaskForm):
