@@ -24,7 +24,8 @@ def join(browser: Browser, group: GroupRef, name: str, role: str) -> None:
     """
     email = name.split()[0].casefold() + "@example.org"
     browser.become(group.facilitator)
-    browser.visit(group.url + "/people")  # the group page's "Invite people, …" link
+    browser.visit(group.url)
+    browser.follow("Invite people, change roles and sharing")
     form = browser.form("Invite")
     form.fill("invite_form-email", email)
     form.fill("invite_form-role", role)
@@ -64,7 +65,8 @@ def form_group(browser: Browser, actor: str, name: str, aim: str) -> GroupRef:
 def share(browser: Browser, group: GroupRef) -> None:
     """The group's facilitator shares its learning organisation-wide, from its people page."""
     browser.become(group.facilitator)
-    browser.visit(group.url + "/people")
+    browser.visit(group.url)
+    browser.follow("Invite people, change roles and sharing")
     form = browser.form("Save sharing")
     form.tick("Share this group's learning")
     sent = browser.submit(form)
