@@ -14,6 +14,7 @@ from web import (
     caps,
     commands,
     corrections,
+    cycle_drafts,
     cycles,
     dashboard,
     errors,
@@ -30,6 +31,7 @@ from web import (
     methods,
     moments,
     names,
+    opening,
     past,
     people,
     points,
@@ -79,6 +81,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         groups,
         people,
         cycles,
+        opening,
         journal,
         revisions,
         corrections,
@@ -99,4 +102,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions[KEY] = build_services(app)
     sessions.init_app(app, app.extensions[KEY].engine)
     throttle.init_app(app, app.extensions[KEY].engine)
+    cycle_drafts.init_app(app, app.extensions[KEY].engine)
     return app

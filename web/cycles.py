@@ -1,18 +1,15 @@
 """Learning cycles: open one with a plan, show it, and decide — adopt or abandon."""
 
-from dataclasses import dataclass
 from uuid import UUID
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, request
 from flask.typing import ResponseReturnValue
-from flask_wtf import FlaskForm
 
-from domain.methods import CATALOGUE, Method
 from projections import queries
 from web.access import requires
 from web.forms import DecisionForm, NewCycleForm
-from web.forms.registry import Sent, posted
-from web.pages import PageView, cycle
+from web.forms.registry import posted
+from web.pages import cycle, opening
 from web.past import as_of_requested, before_the_cycle, read_as_of
 from web.posting import Landing, post
 from web.rendering import found, reading, render
@@ -22,26 +19,11 @@ from web.users import current_actor
 bp = Blueprint("cycles", __name__)
 
 
-@dataclass(frozen=True)
-class NewCycleView(PageView):
-    """The form to open a new ramp's first cycle, with the methods to follow."""
-
-    group: queries.GroupRow
-    form: FlaskForm
-    methods: dict[str, Method]
-
-
-@bp.get("/groups/<uuid:group_id>/cycles/new")
-@requires("facilitate")
-def new(group_id: UUID) -> ResponseReturnValue:
-    """The form to open a new ramp's first cycle with its plan."""
-    return render("cycles/new.html", "cycles/_plan_form.html", **_new(group_id).context())
-
-
 @bp.post("/groups/<uuid:group_id>/cycles")
 @requires("facilitate")
 def open_cycle(group_id: UUID) -> ResponseReturnValue:
-    """Open a new ramp's first cycle."""
+    """Open a new ramp's first cycle: the plan the check page posts (web/opening.py).
+    Refused, the check page says why, each problem linking to the question to change."""
     sent = posted(NewCycleForm)
     form = sent.form
     return post(
@@ -54,10 +36,10 @@ def open_cycle(group_id: UUID) -> ResponseReturnValue:
             happened=form.happened(),
         ),
         Landing(
-            "cycles/new.html",
-            "cycles/_plan_form.html",
-            lambda sent: _new(group_id, sent),
-            lambda recorded: url_for("cycles.show", cycle_id=recorded.id),
+            opening.CHECKING,
+            opening.CHECKING,
+            lambda sent: opening.refused(group_id, sent),
+            lambda recorded: opening.opened(recorded.id),
         ),
     )
 
@@ -94,10 +76,3 @@ def decide(cycle_id: UUID) -> ResponseReturnValue:
         ),
         cycle.journal(cycle_id, anchor="#decision", swap=False),
     )
-
-
-def _new(group_id: UUID, sent: Sent | None = None) -> NewCycleView:
-    with reading() as conn:
-        group = found(queries.get_group(conn, group_id))
-    form = sent.form if sent is not None else NewCycleForm()
-    return NewCycleView(group, form, CATALOGUE)

@@ -71,7 +71,7 @@ def post(sent: Sent, command: Callable[[], Recorded], landing: Landing) -> Respo
     """Run the command for the sent form and answer where `landing` says."""
     if isinstance(sent.form, Growing) and sent.form.grow():
         grown = render(landing.whole, landing.fragment, **landing.page(sent).context())
-        return _told(grown, sent.form.grown())
+        return told(grown, sent.form.grown())
     recorded, status = submit(sent.form, command)
     answered = replace(sent, status=status)
     if recorded is None:
@@ -81,7 +81,7 @@ def post(sent: Sent, command: Callable[[], Recorded], landing: Landing) -> Respo
         alert = {"alert": problems(sent.form)} if shown else {}
         return render(landing.whole, landing.fragment, status, **context, **alert)
     if landing.stay or (landing.swap and wants_fragment()):
-        return _told(_answered(recorded, landing, answered), _recorded(sent.form))
+        return told(_answered(recorded, landing, answered), _recorded(sent.form))
     flash(_recorded(sent.form), ANNOUNCE)
     return see_other(landing.then(recorded))
 
@@ -90,7 +90,7 @@ def _recorded(form: FlaskForm) -> str:
     return form.recorded() if isinstance(form, Telling) else SAVED
 
 
-def _told(answer: ResponseReturnValue, words: str) -> ResponseReturnValue:
+def told(answer: ResponseReturnValue, words: str) -> ResponseReturnValue:
     """The answer, telling htmx what to say once its fragment has settled in the page.
 
     A header, not a mark in each fragment: the words are the form's, every fragment gets
