@@ -120,7 +120,8 @@ def test_change_goes_to_the_question_and_back_to_the_check_page(
     assert 'value="Criteria-led discharge on Bay C"' in page
     assert f'class="back-link" href="{check[check.index("/groups") :]}"' in page
     sent = client.post(change[1], data={"objective": "Criteria-led discharge on Bays C and D"})
-    assert sent.status_code == 303 and sent.location == check[check.index("/groups") :]
+    assert sent.status_code == 303
+    assert sent.location == check[check.index("/groups") :]
     assert "Criteria-led discharge on Bays C and D" in client.get(check).text
 
 
@@ -130,7 +131,8 @@ def test_back_goes_to_the_page_before_with_its_answer_kept(
     at = start(client, made.group_id)
     questions = str(client.post(at, data=ANSWERS["objective"]).location)
     back = re.search(r'class="back-link" href="([^"]+)"', client.get(questions).text)
-    assert back and back[1] == at
+    assert back
+    assert back[1] == at
     assert 'value="Criteria-led discharge on Bay C"' in client.get(back[1]).text
 
 
@@ -155,10 +157,12 @@ def test_opening_sent_twice_opens_one_cycle_and_the_draft_then_leads_to_it(
     first = client.post(f"/groups/{made.group_id}/cycles", data=plan)
     recorded = events_in(app)
     again = client.post(f"/groups/{made.group_id}/cycles", data=plan)
-    assert again.status_code == 303 and again.location == first.location
+    assert again.status_code == 303
+    assert again.location == first.location
     assert events_in(app) == recorded
     back = client.get(check)
-    assert back.status_code == 303 and back.location == first.location
+    assert back.status_code == 303
+    assert back.location == first.location
 
 
 def test_a_refused_plan_is_shown_on_the_check_page_linking_to_the_question_to_change(
