@@ -30,6 +30,7 @@ from web.forms.opening import (
 )
 from web.pages.opening import (
     ASKING,
+    ASKING_FORM,
     CHECKING,
     check_url,
     check_view,
@@ -128,7 +129,7 @@ def _ask(
     status: int = 200,
 ) -> ResponseReturnValue:
     view = question_view(group_id, draft.id if draft else None, question, form)
-    return render(ASKING, ASKING, status, **view.context())
+    return render(ASKING, ASKING_FORM, status, **view.context())
 
 
 def _question(slug: str) -> Question:

@@ -8,6 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from tests.web.conftest import HX, Made
+from tests.web.opening import start
 
 NO_OBJECTIVE = {"objective": " ", "questions-0-question": "Will it work?"}
 
@@ -62,26 +63,34 @@ def drawn(html: str) -> Drawn:
     return reader.drawn
 
 
+def questions_page(client: FlaskClient, made: Made) -> str:
+    """The questions page of a new cycle's draft (opening a cycle asks a page at a time)."""
+    return start(client, made.group_id).replace("/objective", "/questions")
+
+
+# A prediction with no question, and a question with no prediction: two messages.
+TWO_WRONG = {"questions-0-question": "Will it work?", "questions-1-prediction": "Half"}
+
+
 @pytest.mark.parametrize("headers", [{}, HX], ids=["plain", "htmx"])
 def test_a_refused_form_opens_with_a_summary_linking_each_message_to_its_field(
     client: FlaskClient, made: Made, headers: dict[str, str]
 ) -> None:
-    posted = client.post(f"/groups/{made.group_id}/cycles", data=NO_OBJECTIVE, headers=headers)
+    posted = client.post(questions_page(client, made), data=TWO_WRONG, headers=headers)
     assert posted.status_code == 422
     page = drawn(posted.text)
-    assert page.links == ["#objective", "#questions-0-prediction"]
+    assert page.links == ["#questions-0-prediction", "#questions-1-question"]
     assert page.items == len(page.messages) == 2  # one entry a message, each a link
     assert all(link[1:] in page.ids for link in page.links)
-    # The summary comes first in the form, before its method radios (the first screen).
-    assert page.ids.index("error-summary") < page.ids.index("method")
+    # The summary comes first in the form, before the page's heading and fields.
+    assert page.ids.index("error-summary") < page.ids.index("questions")
     assert 'role="alert" tabindex="-1" aria-labelledby="error-summary-title"' in posted.text
     assert '<h2 id="error-summary-title">There is a problem</h2>' in posted.text
 
 
 def test_a_radio_group_is_linked_by_its_first_option(client: FlaskClient, made: Made) -> None:
-    posted = client.post(
-        f"/groups/{made.group_id}/cycles", data={**NO_OBJECTIVE, "method": "not-a-method"}
-    )
+    posted = client.post(f"/groups/{made.group_id}/cycles/new", data={"method": "not-a-method"})
+    assert posted.status_code == 422
     page = drawn(posted.text)
     assert "#method-0" in page.links
     assert "method-0" in page.ids
@@ -105,9 +114,11 @@ def test_a_refusal_by_the_domain_is_in_the_summary_too(client: FlaskClient, made
 
 def test_a_whole_page_with_a_refused_form_is_titled_error(client: FlaskClient, made: Made) -> None:
     url = f"/groups/{made.group_id}/cycles/new"
-    assert drawn(client.get(url).text).title.startswith("Open a cycle")
-    refused = client.post(f"/groups/{made.group_id}/cycles", data=NO_OBJECTIVE)
-    assert drawn(refused.text).title.startswith("Error: Open a cycle")
+    assert drawn(client.get(url).text).title.startswith("Which method will the group follow?")
+    refused = client.post(url, data={"method": "not-a-method"})
+    assert drawn(refused.text).title.startswith("Error: Which method will the group follow?")
+    plan = client.post(f"/groups/{made.group_id}/cycles", data=NO_OBJECTIVE)
+    assert drawn(plan.text).title.startswith("Error: Check your plan")
 
 
 def test_a_refused_sign_in_is_titled_error_with_its_summary(client: FlaskClient) -> None:
@@ -120,7 +131,7 @@ def test_a_refused_sign_in_is_titled_error_with_its_summary(client: FlaskClient)
 
 
 def test_each_message_is_above_its_input_and_describes_it(client: FlaskClient, made: Made) -> None:
-    refused = client.post(f"/groups/{made.group_id}/cycles", data=NO_OBJECTIVE)
+    refused = client.post(start(client, made.group_id), data={"objective": " "})
     html = refused.text
     label = html.index('<label for="objective">')
     message = html.index('<p class="error-message" id="objective-error">')

@@ -32,7 +32,7 @@ def test_a_boosted_request_gets_the_whole_page(client: FlaskClient, made: Made) 
     ("path", "whole", "fragment_marker"),
     [
         ("/groups/{g}", "Ward 7", 'id="cycles"'),
-        ("/groups/{g}/cycles/new", "Open a cycle", 'id="plan-form"'),
+        ("/groups/{g}/cycles/new", "Which method will the group follow?", 'id="question-form"'),
         ("/cycles/{c}", "Plan <small>version 1", 'id="journal"'),
         ("/cycles/{c}/revise", "Revise the plan of cycle 1", 'id="revision-form"'),
         ("/cycles/{c}/history", "How the plan of cycle 1 changed", 'id="history"'),

@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from domain.plan import MAX_QUESTIONS
 from tests.builders import entry_ids, plan
 from tests.web.conftest import HX, Made, events_in, services_of
+from tests.web.opening import start
 from tests.web.test_refusals import error_for
 
 STICKERS = "Is the sticker format workable?"
@@ -22,16 +23,23 @@ def labels(html: str) -> list[str]:
     return [" ".join(re.sub(r"<[^>]+>", " ", text).split()) for text in found]
 
 
-def test_every_label_on_the_new_plan_page_is_unique_and_numbered(
-    client: FlaskClient, made: Made
+def asking(client: FlaskClient, made: Made, slug: str) -> str:
+    """The address of one question page of a new draft (the first page answered)."""
+    return start(client, made.group_id).replace("/objective", f"/{slug}")
+
+
+@pytest.mark.parametrize("slug", ["questions", "tasks"])
+def test_every_label_on_a_plan_rows_page_is_unique_and_numbered(
+    client: FlaskClient, made: Made, slug: str
 ) -> None:
-    page = labels(client.get(f"/groups/{made.group_id}/cycles/new").text)
+    page = labels(client.get(asking(client, made, slug)).text)
     assert [label for label, n in Counter(page).items() if n > 1] == []
-    assert {"Question 2", "Prediction for question 2", "Why you predict this (question 2)"} <= set(
-        page
-    )
-    assert {"Task 3", "Owner of task 3", "Due date of task 3"} <= set(page)
-    assert [label for label in page if label == "Question"] == []
+    if slug == "questions":
+        expected = {"Question 2", "Prediction for question 2", "Why you predict this (question 2)"}
+    else:
+        expected = {"Task 3", "Owner of task 3", "Due date of task 3"}
+    assert expected <= set(page)
+    assert [label for label in page if label in ("Question", "Task")] == []
 
 
 def test_add_another_without_javascript_draws_one_more_row_keeping_what_was_typed(
@@ -39,12 +47,10 @@ def test_add_another_without_javascript_draws_one_more_row_keeping_what_was_type
 ) -> None:
     before = events_in(app)
     posted = client.post(
-        f"/groups/{made.group_id}/cycles",
+        asking(client, made, "questions"),
         data={
-            "objective": "Sticker trial",
             "questions-0-question": STICKERS,
             "questions-0-kind": "exploratory",
-            "tasks-0-text": "Print stickers",
             "more": "questions",
         },
     )
@@ -53,7 +59,6 @@ def test_add_another_without_javascript_draws_one_more_row_keeping_what_was_type
     assert 'name="questions-4-question"' not in posted.text
     assert "Question 4" in labels(posted.text)
     assert f'value="{STICKERS}"' in posted.text
-    assert 'value="Print stickers"' in posted.text
     assert re.search(
         r'value="exploratory"[^>]*checked|checked[^>]*value="exploratory"', posted.text
     )
@@ -61,9 +66,7 @@ def test_add_another_without_javascript_draws_one_more_row_keeping_what_was_type
 
 
 def test_add_another_task_grows_the_tasks_alone(client: FlaskClient, made: Made) -> None:
-    posted = client.post(
-        f"/groups/{made.group_id}/cycles", data={"objective": "O", "more": "tasks"}
-    )
+    posted = client.post(asking(client, made, "tasks"), data={"more": "tasks"})
     assert 'name="tasks-3-text"' in posted.text
     assert 'name="questions-3-question"' not in posted.text
 
@@ -72,8 +75,8 @@ def test_add_another_with_htmx_answers_with_the_form_holding_the_new_row(
     client: FlaskClient, made: Made
 ) -> None:
     posted = client.post(
-        f"/groups/{made.group_id}/cycles",
-        data={"objective": "O", "questions-0-question": STICKERS, "more": "questions"},
+        asking(client, made, "questions"),
+        data={"questions-0-question": STICKERS, "more": "questions"},
         headers=HX,
     )
     assert posted.status_code == 200
@@ -86,9 +89,7 @@ def test_add_another_with_htmx_answers_with_the_form_holding_the_new_row(
 
 def test_add_another_stops_at_the_plans_limit_and_says_it(client: FlaskClient, made: Made) -> None:
     rows = {f"questions-{n}-question": f"Q{n}?" for n in range(MAX_QUESTIONS)}
-    posted = client.post(
-        f"/groups/{made.group_id}/cycles", data={"objective": "O", **rows, "more": "questions"}
-    )
+    posted = client.post(asking(client, made, "questions"), data={**rows, "more": "questions"})
     assert f'name="questions-{MAX_QUESTIONS}-question"' not in posted.text
     assert "Add another question" not in posted.text
     assert f"A plan holds up to {MAX_QUESTIONS} questions." in posted.text
@@ -115,9 +116,8 @@ def test_an_exploratory_question_with_a_prediction_typed_is_refused_by_the_predi
 ) -> None:
     before = events_in(app)
     posted = client.post(
-        f"/groups/{made.group_id}/cycles",
+        asking(client, made, "questions"),
         data={
-            "objective": "Sticker trial",
             "questions-0-question": STICKERS,
             "questions-0-kind": "exploratory",
             "questions-0-prediction": "Yes",

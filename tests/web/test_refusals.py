@@ -9,6 +9,12 @@ from flask.testing import FlaskClient
 from tests.web.conftest import HX, Made, events_in
 
 
+def summed_up(html: str) -> str:
+    """The error summary's text (a refused plan is summed up on the check page, each
+    problem linking to the question that asks for it)."""
+    return html.split('id="error-summary"')[1].split("</div>")[0]
+
+
 def error_for(html: str, field_id: str) -> str:
     """The message drawn with a field (above its input), or ''."""
     found = re.search(
@@ -18,7 +24,7 @@ def error_for(html: str, field_id: str) -> str:
 
 
 @pytest.mark.parametrize("headers", [{}, HX], ids=["plain", "htmx"])
-def test_a_blank_objective_is_refused_next_to_the_field_keeping_the_rest(
+def test_a_blank_objective_is_refused_on_the_check_page_keeping_the_rest(
     client: FlaskClient, app: Flask, made: Made, headers: dict[str, str]
 ) -> None:
     before = events_in(app)
@@ -33,7 +39,7 @@ def test_a_blank_objective_is_refused_next_to_the_field_keeping_the_rest(
         headers=headers,
     )
     assert posted.status_code == 422
-    assert "Enter the objective." in error_for(posted.text, "objective")
+    assert "Enter the objective." in summed_up(posted.text)
     assert "Bay B, Monday" in posted.text
     assert 'value="Q kept?"' in posted.text
     assert events_in(app) == before
@@ -49,7 +55,7 @@ def test_an_over_long_field_is_refused_with_its_limit(
     )
     assert posted.status_code == 422
     message = "The objective must be at most 300 characters (it has 301)."
-    assert message in error_for(posted.text, "objective")
+    assert message in summed_up(posted.text)
     assert events_in(app) == before
 
 
@@ -59,7 +65,7 @@ def test_a_plan_without_any_question_is_refused(
     before = events_in(app)
     posted = client.post(f"/groups/{made.group_id}/cycles", data={"objective": "Something"})
     assert posted.status_code == 422
-    assert "at least one question" in error_for(posted.text, "questions")
+    assert "at least one question" in summed_up(posted.text)
     assert events_in(app) == before
 
 
@@ -72,7 +78,7 @@ def test_a_question_without_its_prediction_is_refused_next_to_the_prediction(
     )
     assert posted.status_code == 422
     message = "Add your prediction for question 1, or mark it exploratory."
-    assert message in error_for(posted.text, "questions-0-prediction")
+    assert message in summed_up(posted.text)
 
 
 def test_a_blank_group_name_is_refused(client: FlaskClient, app: Flask) -> None:

@@ -13,6 +13,7 @@ from domain.clock import today
 from domain.when import Happened
 from tests.builders import plan
 from tests.web.conftest import HX, Made, events_in, services_of
+from tests.web.opening import start
 
 TOMORROW = (today() + timedelta(days=1)).isoformat()
 REFUSED = "That is in the future: say when it happened, today or before."
@@ -211,6 +212,16 @@ def test_a_cycle_opened_tomorrow_is_refused_beside_the_date(
             "happened_on": TOMORROW,
         },
     )
+    assert refused.status_code == 422
+    assert REFUSED in refused.text
+    assert "/when?change=1#happened_on" in refused.text  # the summary links to its question
+
+
+def test_a_cycle_opened_tomorrow_is_refused_on_its_question_page_beside_the_date(
+    client: FlaskClient, made: Made
+) -> None:
+    at = start(client, made.group_id).replace("/objective", "/when")
+    refused = client.post(at, data={"happened_on": TOMORROW})
     assert refused.status_code == 422
     assert REFUSED in refused.text
     assert 'id="happened_on-error"' in refused.text

@@ -21,6 +21,7 @@ from web.users import current_actor
 
 log = logging.getLogger(__name__)
 ASKING = "cycles/opening/question.html"
+ASKING_FORM = "cycles/opening/_question.html"  # the part htmx swaps
 CHECKING = "cycles/opening/check.html"
 # The check page's hidden field naming the draft it posts, so the draft can be closed.
 DRAFT = "draft"
