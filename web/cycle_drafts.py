@@ -31,7 +31,7 @@ drafts = sa.Table(
     "web_cycle_drafts",
     metadata,
     sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("account_id", sa.Uuid, nullable=False),
+    sa.Column("account_id", sa.Uuid, nullable=False, index=True),
     sa.Column("group_id", sa.Uuid, nullable=False),
     # The answers as the form posts them: [[name, value], ...], in the order sent.
     sa.Column("answers", sa.Text, nullable=False),

@@ -168,3 +168,19 @@ def test_an_unknown_draft_or_page_is_not_found(client: FlaskClient, made: Made) 
     check = answer_all(client, made.group_id)
     assert client.get(check.replace("/check", "/nonsense")).status_code == 404
     assert client.get(f"/groups/{made.group_id}/cycles/new/nodraft/objective").status_code == 404
+
+
+def test_the_group_page_offers_to_continue_an_unfinished_plan_until_it_is_opened(
+    client: FlaskClient, made: Made
+) -> None:
+    at = start(client, made.group_id)
+    questions = str(client.post(at, data=ANSWERS["objective"]).location)
+    page = client.get(f"/groups/{made.group_id}").text
+    link = re.search(r'<a href="([^"]+)">Continue “Criteria-led discharge on Bay C”</a>', page)
+    assert link, "no link to the unfinished plan"
+    assert link[1] == questions  # the first question not yet answered
+    check = answer_all(client, made.group_id)
+    client.post(f"/groups/{made.group_id}/cycles", data=check_form(client.get(check).text))
+    after = client.get(f"/groups/{made.group_id}").text
+    assert after.count("Continue “Criteria-led discharge on Bay C”") == 1  # the first, still
+    assert "Your unfinished plans" in after

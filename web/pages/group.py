@@ -2,19 +2,21 @@
 where the posts made on it land."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from uuid import UUID
 
-from flask import url_for
+from flask import g, url_for
 from flask_wtf import FlaskForm
 
 from domain.clock import utcnow
+from domain.roles import FACILITATE
 from projections import queries
 from web.charts import Sparkline
 from web.forms import AdviceForm
 from web.forms.registry import GROUP_FORMS, Sent, advice_prefix, drawn
 from web.measure_charts import sparklines
 from web.pages import PageView
+from web.pages.opening import Unfinished, unfinished
 from web.posting import Landing
 from web.rendering import found, reading
 from web.users import current_actor
@@ -38,6 +40,7 @@ class GroupView(PageView):
     refused_advice: FlaskForm | None
     sparks: dict[UUID, Sparkline]  # each measure's, by measure
     new_link: dict[str, str] | None = None  # an invitation just made, shown once
+    unfinished: list[Unfinished] = field(default_factory=list)  # the viewer's plans
 
 
 def group_view(
@@ -72,6 +75,7 @@ def group_view(
         refused_advice=refused if orphan else None,
         sparks=sparks,
         new_link=new_link,
+        unfinished=unfinished(group_id) if FACILITATE in g.get("can", ()) else [],
     )
 
 

@@ -12,7 +12,7 @@ from domain.plan import EXPLORATORY
 from projections import queries
 from web import cycle_drafts
 from web.forms.methods import NewCycleForm
-from web.forms.opening import QUESTIONS, Answers, Question, answers_of, before
+from web.forms.opening import QUESTIONS, Answers, Question, answered, answers_of, before
 from web.forms.problems import problems
 from web.forms.registry import Sent
 from web.pages import PageView
@@ -70,6 +70,32 @@ class CheckView(PageView):
     rows: list[Row]
     found: list[Linked]
     back: str
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """A plan someone started and has not opened: what it is for, and where to go on."""
+
+    objective: str
+    url: str
+
+
+def unfinished(group_id: UUID) -> list[Unfinished]:
+    """The signed-in person's unfinished plans for the group, each leading to its first
+    unanswered question (or its check page, if all are answered)."""
+    found_drafts = cycle_drafts.store().unfinished(UUID(current_actor()), group_id)
+    return [_unfinished(group_id, d) for d in found_drafts]
+
+
+def _unfinished(group_id: UUID, draft: cycle_drafts.Draft) -> Unfinished:
+    objective = dict(draft.answers).get("objective", "").strip()
+    asking = next((q for q in QUESTIONS if not answered(draft.answers, q)), None)
+    url = (
+        check_url(group_id, draft.id)
+        if asking is None
+        else question_url(group_id, draft.id, asking)
+    )
+    return Unfinished(objective, url)
 
 
 def question_view(
