@@ -170,3 +170,19 @@ def test_a_plan_version_just_saved_shows_in_full(
     page = client.get(f"/cycles/{cycle_id}").text
     assert "Version 1 — just saved" in page
     assert UNFOLDED in page
+
+
+def test_a_comment_on_the_plan_without_htmx_lands_on_the_plan_in_full(
+    app: Flask, client: FlaskClient, made: Made, ann: UUID
+) -> None:
+    cycle_id = cycle_at(app, made, ann, "acting")
+    posted = client.post(
+        f"/cycles/{cycle_id}/comments?on=plan",
+        data={"cplan-on": "plan", "cplan-text": "Bay B is short of a clerk"},
+    )
+    assert posted.status_code == 303
+    assert posted.location.endswith(f"/cycles/{cycle_id}?plan=full#plan")
+    page = client.get(posted.location).text
+    assert UNFOLDED in page
+    assert page.index(UNFOLDED) < page.index("Bay B is short of a clerk")
+    assert FOLDED in client.get(f"/cycles/{cycle_id}").text

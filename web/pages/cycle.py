@@ -30,6 +30,9 @@ JOURNAL = "cycles/_journal.html"
 JOURNAL_TARGET = "#journal"  # the element a journal post swaps, and its page anchor
 COMMENT_PAGE = ("cycles/comment.html", "cycles/_comment_form.html")
 PLAN = cycle_parts.PLAN.template
+# The query that shows the plan in full: where a post to the plan leads without htmx, so
+# what was just saved there is not folded away.
+IN_FULL = {"plan": "full"}
 
 
 @dataclass(frozen=True)
@@ -93,8 +96,8 @@ def cycle_view(
     to_plan: bool = False,
 ) -> CycleView:
     """The cycle page, the sent form in its place. `before` holds the cursors a page link
-    asked for (by PAGED_BY's names); without them each list shows its newest. `to_plan`:
-    the sent form was the plan's, so the plan shows in full."""
+    asked for (by PAGED_BY's names); without them each list shows its newest. The plan
+    shows in full if `to_plan` (the sent form was the plan's) or `before` asks (IN_FULL)."""
     cursors = {phase: (before or {}).get(name) for phase, name in PAGED_BY.items()}
     with reading() as conn:
         page = found(queries.cycle_page(conn, cycle_id, cursors, current_actor()))
@@ -106,7 +109,8 @@ def cycle_view(
         PAGED_BY[HELP]: help_.before,
     }
     revised = cycle_parts.just_revised(page.plan.version if page.plan else None)
-    pending = to_plan or _comment_pending("plan", sent)
+    asked = all((before or {}).get(k) == v for k, v in IN_FULL.items())
+    pending = to_plan or asked or _comment_pending("plan", sent)
     return CycleView(
         read=page,
         parts=cycle_parts.order(page, g.get("can", frozenset())),
@@ -181,7 +185,7 @@ def plan_section(cycle_id: UUID, *, alert: bool = False) -> Landing:
         WHOLE,
         PLAN,
         page,
-        lambda _: url_for("cycles.show", cycle_id=cycle_id) + "#plan",
+        lambda _: f"{url_for('cycles.show', cycle_id=cycle_id)}?{urlencode(IN_FULL)}#plan",
         swap=True,
         alert=alert,
     )
