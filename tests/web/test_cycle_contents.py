@@ -9,6 +9,7 @@ from uuid import UUID
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from tests.builders import plan
 from tests.conftest import join, register, sign_in
@@ -51,6 +52,17 @@ def sponsor_of(app: Flask, made: Made, ann: UUID) -> FlaskClient:
     sam = register(s.app, "Sam Sponsor")
     s.caught_up(join(s.app, made.group_id, sam, "sponsor", ann))
     return sign_in(app.test_client(), sam)
+
+
+def comment_on_plan(
+    client: FlaskClient, cycle_id: UUID, text: str, headers: dict[str, str] | None = None
+) -> TestResponse:
+    """Post a comment on the cycle's plan (with htmx if `headers` say so)."""
+    return client.post(
+        f"/cycles/{cycle_id}/comments?on=plan",
+        data={"cplan-on": "plan", "cplan-text": text},
+        headers=headers or {},
+    )
 
 
 def page_order(page: str) -> list[str]:
@@ -151,11 +163,7 @@ def test_a_refused_comment_on_the_plan_shows_the_plan_in_full(
     app: Flask, client: FlaskClient, made: Made, ann: UUID, headers: dict[str, str]
 ) -> None:
     cycle_id = cycle_at(app, made, ann, "acting")
-    refused = client.post(
-        f"/cycles/{cycle_id}/comments?on=plan",
-        data={"cplan-on": "plan", "cplan-text": ""},
-        headers=headers,
-    )
+    refused = comment_on_plan(client, cycle_id, "", headers)
     assert refused.status_code == 422
     assert UNFOLDED in refused.text
     assert 'class="error-message"' in refused.text
@@ -176,10 +184,7 @@ def test_a_comment_on_the_plan_without_htmx_lands_on_the_plan_in_full(
     app: Flask, client: FlaskClient, made: Made, ann: UUID
 ) -> None:
     cycle_id = cycle_at(app, made, ann, "acting")
-    posted = client.post(
-        f"/cycles/{cycle_id}/comments?on=plan",
-        data={"cplan-on": "plan", "cplan-text": "Bay B is short of a clerk"},
-    )
+    posted = comment_on_plan(client, cycle_id, "Bay B is short of a clerk")
     assert posted.status_code == 303
     assert posted.location.endswith(f"/cycles/{cycle_id}?plan=full#plan")
     page = client.get(posted.location).text
