@@ -16,7 +16,8 @@ from projections.queries.pages import HELP
 from web.forms import KIND_LABELS, OUTCOME_LABELS, AnswerForm, CommentForm, offer_questions
 from web.forms.registry import JOURNAL_FORMS, Sent, answer_prefix, comment_prefix, drawn
 from web.moments import as_of_value
-from web.pages import Drafts, PageView, drafts
+from web.pages import Drafts, PageView, cycle_parts, drafts
+from web.pages.cycle_parts import Part
 from web.posting import Landing
 from web.rendering import found, reading, wants_fragment
 from web.users import current_actor
@@ -28,7 +29,10 @@ WHOLE = "cycles/show.html"
 JOURNAL = "cycles/_journal.html"
 JOURNAL_TARGET = "#journal"  # the element a journal post swaps, and its page anchor
 COMMENT_PAGE = ("cycles/comment.html", "cycles/_comment_form.html")
-PLAN = "cycles/_plan_section.html"
+PLAN = cycle_parts.PLAN.template
+# The query that shows the plan in full: where a post to the plan leads without htmx, so
+# what was just saved there is not folded away.
+IN_FULL = {"plan": "full"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,8 @@ class PlanView(PageView):
 
     read: PlanSection
     comment_form: Callable[[str], FlaskForm]
+    plan_revised: bool
+    plan_folded: bool  # never, in a swap: a post to the plan is read in the plan in full
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,10 @@ class CycleView(PageView):
     """The whole cycle page: plan, a page of each journal list, help, method records."""
 
     read: CyclePage
+    parts: tuple[Part, ...]  # in the page's order
+    current_part: Part
+    plan_revised: bool  # its version was saved just now
+    plan_folded: bool  # its details fold away
     act: JournalList
     reflect: JournalList
     help: HelpList
@@ -79,10 +89,15 @@ class CycleView(PageView):
 
 
 def cycle_view(
-    cycle_id: UUID, sent: Sent | None = None, before: Mapping[str, str] | None = None
+    cycle_id: UUID,
+    sent: Sent | None = None,
+    before: Mapping[str, str] | None = None,
+    *,
+    to_plan: bool = False,
 ) -> CycleView:
     """The cycle page, the sent form in its place. `before` holds the cursors a page link
-    asked for (by PAGED_BY's names); without them each list shows its newest."""
+    asked for (by PAGED_BY's names); without them each list shows its newest. The plan
+    shows in full if `to_plan` (the sent form was the plan's) or `before` asks (IN_FULL)."""
     cursors = {phase: (before or {}).get(name) for phase, name in PAGED_BY.items()}
     with reading() as conn:
         page = found(queries.cycle_page(conn, cycle_id, cursors, current_actor()))
@@ -93,8 +108,15 @@ def cycle_view(
         PAGED_BY[REFLECT]: reflect.before,
         PAGED_BY[HELP]: help_.before,
     }
+    revised = cycle_parts.just_revised(page.plan.version if page.plan else None)
+    asked = all((before or {}).get(k) == v for k, v in IN_FULL.items())
+    pending = to_plan or asked or _comment_pending("plan", sent)
     return CycleView(
         read=page,
+        parts=cycle_parts.order(page, g.get("can", frozenset())),
+        current_part=cycle_parts.current(page),
+        plan_revised=revised,
+        plan_folded=cycle_parts.plan_folded(page, revised=revised, pending=pending),
         act=JournalList(act.earlier, *_links(cycle_id, at, ACT, act.cursor), act.entries),
         reflect=JournalList(
             reflect.earlier, *_links(cycle_id, at, REFLECT, reflect.cursor), reflect.entries
@@ -132,7 +154,8 @@ def plan_view(cycle_id: UUID, sent: Sent | None = None) -> PlanView:
     """What the plan section alone shows (a plan comment, a task done)."""
     with reading() as conn:
         page = found(queries.plan_section(conn, cycle_id))
-    return PlanView(page, lambda on: _comment_form(on, sent))
+    revised = cycle_parts.just_revised(page.plan.version if page.plan else None)
+    return PlanView(page, lambda on: _comment_form(on, sent), revised, plan_folded=False)
 
 
 def journal(
@@ -154,13 +177,15 @@ def plan_section(cycle_id: UUID, *, alert: bool = False) -> Landing:
 
     def page(sent: Sent) -> PageView:
         # The plan swapped in alone needs a fraction of what the whole page shows.
-        return plan_view(cycle_id, sent) if wants_fragment() else cycle_view(cycle_id, sent)
+        if wants_fragment():
+            return plan_view(cycle_id, sent)
+        return cycle_view(cycle_id, sent, to_plan=True)
 
     return Landing(
         WHOLE,
         PLAN,
         page,
-        lambda _: url_for("cycles.show", cycle_id=cycle_id) + "#plan",
+        lambda _: f"{url_for('cycles.show', cycle_id=cycle_id)}?{urlencode(IN_FULL)}#plan",
         swap=True,
         alert=alert,
     )
