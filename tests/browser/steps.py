@@ -18,7 +18,7 @@ from tests.conftest import PASSWORD
 
 @dataclass(frozen=True)
 class Plan:
-    """What goes on the "Open a cycle" form."""
+    """What goes on the pages that open a cycle."""
 
     objective: str
     question: str
@@ -101,18 +101,59 @@ def form_group(page: Page, name: str = "Ward 7 discharges") -> str:
     return page.url
 
 
+# The headings of the pages that open a cycle, one question a page, in the order asked.
+OPENING = (
+    "Which method will the group follow?",
+    "What is this cycle for?",
+    "What should this test find out?",
+    "What change will you test, and at what scale?",
+    "What must be ready first?",
+    "What will you collect?",
+    "When was the cycle opened?",
+)
+CHECK_YOUR_PLAN = "Check your plan before you open the cycle"
+
+
+def on_question(page: Page, heading: str) -> None:
+    """The page asking `heading` is shown (as its one h1)."""
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+
+
+def continue_to(page: Page, heading: str) -> None:
+    """Press "Continue" and arrive at the page whose heading is `heading`."""
+    page.get_by_role("button", name="Continue", exact=True).click()
+    on_question(page, heading)
+
+
 def open_cycle(page: Page, plan: Plan = SLICE_PLAN) -> str:
-    """From the group page, open its first cycle with `plan`; return the cycle's URL."""
+    """From the group page, open its first cycle with `plan`, a question a page, then
+    "Open the cycle" on the check page; return the cycle's URL."""
+    to_the_questions(page, plan)
+    page.get_by_label("Question 1", exact=True).fill(plan.question)
+    page.get_by_label("Prediction for question 1", exact=True).fill(plan.prediction)
+    if plan.reason:
+        page.get_by_label("Why you predict this (question 1)", exact=True).fill(plan.reason)
+    return after_the_questions(page, plan)
+
+
+def to_the_questions(page: Page, plan: Plan) -> None:
+    """From the group page, start opening its first cycle: the method (if `plan` names
+    one) and the objective, then on to the questions page."""
     page.get_by_role("link", name="Open the first cycle").click()
-    expect(page.get_by_role("heading", name="Open a cycle")).to_be_visible()
+    method, objective, questions = OPENING[:3]
+    on_question(page, method)
     if plan.method:
         choose_method(page, plan.method)
+    continue_to(page, objective)
     page.get_by_label("Objective of this cycle").fill(plan.objective)
-    questions = page.locator("#questions")
-    questions.get_by_label("Question 1", exact=True).fill(plan.question)
-    questions.get_by_label("Prediction for question 1", exact=True).fill(plan.prediction)
-    if plan.reason:
-        questions.get_by_label("Why you predict this (question 1)", exact=True).fill(plan.reason)
+    continue_to(page, questions)
+
+
+def after_the_questions(page: Page, plan: Plan) -> str:
+    """From the questions page, answered: the change, the tasks, and on through the pages
+    left to the check page, where "Open the cycle" opens it; return the cycle's URL."""
+    change, tasks, data, when = OPENING[3:]
+    continue_to(page, change)
     if plan.plan_text:
         page.get_by_label("What will be done").fill(plan.plan_text)
     for label, value in (("Who", plan.who), ("Where", plan.where), ("When", plan.when)):
@@ -120,12 +161,16 @@ def open_cycle(page: Page, plan: Plan = SLICE_PLAN) -> str:
             page.get_by_label(label, exact=True).fill(value)
     if plan.scale:
         page.get_by_label("Scale — how many, for how long").fill(plan.scale)
-    tasks = page.locator("#tasks")
+    continue_to(page, tasks)
     for n, (text, owner, due) in enumerate(plan.tasks, 1):
-        tasks.get_by_label(f"Task {n}", exact=True).fill(text)
-        tasks.get_by_label(f"Owner of task {n}", exact=True).fill(owner)
-        tasks.get_by_label(f"Due date of task {n}", exact=True).fill(due)
-    page.get_by_role("button", name="Open cycle").click()
+        page.get_by_label(f"Task {n}", exact=True).fill(text)
+        page.get_by_label(f"Owner of task {n}", exact=True).fill(owner)
+        page.get_by_label(f"Due date of task {n}", exact=True).fill(due)
+    continue_to(page, data)
+    continue_to(page, when)
+    continue_to(page, CHECK_YOUR_PLAN)
+    expect(page.locator(".summary-list")).to_contain_text(plan.objective)
+    page.get_by_role("button", name="Open the cycle", exact=True).click()
     expect(page.get_by_role("heading", name=f"Cycle 1: {plan.objective}")).to_be_visible()
     return page.url
 
@@ -172,7 +217,8 @@ def save_revision(page: Page, cycle: int, version: int) -> None:
 
 
 def choose_method(page: Page, name: str) -> None:
-    """On the "Open a cycle" form: click the method whose label starts with `name`."""
+    """On the method page of opening a cycle: click the method whose label starts with
+    `name`."""
     methods = page.get_by_role("group", name="Which method will the group follow?")
     choice = methods.get_by_role("radio", name=re.compile(rf"^{re.escape(name)}\b"))
     choice.check()

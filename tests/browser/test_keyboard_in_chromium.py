@@ -19,7 +19,7 @@ from tests.browser.keyboard import (
     type_in,
 )
 from tests.browser.site import Site
-from tests.browser.steps import email_of, without_refusals
+from tests.browser.steps import CHECK_YOUR_PLAN, OPENING, email_of, without_refusals
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -47,24 +47,37 @@ def sign_in_by_keyboard(page: Page, site: Site) -> None:
 
 
 def open_a_cycle_by_keyboard(page: Page) -> None:
-    """Form a group and open its first cycle, adding a question row on the way."""
+    """Form a group and open its first cycle a question a page, adding a question row on
+    the way, then open it from the check page."""
     type_in(page, "Group name", GROUP)
     type_in(page, "Aim", "80% of discharges before noon by March")
     press_button(page, "Form group")
     expect(page.get_by_role("heading", name=GROUP, level=1)).to_be_visible()
     first_tab_reaches_the_skip_link(page)
     press_button(page, "Open the first cycle")
-    expect(page.get_by_role("heading", name="Open a cycle", level=1)).to_be_visible()
+    method, objective, questions, *rest = OPENING
+    expect(page.get_by_role("heading", name=method, level=1)).to_be_visible()
+    first_tab_reaches_the_skip_link(page)
+    next_question(page, objective)
     type_in(page, "Objective of this cycle", OBJECTIVE)
+    next_question(page, questions)
     type_in(page, "Question 1", QUESTION)
     type_in(page, "Prediction for question 1", "Half of letters before noon in week one")
     # "Add another" swaps the questions in with one more row: the focus goes to its field.
     press_button(page, "Add another question")
     focus_moved_to(page, "#questions-3-question", "Question 4 added")
     assert focused(page)["ring"], "the new question's field shows no focus"
-    press_button(page, "Open cycle")
+    for heading in (*rest, CHECK_YOUR_PLAN):
+        next_question(page, heading)
+    press_button(page, "Open the cycle")
     expect(page.get_by_role("heading", name=f"Cycle 1: {OBJECTIVE}", level=1)).to_be_visible()
     first_tab_reaches_the_skip_link(page)
+
+
+def next_question(page: Page, heading: str) -> None:
+    """Tab to "Continue", press Enter, and arrive on the page asking `heading`."""
+    press_button(page, "Continue")
+    expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
 
 
 def act_by_keyboard(page: Page) -> Response:
