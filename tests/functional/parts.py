@@ -35,6 +35,10 @@ class Form:
     fields: list[Field] = field(default_factory=list)
     buttons: list[str] = field(default_factory=list)
 
+    def has(self, name: str) -> bool:
+        """Whether the form has a field called `name` (a page asks for it)."""
+        return any(f.name == name for f in self.fields)
+
     def fill(self, name: str, value: str) -> None:
         """Type `value` into the field called `name`, replacing what was there."""
         matches = [

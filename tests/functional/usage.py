@@ -6,6 +6,7 @@ form would have sent where the page offers none, as a stale tab or a crafted pos
 """
 
 import re
+from dataclasses import replace
 
 from tests.conftest import PASSWORD
 from tests.functional.pages import Browser, Credentials, Page, Submission
@@ -15,6 +16,10 @@ from tests.functional.pilot import ACT_KINDS, FIELDS, OUTCOMES, Cited, CycleRef,
 # What the forms that record an entry send, by kind; used only to send one anyway.
 _LEARNING = "reflection_form-text"
 _ACT = {"act_form-kind": "", "act_form-question": "", "act_form-text": ""}
+# What a feature file calls the first question's radio, and its field.
+KIND, _KIND = "Kind of question", "questions-0-kind"
+# More pages than opening a cycle asks (a loop that never reaches the check page stops).
+_MOST_PAGES = 12
 
 
 def join(browser: Browser, group: GroupRef, name: str, role: str) -> None:
@@ -77,10 +82,17 @@ def share(browser: Browser, group: GroupRef) -> None:
 def fill_plan(form: Form, values: dict[str, str]) -> None:
     """Fill in the parts of a plan a feature file names, by the fields they stand for."""
     for name, value in values.items():
-        if name == "Kind of question":  # the first question's radio: predicted or exploratory
+        if name == KIND:  # the first question's radio: predicted or exploratory
             form.choose(f"{value} (question 1)")
         else:
             form.fill(FIELDS[name], value)
+
+
+def answer_page(form: Form, values: dict[str, str]) -> dict[str, str]:
+    """Fill in the parts of a plan that this page asks for; return those left for others."""
+    asked = {n: v for n, v in values.items() if form.has(_KIND if n == KIND else FIELDS[n])}
+    fill_plan(form, asked)
+    return {n: v for n, v in values.items() if n not in asked}
 
 
 def open_cycle(
@@ -91,17 +103,31 @@ def open_cycle(
     method: str = "",
     on: str = "",
 ) -> Submission:
-    """From the group's page, open a cycle with `plan`, following `method` (if named),
-    dated `on` (a date as the picker sends it) if it was opened before today."""
+    """From the group's page, open a cycle with `plan`, a question a page: the method
+    (if named), each page's answers, and the date it opened (`on`, as the picker sends
+    it) if before today, each page sent with "Continue"; then "Open the cycle" on the
+    check page. A page that refuses its answers ends the walk: its refusal is the
+    answer. What was written counts the whole walk."""
     browser.become(actor)
     browser.visit(group.url)
     browser.follow("Open ")
-    form = browser.form("Open cycle")
-    if method:
-        form.choose(method)
-    fill_plan(form, plan)
-    dated(form, on)
-    return browser.submit(form)
+    start, left = browser.log_position(), dict(plan)
+    for _ in range(_MOST_PAGES):
+        assert browser.page is not None
+        if not browser.page.has_form("Continue"):
+            break
+        form = browser.form("Continue")
+        if form.has("method") and method:
+            form.choose(method)
+        left = answer_page(form, left)
+        if form.has("happened_on"):
+            dated(form, on)
+        sent = browser.submit(form)
+        if sent.status != 303:
+            return replace(sent, written=browser.recorded_since(start))
+    assert not left, f"no page asked for {sorted(left)}"
+    sent = browser.submit(browser.form("Open the cycle"))
+    return replace(sent, written=browser.recorded_since(start))
 
 
 def dated(form: Form, on: str, at: str = "") -> None:
