@@ -1,6 +1,7 @@
 """The route table: every route, the status each role must get from it, and a world in
 which every route's path can be filled in — one group with a person in each role, a cycle
-with entries, a task, help, an invitation, a measure, and advice asked by another group.
+with entries, a task, help, an invitation, a measure, advice asked by another group, and
+the facilitator's unopened plan for another cycle (a draft, answered on every page).
 Used by the access walk (tests/web/test_route_table.py) and the accessibility audit in
 Chromium (tests/browser/test_accessibility_in_chromium.py)."""
 
@@ -12,6 +13,7 @@ from flask import Flask
 from domain.cycle import Cycle
 from tests.builders import entry_ids, plan
 from tests.conftest import join, register
+from web import cycle_drafts
 from web.services import Services
 
 ROLES = ("anonymous", "outsider", "admin", "sponsor", "member", "facilitator")
@@ -39,6 +41,31 @@ MEASURE = {
     "target": None,
 }
 
+# The facilitator's plan for a second cycle, every page answered but not yet opened: the
+# pairs the question pages post, as the draft keeps them.
+DRAFT = [
+    ("method", "pdsa"),
+    ("objective", "Weekend discharges before noon"),
+    ("questions-0-question", "Will weekend patients go home before noon?"),
+    ("questions-0-kind", "predicted"),
+    ("questions-0-prediction", "Half of them"),
+    ("questions-0-reason", "Weekdays managed it"),
+    ("questions-1-question", "What holds a weekend discharge up?"),
+    ("questions-1-kind", "exploratory"),
+    ("plan_text", "Nurses discharge against agreed criteria at weekends"),
+    ("who", "Weekend nurses"),
+    ("where", "Ward 7"),
+    ("when", "Four weekends"),
+    ("scale", "1 ward, 4 weekends"),
+    ("tasks-0-text", "Agree the weekend criteria"),
+    ("tasks-0-owner", "Dr Shah"),
+    ("tasks-0-due", "2026-12-01"),
+    ("data", "Discharge times from the ward log"),
+    ("measures", "Weekend discharges before noon"),
+    ("happened_on", ""),
+    ("happened_time", ""),
+]
+
 TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("GET", "/", SIGNED_IN_PAGE),
     ("GET", "/admin/accounts", (303, 403, 200, 403, 403, 403)),
@@ -61,7 +88,13 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("GET", "/healthz", PUBLIC),
     ("GET", "/readyz", PUBLIC),
     ("POST", "/groups/{group}/aim", FACILITATE_POST),
+    # Opening a cycle, a question a page (the first asks the method), then the check page.
     ("GET", "/groups/{group}/cycles/new", FACILITATE_PAGE),
+    # The method has a default (PDSA), so the first page sent blank starts a draft (303).
+    ("POST", "/groups/{group}/cycles/new", FACILITATE_BUTTON),
+    ("GET", "/groups/{group}/cycles/new/{draft}/{question}", FACILITATE_PAGE),
+    ("POST", "/groups/{group}/cycles/new/{draft}/{question}", FACILITATE_POST),
+    ("GET", "/groups/{group}/cycles/new/{draft}/check", FACILITATE_PAGE),
     ("POST", "/groups/{group}/cycles", FACILITATE_POST),
     ("POST", "/groups/{group}/invitations", FACILITATE_POST),
     ("POST", "/groups/{group}/people/{sponsor}/role", FACILITATE_POST),
@@ -154,6 +187,7 @@ def populate(flask_app: Flask) -> World:
     ward_3 = app.form_group("Ward 3", "Fewer falls", olga).id
     assisted = app.open_cycle(ward_3, plan("Learn from Ward 7"), olga, "peer_assist").id
     asked = app.request_advice(assisted, group, "How did you get pharmacy on board?", olga).id
+    draft = flask_app.extensions[cycle_drafts.KEY].start(fay, group, DRAFT)
     services.caught_up(app.recorder.max_notification_id() or 0)
     ids = {
         "group": str(group),
@@ -169,5 +203,8 @@ def populate(flask_app: Flask) -> World:
         "method": "pdsa",
         "measure": str(measure),
         "point": point,
+        "draft": draft,
+        # The page of the draft the table's walk asks for: one that a plan needs answered.
+        "question": "questions",
     }
     return World(flask_app, ids, people)
