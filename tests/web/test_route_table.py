@@ -62,6 +62,9 @@ def test_the_table_covers_every_route_and_every_route_declares_its_access(
             template = template.replace(f"<uuid:{name}>", "{" + name.removesuffix("_id") + "}")
         template = template.replace("/library/{entry}", "/library/{learning}")
         template = template.replace("<account_id>", "{sponsor}").replace("<task_id>", "{task}")
+        # Opening a cycle: a draft's question pages, by the slug of the question each asks.
+        template = template.replace("<draft_id>/<slug>", "{draft}/{question}")
+        template = template.replace("<draft_id>", "{draft}")
         template = template.replace("<slug>", "{method}").replace("<point:point_id>", "{point}")
         template = template.replace("<token>", "{token}").replace("<uuid:asked>", "{asked}")
         for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}:
