@@ -87,10 +87,16 @@ class DecidingWriter(Writer):
         return stored
 
     def _opening(self) -> Sent:
-        """A new ramp's first plan: an exploratory and a predicted question, and a scale."""
-        answer, forms = self.member.forms(f"/groups/{self.group_id}/cycles/new")
+        """A new ramp's first plan: an exploratory and a predicted question, and a scale.
+
+        Sent whole, as the check page sends it (a person answers a question a page first,
+        which this load would only lengthen): the first question's page gives the token,
+        the submission key and the method it offers."""
+        path = f"/groups/{self.group_id}/cycles/new"
+        answer, forms = self.member.forms(path)
         assert answer.status == 200, f"the new cycle page answered {answer.status}"
-        form = _form(forms, lambda f: f.action == f"/groups/{self.group_id}/cycles")
+        first = _form(forms, lambda f: f.action == path)
+        form = Form(f"/groups/{self.group_id}/cycles", "post", "", list(first.fields))
         for n, (question, prediction, reason, kind) in enumerate(QUESTIONS):
             for name, value in (
                 ("question", question),
@@ -100,8 +106,10 @@ class DecidingWriter(Writer):
             ):
                 form.set(f"questions-{n}-{name}", value)
         scale = f"{self.number + 1} nurses, 1 shift"
-        form.set(form.name_ending("scale"), scale)
-        happened = self._fill(form, 20 + self.number, "09:30" if self.number % 2 else "")
+        form.set("scale", scale)
+        when, happened = self._when(20 + self.number, "09:30" if self.number % 2 else "")
+        for name, value in when.items():
+            form.set(name, value)
         mark = marker()
         text = f"Sticker trial by {self.member.person.name} {mark}"
         submission = self.member.prepare("opening", form, "objective", text, mark)
