@@ -21,20 +21,26 @@ from flask.testing import FlaskClient
 
 from tests.bigstore import Focus, store
 from tests.conftest import make_app, sign_in
+from tests.routes import DRAFT
+from web import cycle_drafts
+from web.cycle_drafts import DraftStore
 
 LARGE = int(os.environ.get("LEARNLOOP_BENCH_LARGE", 1_000_000))
 SMALL = int(os.environ.get("LEARNLOOP_BENCH_SMALL", 10_000))
 REPEAT = 9
 
 
-def pages(focus: Focus) -> list[tuple[str, str, str]]:
-    """(what, who, path) for every page a person reads, about the focal group."""
+def pages(focus: Focus, draft: str) -> list[tuple[str, str, str]]:
+    """(what, who, path) for every page a person reads, about the focal group; `draft`:
+    the facilitator's plan for a new cycle, answered but not opened."""
     g, c, r, e = focus.group, focus.open_cycle, focus.reflecting_cycle, focus.entry
     return [
         ("groups (home)", "facilitator", "/"),
         ("dashboard", "sponsor", "/dashboard"),
         ("group", "facilitator", f"/groups/{g}"),
         ("open a cycle", "facilitator", f"/groups/{g}/cycles/new"),
+        ("a question of it", "facilitator", f"/groups/{g}/cycles/new/{draft}/questions"),
+        ("check your plan", "facilitator", f"/groups/{g}/cycles/new/{draft}/check"),
         ("timeline", "facilitator", f"/groups/{g}/timeline"),
         ("cycle", "facilitator", f"/cycles/{c}"),
         ("revise the plan", "facilitator", f"/cycles/{c}/revise"),
@@ -63,23 +69,28 @@ def timed(client: FlaskClient, path: str) -> float:
     return statistics.median(timings)
 
 
-def clients(url: str, focus: Focus) -> tuple[Callable[[], None], dict[str, FlaskClient]]:
+def clients(url: str, focus: Focus) -> tuple[Callable[[], None], dict[str, FlaskClient], str]:
+    """The store's app, closed by the first; its people signed in; and a draft of the
+    facilitator's (a plan for a new cycle, every page answered)."""
     flask_app = make_app(url, CATCH_UP_AT_START=True)
     signed_in = {
         "facilitator": sign_in(flask_app.test_client(), UUID(focus.facilitator)),
         "sponsor": sign_in(flask_app.test_client(), UUID(focus.sponsor)),
     }
-    return flask_app.extensions["learnloop"].close, signed_in
+    drafts: DraftStore = flask_app.extensions[cycle_drafts.KEY]
+    draft = drafts.start(UUID(focus.facilitator), UUID(focus.group), DRAFT)
+    return flask_app.extensions["learnloop"].close, signed_in, draft
 
 
 def bench(kind: str) -> None:
     large_url, large = store(kind, LARGE)
     small_url, small = store(kind, SMALL)
     print(f"{kind}: {large.events:,}-event store against {small.events:,}-event store")
-    close_large, in_large = clients(large_url, large)
-    close_small, in_small = clients(small_url, small)
+    close_large, in_large, large_draft = clients(large_url, large)
+    close_small, in_small, small_draft = clients(small_url, small)
     worst = 0.0
-    for (what, who, big_path), (_, _, small_path) in zip(pages(large), pages(small), strict=True):
+    paired = zip(pages(large, large_draft), pages(small, small_draft), strict=True)
+    for (what, who, big_path), (_, _, small_path) in paired:
         t_large = timed(in_large[who], big_path)
         t_small = timed(in_small[who], small_path)
         worst = max(worst, t_large / t_small)
