@@ -46,9 +46,10 @@ def sign_in_by_keyboard(page: Page, site: Site) -> None:
     expect(page.get_by_role("heading", name="Pilot groups", level=1)).to_be_visible()
 
 
-def open_a_cycle_by_keyboard(page: Page) -> None:
-    """Form a group and open its first cycle a question a page, adding a question row on
-    the way, then open it from the check page."""
+def open_a_cycle_by_keyboard(page: Page) -> Response:
+    """Form a group and open its first cycle a question a page: a question sent without
+    its prediction is refused, focus on why; a question row is added on the way; then it
+    is opened from the check page. Returns the refusal (Chromium logs its 422)."""
     type_in(page, "Group name", GROUP)
     type_in(page, "Aim", "80% of discharges before noon by March")
     press_button(page, "Form group")
@@ -62,6 +63,11 @@ def open_a_cycle_by_keyboard(page: Page) -> None:
     type_in(page, "Objective of this cycle", OBJECTIVE)
     next_question(page, questions)
     type_in(page, "Question 1", QUESTION)
+    with page.expect_response(lambda r: r.request.method == "POST") as refused:
+        press_button(page, "Continue")
+    assert refused.value.status == 422, refused.value.status
+    expect(page.locator(REFUSAL)).to_be_focused()
+    expect(page.locator(REFUSAL)).to_contain_text("Add your prediction for question 1")
     type_in(page, "Prediction for question 1", "Half of letters before noon in week one")
     # "Add another" swaps the questions in with one more row: the focus goes to its field.
     press_button(page, "Add another question")
@@ -72,12 +78,15 @@ def open_a_cycle_by_keyboard(page: Page) -> None:
     press_button(page, "Open the cycle")
     expect(page.get_by_role("heading", name=f"Cycle 1: {OBJECTIVE}", level=1)).to_be_visible()
     first_tab_reaches_the_skip_link(page)
+    return refused.value
 
 
 def next_question(page: Page, heading: str) -> None:
-    """Tab to "Continue", press Enter, and arrive on the page asking `heading`."""
+    """Tab to "Continue", press Enter, and arrive on the page asking `heading`, a new
+    page whose first Tab reaches the skip link."""
     press_button(page, "Continue")
     expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+    first_tab_reaches_the_skip_link(page)
 
 
 def act_by_keyboard(page: Page) -> Response:
@@ -131,10 +140,10 @@ def test_a_whole_cycle_with_the_keyboard_alone_keeps_the_focus_in_view_and_says_
     page: Page, site: Site, console_errors: list[str]
 ) -> None:
     sign_in_by_keyboard(page, site)
-    open_a_cycle_by_keyboard(page)
+    unpredicted = open_a_cycle_by_keyboard(page)
     cycle_url = page.url
     refused = act_by_keyboard(page)
     reflect_by_keyboard(page)
     decide_by_keyboard(page)
     assert page.url.startswith(cycle_url)
-    assert without_refusals(console_errors, refused) == []
+    assert without_refusals(console_errors, unpredicted, refused) == []
