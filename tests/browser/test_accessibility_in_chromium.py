@@ -18,6 +18,7 @@ from tests.browser.site import Site
 from tests.browser.steps import scroll_width, sign_in, sign_out, wider_than, without_refusals
 from tests.builders import entry_recorded, plan
 from tests.routes import TABLE, World, populate
+from web import cycle_drafts
 
 pytestmark = pytest.mark.browser
 
@@ -45,6 +46,8 @@ EXTRA = [
     # The question pages of opening a cycle that the table's walk does not ask for: the
     # table's own are the method (the first) and questions pages, and the check page.
     *(f"/groups/{{group}}/cycles/new/{{draft}}/{q}" for q in OTHER_QUESTIONS),
+    # The check page of a plan left unfinished (pages skipped): what is missing, linked.
+    "/groups/{group}/cycles/new/{unfinished}/check",
 ]
 # A state no link reaches: the questions page of opening a cycle, sent with a question but
 # no prediction and given back refused, its error summary on top and the message above
@@ -69,7 +72,8 @@ class Problem:
 def lived_in(world: World) -> None:
     """Give the route world's group what a group has after a few months, so every badge,
     decision and chart is on a page: a ramp adapted into its second cycle at a larger
-    scale, a ramp abandoned, and a measure with two years of monthly data (an XmR chart)."""
+    scale, a ramp abandoned, a measure with two years of monthly data (an XmR chart), and
+    a plan for a new cycle left unfinished."""
     services = world.app.extensions["learnloop"]
     app, fay, group = services.app, str(world.accounts["facilitator"]), UUID(world.ids["group"])
     question = "Will the night team hand over at the bedside?"
@@ -89,6 +93,8 @@ def lived_in(world: World) -> None:
     )
     app.import_points(UUID(world.ids["measure"]), months, "paste", fay)
     services.caught_up(app.recorder.max_notification_id() or 0)
+    drafts = world.app.extensions[cycle_drafts.KEY]
+    world.ids["unfinished"] = drafts.start(UUID(fay), group, [("objective", "Fewer falls")])
 
 
 def pages_for(role: str) -> list[str]:
