@@ -103,19 +103,44 @@ def open_cycle(
     method: str = "",
     on: str = "",
 ) -> Submission:
-    """From the group's page, open a cycle with `plan`, a question a page: the method
-    (if named), each page's answers, and the date it opened (`on`, as the picker sends
-    it) if before today, each page sent with "Continue"; then "Open the cycle" on the
-    check page. A page that refuses its answers ends the walk: its refusal is the
-    answer. What was written counts the whole walk."""
+    """From the group's page, open a cycle with `plan`, a question a page (see
+    `answer_questions`), then "Open the cycle" on the check page. A page that refuses
+    its answers ends the walk: its refusal is the answer. What was written counts the
+    whole walk."""
+    start = browser.log_position()
+    answered = answer_questions(browser, group, actor, plan, method, on)
+    if answered.status != 303:
+        return answered
+    sent = browser.submit(browser.form("Open the cycle"))
+    return replace(sent, written=browser.recorded_since(start))
+
+
+def answer_questions(
+    browser: Browser,
+    group: GroupRef,
+    actor: str,
+    plan: dict[str, str],
+    method: str = "",
+    on: str = "",
+    leave_at: str = "",
+) -> Submission:
+    """From the group's page, start a new cycle's plan and answer its questions a page at
+    a time: the method (if named), each page's part of `plan`, and the date it opened
+    (`on`, as the picker sends it) if before today, each page sent with "Continue".
+    Ends on the check page (the last answer's 303), on a page that refused its answers
+    (422), or on the page `leave_at` names ("questions"), left unsent. What was written
+    counts the whole walk."""
     browser.become(actor)
     browser.visit(group.url)
     browser.follow("Open ")
     start, left = browser.log_position(), dict(plan)
+    sent = Submission(200, browser.page, 0) if browser.page else None
     for _ in range(_MOST_PAGES):
         assert browser.page is not None
         if not browser.page.has_form("Continue"):
             break
+        if leave_at and browser.page.url.split("?")[0].endswith(f"/{leave_at}"):
+            return Submission(200, browser.page, browser.recorded_since(start))
         form = browser.form("Continue")
         if form.has("method") and method:
             form.choose(method)
@@ -126,7 +151,7 @@ def open_cycle(
         if sent.status != 303:
             return replace(sent, written=browser.recorded_since(start))
     assert not left, f"no page asked for {sorted(left)}"
-    sent = browser.submit(browser.form("Open the cycle"))
+    assert sent is not None
     return replace(sent, written=browser.recorded_since(start))
 
 
