@@ -95,6 +95,7 @@ TABLE: list[tuple[str, str, tuple[int, ...]]] = [
     ("GET", "/groups/{group}/cycles/new/{draft}/{question}", FACILITATE_PAGE),
     ("POST", "/groups/{group}/cycles/new/{draft}/{question}", FACILITATE_POST),
     ("GET", "/groups/{group}/cycles/new/{draft}/check", FACILITATE_PAGE),
+    ("POST", "/groups/{group}/cycles/new/{draft}/discard", FACILITATE_BUTTON),
     ("POST", "/groups/{group}/cycles", FACILITATE_POST),
     ("POST", "/groups/{group}/invitations", FACILITATE_POST),
     ("POST", "/groups/{group}/people/{sponsor}/role", FACILITATE_POST),

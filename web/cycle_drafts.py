@@ -104,6 +104,12 @@ class DraftStore:
         with self.engine.begin() as conn:
             conn.execute(drafts.update().where(mine).values(cycle_id=cycle_id))
 
+    def discard(self, draft_id: str, account_id: UUID) -> None:
+        """Throw away this person's draft (nothing of it was ever recorded)."""
+        mine = (drafts.c.id == draft_id) & (drafts.c.account_id == account_id)
+        with self.engine.begin() as conn:
+            conn.execute(drafts.delete().where(mine))
+
     def unfinished(self, account_id: UUID, group_id: UUID) -> list[Draft]:
         """This person's drafts for the group that have not been opened, newest first."""
         query = (

@@ -71,6 +71,18 @@ def check(group_id: UUID, draft_id: str) -> ResponseReturnValue:
     return render(CHECKING, CHECKING, **view.context())
 
 
+@bp.post("/groups/<uuid:group_id>/cycles/new/<draft_id>/discard")
+@requires("facilitate")
+def discard(group_id: UUID, draft_id: str) -> ResponseReturnValue:
+    """Throw an unfinished plan away, back to the group page."""
+    draft = _draft(group_id, draft_id)
+    if draft.cycle_id is not None:
+        return _opened(draft.cycle_id)
+    cycle_drafts.store().discard(draft.id, UUID(current_actor()))
+    flash("Plan discarded: nothing of it was recorded", ANNOUNCE)
+    return see_other(url_for("groups.show", group_id=group_id))
+
+
 @bp.get("/groups/<uuid:group_id>/cycles/new/<draft_id>/<slug>")
 @requires("facilitate")
 def ask(group_id: UUID, draft_id: str, slug: str) -> ResponseReturnValue:

@@ -184,3 +184,19 @@ def test_the_group_page_offers_to_continue_an_unfinished_plan_until_it_is_opened
     after = client.get(f"/groups/{made.group_id}").text
     assert after.count("Continue “Criteria-led discharge on Bay C”") == 1  # the first, still
     assert "Your unfinished plans" in after
+
+
+def test_a_plan_discarded_is_gone_from_the_group_page_and_its_pages(
+    client: FlaskClient, app: Flask, made: Made
+) -> None:
+    before = events_in(app)
+    check = answer_all(client, made.group_id)
+    assert (
+        "Continue “Criteria-led discharge on Bay C”" in client.get(f"/groups/{made.group_id}").text
+    )
+    gone = client.post(check.replace("/check", "/discard"))
+    assert gone.status_code == 303
+    assert gone.location == f"/groups/{made.group_id}"
+    assert "Criteria-led discharge on Bay C" not in client.get(f"/groups/{made.group_id}").text
+    assert client.get(check).status_code == 404
+    assert events_in(app) == before

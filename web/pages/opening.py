@@ -77,7 +77,8 @@ class Unfinished:
     """A plan someone started and has not opened: what it is for, and where to go on."""
 
     objective: str
-    url: str
+    url: str  # where to go on: its first unanswered question, or its check page
+    discard: str  # where to throw it away
 
 
 def unfinished(group_id: UUID) -> list[Unfinished]:
@@ -95,7 +96,8 @@ def _unfinished(group_id: UUID, draft: cycle_drafts.Draft) -> Unfinished:
         if asking is None
         else question_url(group_id, draft.id, asking)
     )
-    return Unfinished(objective, url)
+    discard = url_for("opening.discard", group_id=group_id, draft_id=draft.id)
+    return Unfinished(objective, url, discard)
 
 
 def question_view(
