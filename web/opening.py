@@ -10,7 +10,7 @@ its refusal shown on the check page, comes through the one post pipeline.
 
 from uuid import UUID
 
-from flask import Blueprint, abort, flash, request, url_for
+from flask import Blueprint, abort, flash, make_response, request, url_for
 from flask.typing import ResponseReturnValue
 
 from web import cycle_drafts
@@ -63,8 +63,6 @@ def begin(group_id: UUID) -> ResponseReturnValue:
 def check(group_id: UUID, draft_id: str) -> ResponseReturnValue:
     """Every answer, to check and change, and the button that opens the cycle."""
     draft = _draft(group_id, draft_id)
-    if draft.cycle_id is not None:
-        return _opened(draft.cycle_id)
     form = plan_form(draft.answers)
     form.validate()
     view = check_view(group_id, draft.id, form, draft.answers)
@@ -76,8 +74,6 @@ def check(group_id: UUID, draft_id: str) -> ResponseReturnValue:
 def discard(group_id: UUID, draft_id: str) -> ResponseReturnValue:
     """Throw an unfinished plan away, back to the group page."""
     draft = _draft(group_id, draft_id)
-    if draft.cycle_id is not None:
-        return _opened(draft.cycle_id)
     cycle_drafts.store().discard(draft.id, UUID(current_actor()))
     flash("Plan discarded: nothing of it was recorded", ANNOUNCE)
     return see_other(url_for("groups.show", group_id=group_id))
@@ -89,8 +85,6 @@ def ask(group_id: UUID, draft_id: str, slug: str) -> ResponseReturnValue:
     """One question, with what the draft holds for it; a page answered before shows its
     problems, if the plan as a whole was refused for them."""
     question, draft = _question(slug), _draft(group_id, draft_id)
-    if draft.cycle_id is not None:
-        return _opened(draft.cycle_id)
     form = plan_form(draft.answers)
     if answered(draft.answers, question):
         form.validate()
@@ -103,8 +97,6 @@ def ask(group_id: UUID, draft_id: str, slug: str) -> ResponseReturnValue:
 def answer(group_id: UUID, draft_id: str, slug: str) -> ResponseReturnValue:
     """Keep one page's answers, then go to the next (or back to the check page)."""
     question, draft = _question(slug), _draft(group_id, draft_id)
-    if draft.cycle_id is not None:
-        return _opened(draft.cycle_id)
     return _answer(group_id, draft, question)
 
 
@@ -151,10 +143,14 @@ def _question(slug: str) -> Question:
 
 
 def _draft(group_id: UUID, draft_id: str) -> cycle_drafts.Draft:
-    """This person's draft for the group; someone else's, or one expired, is not found."""
+    """This person's draft for the group, not yet opened; someone else's, or one expired,
+    is not found, and one already opened (the back button after opening) leads to its
+    cycle instead."""
     draft = cycle_drafts.store().find(draft_id, UUID(current_actor()), group_id)
     if draft is None:
         abort(404)
+    if draft.cycle_id is not None:
+        abort(make_response(_opened(draft.cycle_id)))
     return draft
 
 
