@@ -28,6 +28,9 @@ class Question:
     heading: str
     fields: tuple[str, ...]
     optional: bool = False  # a page that may be left blank says so
+    # A page that is one group of radios: its heading is the group's legend (GOV.UK's
+    # pattern), so the question is said once, as the page's heading and the group's name.
+    legend: bool = False
 
     def owns(self, name: str) -> bool:
         """Whether a posted name ("questions-0-prediction") answers this page."""
@@ -35,7 +38,7 @@ class Question:
 
 
 QUESTIONS = (
-    Question("method", "Which method will the group follow?", ("method",)),
+    Question("method", "Which method will the group follow?", ("method",), legend=True),
     Question("objective", "What is this cycle for?", ("objective",)),
     Question("questions", "What should this test find out?", ("questions",)),
     Question(
