@@ -9,6 +9,7 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from projections.tables import timeline
+from projections.timeline_rows import MEASURES
 from projections.words import in_ramp
 
 PAGE = 50
@@ -42,6 +43,11 @@ class TimelineRow:
         if self.cycle_number is None or self.ramp is None:
             return "the cycle"
         return in_ramp(self.cycle_number, self.ramp)
+
+    @property
+    def measure_id(self) -> UUID | None:
+        """The measure a measure's event is about (its originator), for the row's link."""
+        return self.originator_id if self.kind == MEASURES else None
 
     @property
     def cursor(self) -> str:

@@ -39,8 +39,10 @@ def falls(app: Flask, made: Made, ann: UUID) -> UUID:
 def test_the_timeline_shows_a_measures_events_escaped_and_filters_to_them(
     client: FlaskClient, app: Flask, made: Made, ann: UUID
 ) -> None:
-    falls(app, made, ann)
+    measure = falls(app, made, ann)
     page = client.get(f"/groups/{made.group_id}/timeline?kind=measures").text
+    # Each of the measure's rows links to its page: defined, and the values recorded.
+    assert page.count(f'<a href="/measures/{measure}">its chart and data</a>') == 2
     name = "“Falls &lt;i&gt;per&lt;/i&gt; 1,000 bed days”"
     assert f"defined the measure {name} (outcome; lower is better; target 5 by 31" in page
     assert f"recorded 3 values of {name} (pasted), from February 2026 to April 2026" in page
@@ -78,6 +80,7 @@ def test_the_past_timeline_and_group_page_show_measures_up_to_the_end_of_the_day
     assert "A past view:" in page
     assert "recorded 3 values of" in page
     assert f'<input type="hidden" name="as_of" value="{today}">' in page
+    assert "its chart and data" not in page  # the measure's page shows it as it is now
     before = client.get(f"/groups/{made.group_id}/timeline?as_of={today - timedelta(days=1)}")
     assert "had not been formed yet" in before.text  # the group was formed today
     assert client.get(f"/groups/{made.group_id}?as_of={today}").status_code == 200
