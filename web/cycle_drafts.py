@@ -63,19 +63,22 @@ class DraftStore:
         page sent twice) gives the same draft, not a second one."""
         draft_id = _id(account_id, key) if key else secrets.token_urlsafe(18)
         now = self.clock()
-        with self.engine.begin() as conn:
-            conn.execute(drafts.delete().where(drafts.c.expires_at <= now))
-            if conn.execute(sa.select(drafts.c.id).where(drafts.c.id == draft_id)).first():
-                return draft_id
-            conn.execute(
-                drafts.insert().values(
-                    id=draft_id,
-                    account_id=account_id,
-                    group_id=group_id,
-                    answers=json.dumps(answers),
-                    expires_at=now + self.lifetime,
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(drafts.delete().where(drafts.c.expires_at <= now))
+                conn.execute(
+                    drafts.insert().values(
+                        id=draft_id,
+                        account_id=account_id,
+                        group_id=group_id,
+                        answers=json.dumps(answers),
+                        expires_at=now + self.lifetime,
+                    )
                 )
-            )
+        except sa.exc.IntegrityError:
+            # The same first page sent again (a double click, a resend, perhaps to another
+            # process at the same moment): the draft it made stands, as it was made.
+            pass
         return draft_id
 
     def find(self, draft_id: str, account_id: UUID, group_id: UUID) -> Draft | None:

@@ -8,6 +8,7 @@ from uuid import UUID
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.conftest import make_app
 from tests.web.conftest import HX, Made, events_in
 from tests.web.opening import ANSWERS, answer_all, check_form, start
 from tests.web.test_error_summary import drawn
@@ -200,3 +201,20 @@ def test_a_plan_discarded_is_gone_from_the_group_page_and_its_pages(
     assert "Criteria-led discharge on Bay C" not in client.get(f"/groups/{made.group_id}").text
     assert client.get(check).status_code == 404
     assert events_in(app) == before
+
+
+def test_a_draft_started_twice_with_one_key_is_one_draft_as_first_made(
+    database_url: str,
+) -> None:
+    app = make_app(database_url)
+    store = DraftStore(app.extensions["learnloop"].engine)
+    ann, group = UUID(int=1), UUID(int=2)
+    try:
+        first = store.start(ann, group, [("method", "pdsa")], key="k" * 24)
+        again = store.start(ann, group, [("method", "after_action_review")], key="k" * 24)
+        assert again == first
+        found = store.find(first, ann, group)
+        assert found is not None
+        assert found.answers == [("method", "pdsa")]
+    finally:
+        app.extensions["learnloop"].close()
