@@ -1,17 +1,21 @@
-"""Members deciding one cycle at once, through the real server: at the start each member opens
-a cycle (an exploratory and a predicted question, a scale, a date in the past); then, round by
-round, everyone decides the same cycle at the same moment — adopt and scale up against adapt,
-then all four decisions — while one member sends a reflection to it as it closes; between
-rounds, entries dated when they happened. A share of submissions is sent twice at once (a
-double click), a share loses its first answer to a timeout and is sent until answered; then
-every one is sent once more."""
+"""Members deciding one cycle at once, through the real server.
+
+At the start each member opens a cycle a question a page, as a person does (an exploratory
+and a predicted question, a scale, a date in the past; the first page sent twice), then
+sends the check page's plan. Then, round by round, everyone decides the same cycle at the
+same moment (adopt and scale up against adapt, then all four decisions) while one member
+sends a reflection to it as it closes; between rounds, entries dated when they happened. A
+share of submissions is sent twice at once (a double click), a share loses its first answer
+to a timeout and is sent until answered; then every one is sent once more."""
 
 import random
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from uuid import UUID
 
 from domain.entries import ADAPT, CONTINUING, DECISIONS, SCALE_UP
@@ -39,6 +43,7 @@ ANSWER_DEADLINE = 60.0  # how long an impatient member keeps sending until answe
 GATHER = 60.0  # how long a member waits for the others at the start of a round
 PLAIN, TWIN, IMPATIENT = "plain", "twin", "impatient"
 SENDS = (PLAIN, TWIN, IMPATIENT)
+ROW = ("question", "prediction", "reason", "kind")  # a plan question's fields, as QUESTIONS
 PAGES = {SCALE_UP: "scale-up", ADAPT: "adapt"}  # the continuing decisions' own forms
 
 
@@ -87,33 +92,49 @@ class DecidingWriter(Writer):
         return stored
 
     def _opening(self) -> Sent:
-        """A new ramp's first plan: an exploratory and a predicted question, and a scale.
-
-        Sent whole, as the check page sends it (a person answers a question a page first,
-        which this load would only lengthen): the first question's page gives the token,
-        the submission key and the method it offers."""
-        path = f"/groups/{self.group_id}/cycles/new"
-        answer, forms = self.member.forms(path)
-        assert answer.status == 200, f"the new cycle page answered {answer.status}"
-        first = _form(forms, lambda f: f.action == path)
-        form = Form(f"/groups/{self.group_id}/cycles", "post", "", list(first.fields))
-        for n, (question, prediction, reason, kind) in enumerate(QUESTIONS):
-            for name, value in (
-                ("question", question),
-                ("kind", kind),
-                ("prediction", prediction),
-                ("reason", reason),
-            ):
-                form.set(f"questions-{n}-{name}", value)
+        """A new ramp's first plan, answered a question a page as a person does (an
+        exploratory and a predicted question, a scale, a date in the past), each page's
+        post answered by the next page's address; the first page sent twice, as a double
+        click does, must lead to the same draft. Then the check page's form, which the
+        race sends as it sends everything."""
         scale = f"{self.number + 1} nurses, 1 shift"
-        form.set("scale", scale)
         when, happened = self._when(20 + self.number, "09:30" if self.number % 2 else "")
-        for name, value in when.items():
-            form.set(name, value)
         mark = marker()
-        text = f"Sticker trial by {self.member.person.name} {mark}"
-        submission = self.member.prepare("opening", form, "objective", text, mark)
+        answers = {
+            "objective": f"Sticker trial by {self.member.person.name} {mark}",
+            "scale": scale,
+            **when,
+            **{
+                f"questions-{n}-{name}": value
+                for n, row in enumerate(QUESTIONS)
+                for name, value in zip(
+                    ("question", "prediction", "reason", "kind"), row, strict=True
+                )
+            },
+        }
+        at = f"/groups/{self.group_id}/cycles/new"
+        first = self._page_form(at)
+        twice = [self.member.request("POST", at, first.fields) for _ in range(2)]
+        assert [t.status for t in twice] == [303, 303], f"the first page answered {twice}"
+        assert twice[0].location == twice[1].location, f"two drafts from one page: {twice}"
+        at = _path(twice[0].location)
+        while not at.endswith("/check"):
+            form = self._page_form(at)
+            for name, value in answers.items():
+                if form.get(name) is not None:
+                    form.set(name, value)
+            sent = self.member.request("POST", at, form.fields)
+            assert sent.status == 303, f"{at} answered {sent.status}: {sent.body[:300]}"
+            at = _path(sent.location)
+        check = self._page_form(at, lambda f: f.action == f"/groups/{self.group_id}/cycles")
+        submission = self.member.prepare("opening", check, "", "", mark)
         return Sent(submission, mark, happened=happened, scale=scale)
+
+    def _page_form(self, path: str, which: "Callable[[Form], bool] | None" = None) -> Form:
+        """The form a question page (or the check page) offers, read through the server."""
+        answer, forms = self.member.forms(path)
+        assert answer.status == 200, f"{path} answered {answer.status}"
+        return _form(forms, which or (lambda f: _path(f.action) == _path(path)))
 
     def _dated(self) -> Sent:
         """Something done or seen on the group's acting cycle, dated when it happened."""
@@ -254,3 +275,9 @@ def deciding_at_once(
     verdict.problems += problems
     verdict.notes += notes
     return verdict
+
+
+def _path(location: str) -> str:
+    """An address's path and query, whether the server gave it whole or as a path."""
+    parts = urlsplit(location)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
