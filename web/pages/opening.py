@@ -9,6 +9,7 @@ from flask import request, url_for
 
 from domain.methods import CATALOGUE, Method
 from domain.plan import EXPLORATORY
+from domain.when import clock_words, day_words
 from projections import queries
 from web import cycle_drafts
 from web.forms.methods import NewCycleForm
@@ -215,8 +216,7 @@ def _opened_when(form: NewCycleForm) -> str:
     on, at = form.happened_on.data, form.happened_time.data
     if not on:
         return "Now, when you open it"
-    day = f"{on.day} {on:%B %Y}"
-    return f"{day}, {at.hour % 12 or 12}:{at:%M}{'am' if at.hour < 12 else 'pm'}" if at else day
+    return f"{day_words(on)}, {clock_words(at)}" if at else day_words(on)
 
 
 def _href(group_id: UUID, draft_id: str, target: str) -> str | None:
