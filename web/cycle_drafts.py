@@ -81,19 +81,19 @@ class DraftStore:
             pass
         return draft_id
 
-    def find(self, draft_id: str, account_id: UUID, group_id: UUID) -> Draft | None:
-        """The live draft, if it is this person's, for this group."""
+    def find(
+        self, conn: sa.Connection, draft_id: str, account_id: UUID, group_id: UUID
+    ) -> Draft | None:
+        """The live draft, if it is this person's, for this group (read on the request's
+        connection, as sessions are: no second checkout for a page)."""
         query = sa.select(drafts.c.answers, drafts.c.cycle_id).where(
             drafts.c.id == draft_id,
             drafts.c.account_id == account_id,
             drafts.c.group_id == group_id,
             drafts.c.expires_at > self.clock(),
         )
-        with self.engine.connect() as conn:
-            row = conn.execute(query).first()
-        if row is None:
-            return None
-        return Draft(draft_id, [(k, v) for k, v in json.loads(row.answers)], row.cycle_id)
+        row = conn.execute(query).first()
+        return None if row is None else Draft(draft_id, _answers(row.answers), row.cycle_id)
 
     def keep(self, draft: Draft, answers: Answers) -> None:
         """Replace the draft's answers (its lifetime starts again)."""
@@ -113,7 +113,7 @@ class DraftStore:
         with self.engine.begin() as conn:
             conn.execute(drafts.delete().where(mine))
 
-    def unfinished(self, account_id: UUID, group_id: UUID) -> list[Draft]:
+    def unfinished(self, conn: sa.Connection, account_id: UUID, group_id: UUID) -> list[Draft]:
         """This person's drafts for the group that have not been opened, newest first."""
         query = (
             sa.select(drafts.c.id, drafts.c.answers)
@@ -125,9 +125,7 @@ class DraftStore:
             )
             .order_by(drafts.c.expires_at.desc())
         )
-        with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        return [Draft(r.id, [(k, v) for k, v in json.loads(r.answers)], None) for r in rows]
+        return [Draft(r.id, _answers(r.answers), None) for r in conn.execute(query)]
 
 
 def init_app(app: Flask, engine: sa.Engine) -> None:
@@ -140,6 +138,10 @@ def store() -> DraftStore:
     """The drafts of the app handling this request."""
     found: DraftStore = current_app.extensions[KEY]
     return found
+
+
+def _answers(stored: str) -> Answers:
+    return [(name, value) for name, value in json.loads(stored)]
 
 
 def _id(account_id: UUID, key: str) -> str:

@@ -9,8 +9,7 @@ from flask import Flask, current_app, g
 from domain.entries import decision_verb
 from projections import queries
 from projections.words import decided
-from web.rendering import connection
-from web.services import services
+from web.rendering import live
 
 KEY = "learnloop.names"
 
@@ -46,7 +45,7 @@ def person(actor: Any) -> str:
         account_id = UUID(key)
     except ValueError:
         return key  # not an account id: shown as recorded
-    found = queries.name_of(connection(services().engine), account_id)
+    found = queries.name_of(live(), account_id)
     if found is None:
         unknown.add(key)
         return key

@@ -38,7 +38,7 @@ from web.pages.opening import (
     question_view,
 )
 from web.posting import ANNOUNCE, Growing, told
-from web.rendering import render, see_other
+from web.rendering import live, render, see_other
 from web.users import current_actor
 
 bp = Blueprint("opening", __name__)
@@ -146,7 +146,7 @@ def _draft(group_id: UUID, draft_id: str) -> cycle_drafts.Draft:
     """This person's draft for the group, not yet opened; someone else's, or one expired,
     is not found, and one already opened (the back button after opening) leads to its
     cycle instead."""
-    draft = cycle_drafts.store().find(draft_id, UUID(current_actor()), group_id)
+    draft = cycle_drafts.store().find(live(), draft_id, UUID(current_actor()), group_id)
     if draft is None:
         abort(404)
     if draft.cycle_id is not None:

@@ -24,6 +24,13 @@ def reading() -> Iterator[sa.Connection]:
     yield connection(g.get("read_engine") or services().engine)
 
 
+def live() -> sa.Connection:
+    """This request's connection to today's database, even on a past view (which reads
+    the past from an engine of its own): for what lives beside the record, such as
+    sessions and drafts."""
+    return connection(services().engine)
+
+
 def connection(engine: sa.Engine) -> sa.Connection:
     """This request's connection to `engine`, opened on first use and closed by `close`.
 

@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 from flask_htmx import make_response as htmx_response
 from flask_login import LoginManager, current_user
 
-from web.rendering import connection
+from web.rendering import live
 from web.services import services
 from web.sessions import store
 
@@ -48,7 +48,7 @@ def load_user(token: str) -> User | None:
     """The person a session token belongs to, if the session is live."""
     # One indexed query on every request finds the live session and its account in
     # today's read model (even on a past view, which holds one group's past only).
-    found = store().signed_in(connection(services().engine), token)
+    found = store().signed_in(live(), token)
     if found is None:
         return None
     if found.name is not None and found.email is not None:

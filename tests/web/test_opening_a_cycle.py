@@ -159,10 +159,11 @@ def test_add_another_question_on_its_page_draws_one_more_row_keeping_what_was_ty
 def test_someone_elses_draft_is_not_found(app: Flask, made: Made, ann: UUID) -> None:
     store = DraftStore(app.extensions["learnloop"].engine)
     draft = store.start(ann, made.group_id, [("objective", "Private")])
-    assert store.find(draft, ann, made.group_id) is not None
-    other = UUID(int=7)
-    assert store.find(draft, other, made.group_id) is None
-    assert store.find(draft, ann, UUID(int=8)) is None
+    with store.engine.connect() as conn:
+        assert store.find(conn, draft, ann, made.group_id) is not None
+        other = UUID(int=7)
+        assert store.find(conn, draft, other, made.group_id) is None
+        assert store.find(conn, draft, ann, UUID(int=8)) is None
 
 
 def test_an_unknown_draft_or_page_is_not_found(client: FlaskClient, made: Made) -> None:
@@ -213,7 +214,8 @@ def test_a_draft_started_twice_with_one_key_is_one_draft_as_first_made(
         first = store.start(ann, group, [("method", "pdsa")], key="k" * 24)
         again = store.start(ann, group, [("method", "after_action_review")], key="k" * 24)
         assert again == first
-        found = store.find(first, ann, group)
+        with store.engine.connect() as conn:
+            found = store.find(conn, first, ann, group)
         assert found is not None
         assert found.answers == [("method", "pdsa")]
     finally:

@@ -17,7 +17,7 @@ from web.forms.opening import QUESTIONS, Answers, Question, answered, answers_of
 from web.forms.problems import problems
 from web.forms.registry import Sent
 from web.pages import PageView
-from web.rendering import found, reading
+from web.rendering import found, live, reading
 from web.users import current_actor
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ class Unfinished:
 def unfinished(group_id: UUID) -> list[Unfinished]:
     """The signed-in person's unfinished plans for the group, each leading to its first
     unanswered question (or its check page, if all are answered)."""
-    found_drafts = cycle_drafts.store().unfinished(UUID(current_actor()), group_id)
+    found_drafts = cycle_drafts.store().unfinished(live(), UUID(current_actor()), group_id)
     return [_unfinished(group_id, d) for d in found_drafts]
 
 
@@ -145,7 +145,7 @@ def refused(group_id: UUID, sent: Sent) -> CheckView:
     assert isinstance(form, NewCycleForm)
     store, actor = cycle_drafts.store(), UUID(current_actor())
     draft_id = request.form.get(DRAFT, "")
-    draft = store.find(draft_id, actor, group_id) if draft_id else None
+    draft = store.find(live(), draft_id, actor, group_id) if draft_id else None
     if draft is None:
         draft_id = store.start(actor, group_id, answers)
     else:
