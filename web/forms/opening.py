@@ -16,8 +16,10 @@ from wtforms import Field, FormField
 from web.forms.methods import NewCycleForm
 
 Answers = list[tuple[str, str]]
+# The check page's hidden field naming the draft it posts, so the draft can be closed.
+DRAFT = "draft"
 # Posted with every page but not an answer.
-NOT_ANSWERS = frozenset({"csrf_token", "submission", "more", "draft"})
+NOT_ANSWERS = frozenset({"csrf_token", "submission", "more", DRAFT})
 
 
 @dataclass(frozen=True)

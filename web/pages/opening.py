@@ -13,7 +13,7 @@ from domain.when import clock_words, day_words
 from projections import queries
 from web import cycle_drafts
 from web.forms.methods import NewCycleForm
-from web.forms.opening import QUESTIONS, Answers, Question, answered, answers_of, before
+from web.forms.opening import DRAFT, QUESTIONS, Answers, Question, answered, answers_of, before
 from web.forms.problems import problems
 from web.forms.registry import Sent
 from web.pages import PageView
@@ -24,8 +24,6 @@ log = logging.getLogger(__name__)
 ASKING = "cycles/opening/question.html"
 ASKING_FORM = "cycles/opening/_question.html"  # the part htmx swaps
 CHECKING = "cycles/opening/check.html"
-# The check page's hidden field naming the draft it posts, so the draft can be closed.
-DRAFT = "draft"
 
 
 @dataclass(frozen=True)
