@@ -53,3 +53,10 @@ Feature: Opening a cycle a question at a time, the plan checked before it is rec
       | Objective | Count urinary catheters on one ward |
     Then the group page offers Ann Facilitator to continue "Count urinary catheters on one ward"
     And nothing is recorded
+
+  Scenario: A plan left unfinished can be thrown away, and nothing of it was recorded
+    When Ann Facilitator answers the questions of a new cycle and leaves at the questions:
+      | Objective | Count urinary catheters on one ward |
+    And Ann Facilitator discards the plan "Count urinary catheters on one ward" from the group page
+    Then the group page no longer offers Ann Facilitator "Count urinary catheters on one ward"
+    And nothing is recorded

@@ -73,3 +73,24 @@ def offers_to_continue(browser: Browser, group: GroupRef, actor: str, objective:
     browser.visit(group.url)
     continued = browser.follow(f"Continue “{objective}”")
     assert continued.headings[0] == "What should this test find out?", continued.headings
+
+
+@when(
+    parsers.re(ACTOR + r' discards the plan "(?P<objective>[^"]+)" from the group page$'),
+    target_fixture="submission",
+)
+def discards(
+    browser: Browser, group: GroupRef, submission: Submission, actor: str, objective: str
+) -> Submission:
+    browser.become(actor)
+    browser.visit(group.url)
+    sent = browser.submit(browser.form(f"Discard {objective}"))
+    assert sent.status == 303, sent.page.text
+    return Submission(sent.status, sent.page, submission.written + sent.written)
+
+
+@then(parsers.re(r"the group page no longer offers " + ACTOR + r' "(?P<objective>[^"]+)"$'))
+def no_longer_offers(browser: Browser, group: GroupRef, actor: str, objective: str) -> None:
+    browser.become(actor)
+    page = browser.visit(group.url)
+    assert f"Continue “{objective}”" not in page.text, page.text
