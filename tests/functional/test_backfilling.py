@@ -12,7 +12,11 @@ from tests.functional.pilot import ACTOR, KIND, CycleRef, GroupRef
 
 scenarios("backfilling.feature")
 
-RECORDED_TODAY = f"recorded on {today().day} {today():%B %Y}"
+
+def recorded_today() -> str:
+    """How a page says something was recorded today, worked out when a step runs (a run
+    crossing midnight would otherwise expect yesterday)."""
+    return f"recorded on {today().day} {today():%B %Y}"
 
 
 @when(
@@ -48,7 +52,7 @@ def decided_on(
 )
 def cycle_opened_on(browser: Browser, cycles: dict[int, CycleRef], number: int, day: str) -> None:
     page = browser.visit(cycles[number].url)
-    assert words(f"happened on {day}, {RECORDED_TODAY}") in page.text, page.text
+    assert words(f"happened on {day}, {recorded_today()}") in page.text, page.text
 
 
 @then(
@@ -60,7 +64,7 @@ def cycle_opened_on(browser: Browser, cycles: dict[int, CycleRef], number: int, 
 def said_when(browser: Browser, cycle: CycleRef, what: str, said: str) -> None:
     page = browser.visit(cycle.url)
     shown = page.by_id["decision"] if what == "decision" else page.by_id["observations"]
-    assert words(f"happened on {said}, {RECORDED_TODAY}") in shown, shown
+    assert words(f"happened on {said}, {recorded_today()}") in shown, shown
 
 
 @then("the group's timeline lists the ramp in the order it happened, after the group was formed:")
